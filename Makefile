@@ -1,0 +1,52 @@
+# Thin wrapper around packaging/install-deps.sh, the CMake presets and CTest.
+# Everything real lives in CMakeLists.txt and CMakePresets.json.
+
+BUILD_DIR := build/dev
+FORMAT_FILES = $(shell find app ui tests -path '*/build' -prune -o -type f \( -name '*.cpp' -o -name '*.h' \) -print)
+
+.DEFAULT_GOAL := help
+.PHONY: help deps configure build test run asan format format-check clean
+
+help:
+	@echo 'Stevedore'
+	@echo
+	@echo '  make run           install missing Debian packages, build, start gitlab-sim --demo and open Stevedore on it'
+	@echo '  make test          install missing Debian packages, build with the dev preset and run every test'
+	@echo '  make deps          install the missing packages of packaging/debian-deps.txt (uses sudo when not root)'
+	@echo '  make configure     cmake --preset dev'
+	@echo '  make build         deps + configure + build ($(BUILD_DIR))'
+	@echo '  make asan          build and test with AddressSanitizer and UBSan (build/asan)'
+	@echo '  make format        clang-format every C++ file in place'
+	@echo '  make format-check  fail if any C++ file is not clang-formatted'
+	@echo '  make clean         remove build/'
+
+deps:
+	packaging/install-deps.sh
+
+configure: deps
+	cmake --preset dev
+
+build: configure
+	cmake --build --preset dev
+
+# The tests carry their own environment, so a plain
+# `ctest --test-dir build/dev --output-on-failure -j2` runs them the same way.
+test: build
+	ctest --preset dev
+
+run: build
+	scripts/run-demo.sh $(BUILD_DIR)
+
+asan: deps
+	cmake --preset asan
+	cmake --build --preset asan
+	ctest --preset asan
+
+format:
+	clang-format -i $(FORMAT_FILES)
+
+format-check:
+	clang-format --dry-run --Werror $(FORMAT_FILES)
+
+clean:
+	rm -rf build

@@ -1,0 +1,76 @@
+#include "account/EnvironmentAccounts.h"
+
+namespace Stevedore {
+
+namespace {
+
+QString value(const QProcessEnvironment &environment, const char *name)
+{
+    return environment.value(QLatin1String(name)).trimmed();
+}
+
+// A URL, or a bare host (with an optional port and path), which means https.
+QUrl hostUrl(const QString &text)
+{
+    if (text.contains(QLatin1String("://")))
+        return QUrl(text, QUrl::StrictMode);
+    return QUrl(QString(QStringLiteral("https://") + text), QUrl::StrictMode);
+}
+
+} // namespace
+
+EnvironmentAccounts EnvironmentAccounts::read(const QProcessEnvironment &environment)
+{
+    EnvironmentAccounts result;
+
+    const QString host = value(environment, "GITLAB_HOST");
+    const QString token = value(environment, "GITLAB_TOKEN");
+    if (!host.isEmpty()) {
+        const QUrl baseUrl = normalizedBaseUrl(hostUrl(host));
+        if (baseUrl.isEmpty()) {
+            result.warnings << tr("GITLAB_HOST=%1 is not an http(s) URL or a host name; it is "
+                                  "ignored. Set it to your GitLab's address, for example "
+                                  "https://gitlab.example.com.")
+                                   .arg(host);
+        } else {
+            EnvironmentAccount entry;
+            entry.account.id = QLatin1String(kGitLabHostName);
+            entry.account.name = entry.account.id;
+            entry.account.baseUrl = baseUrl;
+            entry.account.kind = CredentialKind::PersonalAccessToken;
+            entry.account.persistent = false;
+            entry.secret = token;
+            result.accounts << entry;
+        }
+    } else if (!token.isEmpty()) {
+        // glab would send it to gitlab.com; a token is not sent anywhere we were not told.
+        result.warnings << tr("GITLAB_TOKEN is set but GITLAB_HOST is not, so the token is not "
+                              "used. Set GITLAB_HOST to your GitLab's address (for example "
+                              "gitlab.com).");
+    }
+
+    const QString apiUrl = value(environment, "CI_API_V4_URL");
+    const QString jobToken = value(environment, "CI_JOB_TOKEN");
+    if (!apiUrl.isEmpty() && !jobToken.isEmpty()) {
+        const QUrl baseUrl = normalizedBaseUrl(QUrl(apiUrl, QUrl::StrictMode));
+        if (baseUrl.isEmpty()) {
+            result.warnings << tr("CI_API_V4_URL=%1 is not an http(s) URL; the CI job token is "
+                                  "not used.")
+                                   .arg(apiUrl);
+        } else {
+            EnvironmentAccount entry;
+            entry.account.id = QLatin1String(kCiJobName);
+            entry.account.name = entry.account.id;
+            entry.account.baseUrl = baseUrl;
+            entry.account.kind = CredentialKind::JobToken;
+            entry.account.defaultProject = value(environment, "CI_PROJECT_ID");
+            entry.account.persistent = false;
+            entry.secret = jobToken;
+            result.accounts << entry;
+        }
+    }
+
+    return result;
+}
+
+} // namespace Stevedore

@@ -1,0 +1,283 @@
+#include "api/ApiCall.h"
+
+#include "api/GitLabClient.h"
+
+#include <QCryptographicHash>
+#include <QNetworkReply>
+#include <QSslCertificate>
+
+namespace Stevedore {
+
+namespace {
+
+constexpr qint64 kMaxBufferedBody = 64 * 1024 * 1024;
+constexpr qint64 kReadBufferSize = 1024 * 1024;
+
+bool isRedirect(int status)
+{
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
+// scheme://host:port/path: never the query, which may carry a presigned URL's signature.
+QString loggable(const QUrl &url)
+{
+    return url.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo).toString();
+}
+
+QString describeCertificate(const QSslCertificate &certificate)
+{
+    const QByteArray digest = certificate.digest(QCryptographicHash::Sha256).toHex(':').toUpper();
+    return ApiCall::tr("certificate \"%1\", issued by \"%2\", SHA-256 fingerprint %3")
+        .arg(certificate.subjectDisplayName(), certificate.issuerDisplayName(),
+             QString::fromLatin1(digest));
+}
+
+} // namespace
+
+ApiCall::ApiCall(GitLabClient *client, Options options)
+    : m_client(client)
+    , m_options(std::move(options))
+    , m_currentUrl(m_options.url)
+{
+    m_inactivity.setSingleShot(true);
+    connect(&m_inactivity, &QTimer::timeout, this, [this] {
+        finish(ApiError::fromNetwork(QNetworkReply::TimeoutError,
+                                     tr("no data for %1 s").arg(m_inactivity.interval() / 1000)));
+    });
+}
+
+ApiCall::~ApiCall()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+void ApiCall::start()
+{
+    if (m_client && m_client->configurationError().isError()) {
+        const ApiError error = m_client->configurationError();
+        QMetaObject::invokeMethod(
+            this, [this, error] { finish(error); }, Qt::QueuedConnection);
+        return;
+    }
+    send();
+}
+
+void ApiCall::send()
+{
+    QNetworkRequest request = m_client->buildRequest(m_currentUrl);
+    for (const auto &[name, value] : std::as_const(m_options.headers))
+        request.setRawHeader(name, value);
+    if (m_options.bufferBody)
+        request.setRawHeader("Accept", "application/json");
+    QNetworkAccessManager *network = m_client->network();
+    switch (m_options.method) {
+    case Method::Get:
+        m_reply = network->get(request);
+        break;
+    case Method::Head:
+        m_reply = network->head(request);
+        break;
+    case Method::Delete:
+        m_reply = network->deleteResource(request);
+        break;
+    case Method::Put:
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/octet-stream"));
+        request.setHeader(QNetworkRequest::ContentLengthHeader, m_options.bodySize);
+        request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        m_reply = network->put(request, m_options.body);
+        break;
+    }
+    m_reply->setReadBufferSize(kReadBufferSize);
+    m_status = 0;
+    m_streaming = false;
+    m_body.clear();
+    m_headers.clear();
+    m_tlsDetail.clear();
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, &ApiCall::onMetaData);
+    connect(m_reply, &QIODevice::readyRead, this, &ApiCall::onReadyRead);
+    connect(m_reply, &QNetworkReply::finished, this, &ApiCall::onFinished);
+    connect(m_reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
+        touch();
+        Q_EMIT uploadProgress(sent, total);
+    });
+    connect(m_reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64 total) {
+        touch();
+        if (!isRedirect(m_status))
+            Q_EMIT downloadProgress(received, total);
+    });
+    connect(m_reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
+        QStringList texts;
+        for (const QSslError &error : errors)
+            texts << error.errorString();
+        m_tlsDetail = texts.join(QStringLiteral("; "));
+        const QList<QSslCertificate> chain = m_reply->sslConfiguration().peerCertificateChain();
+        const QSslCertificate certificate =
+            !errors.isEmpty() && !errors.first().certificate().isNull()
+                ? errors.first().certificate()
+                : (chain.isEmpty() ? QSslCertificate() : chain.first());
+        if (!certificate.isNull())
+            m_tlsDetail +=
+                QStringLiteral(" (") + describeCertificate(certificate) + QLatin1Char(')');
+    });
+    touch();
+}
+
+void ApiCall::touch()
+{
+    if (m_client && !m_finished)
+        m_inactivity.start(m_client->inactivityTimeout());
+}
+
+void ApiCall::onMetaData()
+{
+    if (!m_reply || m_status != 0)
+        return;
+    m_status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (m_status == 0 || isRedirect(m_status))
+        return;
+    m_headers = m_reply->rawHeaderPairs();
+    m_streaming = !m_options.bufferBody && m_status >= 200 && m_status < 300;
+    Q_EMIT responseStarted();
+}
+
+void ApiCall::onReadyRead()
+{
+    if (!m_reply)
+        return;
+    touch();
+    onMetaData();
+    if (isRedirect(m_status)) {
+        m_reply->readAll();
+        return;
+    }
+    if (m_streaming) {
+        while (m_reply && m_reply->bytesAvailable() > 0 && !m_finished)
+            Q_EMIT dataReceived(m_reply->read(kReadBufferSize));
+        return;
+    }
+    m_body += m_reply->readAll();
+    if (m_body.size() > kMaxBufferedBody)
+        finish(ApiError(ApiError::Kind::Protocol,
+                        tr("GitLab's answer is unexpectedly large; giving up.")));
+}
+
+void ApiCall::onFinished()
+{
+    if (!m_reply || m_finished)
+        return;
+    onMetaData();
+    if (m_reply->bytesAvailable() > 0)
+        onReadyRead();
+    if (m_finished)
+        return;
+    const QNetworkReply::NetworkError networkError = m_reply->error();
+    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    qCDebug(lcApi) << m_reply->operation() << loggable(m_currentUrl) << status;
+    if (status == 0 && networkError != QNetworkReply::NoError) {
+        if (networkError == QNetworkReply::SslHandshakeFailedError && !m_tlsDetail.isEmpty()) {
+            finish(ApiError(
+                ApiError::Kind::Tls,
+                tr("The server's certificate is not trusted: %1. If this is your GitLab's own "
+                   "certificate authority, add its CA file to the account.")
+                    .arg(m_tlsDetail)));
+        } else {
+            finish(ApiError::fromNetwork(networkError, m_reply->errorString()));
+        }
+        return;
+    }
+    if (isRedirect(status)) {
+        followRedirect();
+        return;
+    }
+    if (status >= 300) {
+        finish(ApiError::fromHttp(status, m_body, m_reply->rawHeader("Retry-After")));
+        return;
+    }
+    if (networkError != QNetworkReply::NoError) { // e.g. the connection dropped mid-body
+        finish(ApiError::fromNetwork(networkError, m_reply->errorString()));
+        return;
+    }
+    finish(ApiError());
+}
+
+void ApiCall::followRedirect()
+{
+    const QUrl location = m_reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl();
+    const QUrl target = m_currentUrl.resolved(location);
+    if (m_options.method != Method::Get && m_options.method != Method::Head) {
+        finish(ApiError(
+            ApiError::Kind::Configuration,
+            tr("GitLab answered with a redirect to %1. Uploads and deletions are never redirected: "
+               "check the account's URL (for example http:// instead of https://) and the project.")
+                .arg(loggable(target))));
+        return;
+    }
+    if (m_currentUrl.scheme() == QLatin1String("https")
+        && target.scheme() != QLatin1String("https")) {
+        finish(
+            ApiError(ApiError::Kind::Configuration,
+                     tr("Refusing to follow a redirect from https to %1, which is not encrypted.")
+                         .arg(loggable(target))));
+        return;
+    }
+    if (!target.isValid() || ++m_redirects > kMaxRedirects) {
+        finish(ApiError(ApiError::Kind::Protocol,
+                        tr("Too many or invalid redirects (last: %1).").arg(loggable(target))));
+        return;
+    }
+    qCDebug(lcApi) << "redirect to" << loggable(target)
+                   << (m_client->isSameOrigin(target) ? "(same origin)"
+                                                      : "(other origin, no credentials)");
+    m_reply->disconnect(this);
+    m_reply->deleteLater();
+    m_currentUrl = target;
+    send();
+}
+
+void ApiCall::abort()
+{
+    finish(ApiError::fromNetwork(QNetworkReply::OperationCanceledError, {}));
+}
+
+void ApiCall::abortWith(const ApiError &error)
+{
+    finish(error);
+}
+
+void ApiCall::finish(const ApiError &error)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_error = error;
+    m_inactivity.stop();
+    if (m_reply) {
+        m_reply->disconnect(this);
+        if (m_reply->isRunning())
+            m_reply->abort();
+        m_reply->deleteLater();
+        m_reply = nullptr;
+    }
+    Q_EMIT finished();
+}
+
+QJsonDocument ApiCall::json() const
+{
+    return QJsonDocument::fromJson(m_body);
+}
+
+QByteArray ApiCall::header(const QByteArray &name) const
+{
+    for (const auto &[key, value] : m_headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
+} // namespace Stevedore

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "api/ApiError.h"
+
+#include <QByteArray>
+#include <QJsonDocument>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+
+class QIODevice;
+class QNetworkReply;
+
+namespace Stevedore {
+
+class GitLabClient;
+
+// One HTTP exchange with GitLab, including the redirects our policy allows. Created by
+// GitLabClient::call(), which is the only place requests are built.
+class ApiCall final : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Method { Get, Head, Put, Delete };
+
+    struct Options
+    {
+        Method method = Method::Get;
+        QUrl url;                  // absolute, already percent-encoded as it must be sent
+        QIODevice *body = nullptr; // PUT only; not owned, must stay alive until finished()
+        qint64 bodySize = -1;
+        QList<QPair<QByteArray, QByteArray>> headers;
+        bool bufferBody = true; // false: a 2xx body is handed out through dataReceived()
+    };
+
+    ApiCall(GitLabClient *client, Options options);
+    ~ApiCall() override;
+
+    void start();
+    void abort();
+    void abortWith(const ApiError &error); // e.g. a local write failure while receiving
+
+    bool isFinished() const { return m_finished; }
+    int status() const { return m_status; }
+    QByteArray body() const { return m_body; }
+    QJsonDocument json() const;
+    QByteArray header(const QByteArray &name) const; // of the final response
+    ApiError error() const { return m_error; }
+    QUrl finalUrl() const { return m_currentUrl; }
+
+    static constexpr int kMaxRedirects = 10;
+
+Q_SIGNALS:
+    void responseStarted();                     // the final response's status and headers are in
+    void dataReceived(const QByteArray &chunk); // bufferBody == false and status 2xx
+    void uploadProgress(qint64 sent, qint64 total);
+    void downloadProgress(qint64 received, qint64 total);
+    void finished();
+
+private:
+    void send();
+    void onMetaData();
+    void onReadyRead();
+    void onFinished();
+    void followRedirect();
+    void finish(const ApiError &error);
+    void touch(); // restarts the inactivity timer
+
+    QPointer<GitLabClient> m_client;
+    Options m_options;
+    QUrl m_currentUrl;
+    QPointer<QNetworkReply> m_reply;
+    QTimer m_inactivity;
+    int m_redirects = 0;
+    int m_status = 0;
+    bool m_streaming = false;
+    bool m_finished = false;
+    QByteArray m_body;
+    QList<QPair<QByteArray, QByteArray>> m_headers;
+    ApiError m_error;
+    QString m_tlsDetail;
+};
+
+} // namespace Stevedore

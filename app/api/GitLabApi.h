@@ -1,0 +1,83 @@
+#pragma once
+
+#include "api/GitLabClient.h"
+#include "api/Result.h"
+#include "api/Types.h"
+
+#include <QList>
+#include <QObject>
+
+namespace Stevedore {
+
+struct PackageFilter
+{
+    QString exactName;          // empty: every generic package
+    bool includeHidden = false; // hidden packages are listed only when asked for
+};
+
+struct ProjectQuery
+{
+    QString search;
+    int minAccessLevel = 0; // 30: can upload; 0: membership of any level
+};
+
+// A package version and its files; package is empty when the version does not exist.
+struct VersionFiles
+{
+    std::optional<Package> package;
+    QList<PackageFile> files;
+
+    // The file downloads return for this stored name: the newest upload of it.
+    const PackageFile *newest(const QString &storedName) const;
+};
+
+template<typename T> struct Page
+{
+    QList<T> items;
+    QUrl next; // empty on the last page
+};
+
+// GitLab's REST operations as typed, asynchronous calls. Each callback runs on the thread of
+// `context`, and never when `context` was destroyed first.
+class GitLabApi final
+{
+public:
+    explicit GitLabApi(GitLabClient &client)
+        : m_client(client)
+    {
+    }
+
+    GitLabClient &client() { return m_client; }
+
+    void currentUser(QObject *context, Callback<CurrentUser> done);
+    void tokenInfo(QObject *context, Callback<TokenInfo> done);
+    void projects(const ProjectQuery &query, QObject *context, Callback<Page<Project>> done);
+    void projectsPage(const QUrl &next, QObject *context, Callback<Page<Project>> done);
+    void project(const QString &idOrPath, QObject *context, Callback<Project> done);
+    void packages(const QString &project, const PackageFilter &filter, QObject *context,
+                  Callback<QList<Package>> done);
+    void packageFiles(const QString &project, qint64 packageId, QObject *context,
+                      Callback<QList<PackageFile>> done);
+    // Looks the version up (hidden ones too) and lists its files.
+    void versionFiles(const QString &project, const QString &packageName, const QString &version,
+                      QObject *context, Callback<VersionFiles> done);
+    void deletePackage(const QString &project, qint64 packageId, QObject *context,
+                       Callback<Success> done);
+    void deletePackageFile(const QString &project, qint64 packageId, qint64 fileId,
+                           QObject *context, Callback<Success> done);
+
+    // The URL of the Link rel="next" page, moved onto the account's origin; empty when last.
+    QUrl nextPageUrl(const ApiCall &call) const;
+
+private:
+    void request(ApiCall::Method method, const QUrl &url, QObject *context,
+                 std::function<void(ApiCall &)> done);
+    template<typename T>
+    void collectPages(const QUrl &url, QObject *context,
+                      std::function<T(const QJsonObject &)> parse,
+                      std::shared_ptr<QList<T>> collected, Callback<QList<T>> done);
+
+    GitLabClient &m_client;
+};
+
+} // namespace Stevedore

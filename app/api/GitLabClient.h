@@ -1,0 +1,62 @@
+#pragma once
+
+#include "account/Account.h"
+#include "api/ApiCall.h"
+
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkRequest>
+#include <QObject>
+#include <QSslConfiguration>
+#include <QUrlQuery>
+
+#include <chrono>
+
+Q_DECLARE_LOGGING_CATEGORY(lcApi)
+
+namespace Stevedore {
+
+// The one network choke point for an account: every request to GitLab (and every redirect
+// target) is built by buildRequest(), which decides the credential header, the user agent,
+// the TLS configuration and the redirect policy.
+class GitLabClient final : public QObject
+{
+    Q_OBJECT
+
+public:
+    GitLabClient(Account account, QString secret, QObject *parent = nullptr);
+    ~GitLabClient() override;
+
+    const Account &account() const { return m_account; }
+
+    // base URL + /api/v4/ + encodedPath (segments already percent-encoded) + query.
+    QUrl apiUrl(const QByteArray &encodedPath, const QUrlQuery &query = {}) const;
+    // A project id stays as it is; a full path becomes group%2Fsub%2Fproject.
+    static QByteArray projectSegment(const QString &idOrPath);
+    // Percent-encodes one URL path segment, keeping RFC 3986's unreserved characters.
+    static QByteArray encodeSegment(const QString &segment);
+
+    // Creates and starts a call; the caller owns it (delete it or parent it after finished()).
+    ApiCall *call(ApiCall::Options options);
+
+    // Credentials are attached only when url has the account's origin (scheme, host, port).
+    QNetworkRequest buildRequest(const QUrl &url) const;
+    bool isSameOrigin(const QUrl &url) const;
+    QNetworkAccessManager *network() { return &m_network; }
+
+    std::chrono::milliseconds inactivityTimeout() const { return m_inactivityTimeout; }
+    void setInactivityTimeout(std::chrono::milliseconds timeout) { m_inactivityTimeout = timeout; }
+
+    // Set when the account's CA bundle cannot be used; every call fails with it.
+    const ApiError &configurationError() const { return m_configurationError; }
+
+private:
+    Account m_account;
+    QString m_secret;
+    QNetworkAccessManager m_network;
+    QSslConfiguration m_ssl;
+    ApiError m_configurationError;
+    std::chrono::milliseconds m_inactivityTimeout{std::chrono::seconds(60)};
+};
+
+} // namespace Stevedore

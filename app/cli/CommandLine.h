@@ -1,0 +1,52 @@
+#pragma once
+
+#include "core/LaunchOptions.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+namespace Stevedore {
+
+// Parses the process arguments and decides what the process does: open the window, or print
+// something and exit with a code. It has no side effects, so that tests can drive it directly;
+// main() prints the texts and returns the exit code.
+class CommandLine final
+{
+    Q_DECLARE_TR_FUNCTIONS(Stevedore::CommandLine)
+
+public:
+    enum class Action {
+        StartGui,   // open the main window with `launch`
+        RunCommand, // run `command` with `commandArguments` (CommandRunner)
+        Exit,       // print standardOutput and standardError, exit with exitCode
+    };
+
+    // Exit codes
+    static constexpr int ExitSuccess = 0;
+    static constexpr int ExitFailure = 1; // a valid request that could not be done
+    static constexpr int ExitUsage = 2;   // a malformed command line
+
+    struct Result
+    {
+        Action action = Action::StartGui;
+        int exitCode = ExitSuccess;
+        QString standardOutput;
+        QString standardError;
+        LaunchOptions launch;
+        QString command;
+        QStringList commandArguments; // everything after the command name
+        bool json = false;
+        bool quiet = false;
+    };
+
+    CommandLine() = delete;
+
+    // `arguments` includes the program name first, like QCoreApplication::arguments().
+    [[nodiscard]] static Result parse(const QStringList &arguments);
+
+    // The commands of the command-line front end, in the order the help lists them.
+    [[nodiscard]] static QStringList commandNames();
+};
+
+} // namespace Stevedore

@@ -1,0 +1,592 @@
+#include "cli/CommandRunner.h"
+
+#include "account/AccountValidator.h"
+#include "account/EnvironmentAccounts.h"
+#include "cli/DownloadCommand.h"
+#include "cli/PublishCommand.h"
+#include "core/Version.h"
+#include "core/VersionOrder.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QMap>
+
+namespace Stevedore {
+
+namespace {
+
+const QCommandLineOption kUrl(QStringLiteral("url"),
+                              CommandRunner::tr("GitLab server, e.g. https://gitlab.example.com"),
+                              QStringLiteral("URL"));
+const QCommandLineOption kAccount(QStringLiteral("account"), CommandRunner::tr("account to use"),
+                                  QStringLiteral("NAME"));
+const QCommandLineOption kJson(QStringLiteral("json"),
+                               CommandRunner::tr("print the result as JSON"));
+const QCommandLineOption kQuiet(QStringLiteral("quiet"),
+                                CommandRunner::tr("print nothing but errors"));
+const QCommandLineOption kHelp(QStringList{QStringLiteral("h"), QStringLiteral("help")},
+                               CommandRunner::tr("show this help"));
+
+QString humanSize(qint64 bytes)
+{
+    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+QString column(const QString &text, qsizetype width)
+{
+    return text.leftJustified(width) + QStringLiteral("  ");
+}
+
+QJsonObject packageJson(const Package &package)
+{
+    return QJsonObject{
+        {QStringLiteral("id"), package.id},
+        {QStringLiteral("name"), package.name},
+        {QStringLiteral("version"), package.version},
+        {QStringLiteral("status"), package.status},
+        {QStringLiteral("created_at"), package.createdAt.toString(Qt::ISODateWithMs)}};
+}
+
+} // namespace
+
+CommandRunner::CommandRunner(CommandLine::Result command, Services services, Console &console,
+                             QObject *parent)
+    : QObject(parent)
+    , m_command(std::move(command))
+    , m_services(std::move(services))
+    , m_console(console)
+{
+}
+
+CommandRunner::~CommandRunner() = default;
+
+CommandRunner::CommandSpec CommandRunner::spec(const QString &command)
+{
+    using Option = QCommandLineOption;
+    const auto body = [this](void (CommandRunner::*method)(QCommandLineParser &)) {
+        return [this, method](QCommandLineParser &parser) { (this->*method)(parser); };
+    };
+    if (command == QLatin1String("login")) {
+        return {
+            tr("--url URL [--kind personal|deploy|job|basic|oauth] [--username NAME] [--ca-file "
+               "PEM] "
+               "[--name NAME] [--project PROJECT]   (the token is read from standard input)"),
+            0,
+            0,
+            {Option(QStringLiteral("kind"), tr("token kind (default personal)"),
+                    QStringLiteral("KIND"), QStringLiteral("personal")),
+             Option(QStringLiteral("username"), tr("user name for basic"), QStringLiteral("NAME")),
+             Option(QStringLiteral("ca-file"), tr("extra CA certificates (PEM) to trust"),
+                    QStringLiteral("PEM")),
+             Option(QStringLiteral("name"), tr("account name (default: the host)"),
+                    QStringLiteral("NAME")),
+             Option(QStringLiteral("project"),
+                    tr("default project; required to check deploy and job tokens"),
+                    QStringLiteral("PROJECT"))},
+            body(&CommandRunner::login)};
+    }
+    if (command == QLatin1String("logout"))
+        return {tr("[ACCOUNT]"), 0, 1, {}, body(&CommandRunner::logout)};
+    if (command == QLatin1String("accounts"))
+        return {QString(), 0, 0, {}, body(&CommandRunner::listAccounts)};
+    if (command == QLatin1String("projects"))
+        return {tr("[SEARCH]"), 0, 1, {}, body(&CommandRunner::listProjects)};
+    if (command == QLatin1String("list")) {
+        return {tr("PROJECT [NAME] [--hidden]"),
+                1,
+                2,
+                {Option(QStringLiteral("hidden"), tr("include hidden packages"))},
+                body(&CommandRunner::listPackages)};
+    }
+    if (command == QLatin1String("files"))
+        return {tr("PROJECT NAME VERSION"), 3, 3, {}, body(&CommandRunner::listFiles)};
+    if (command == QLatin1String("publish")) {
+        return {tr("PROJECT NAME VERSION FILE... [--status hidden] [--file-name NAME] "
+                   "[--on-duplicate keep|replace|skip]"),
+                4,
+                -1,
+                {Option(QStringLiteral("status"), tr("package status: default or hidden"),
+                        QStringLiteral("STATUS")),
+                 Option(QStringLiteral("file-name"), tr("name in the package (one FILE only)"),
+                        QStringLiteral("NAME")),
+                 Option(QStringLiteral("on-duplicate"), tr("keep (default), replace or skip"),
+                        QStringLiteral("POLICY"), QStringLiteral("keep"))},
+                body(&CommandRunner::publish)};
+    }
+    if (command == QLatin1String("download")) {
+        return {tr("PROJECT NAME VERSION [FILE...] [-o DIR] [--overwrite]"),
+                3,
+                -1,
+                {Option(QStringList{QStringLiteral("o"), QStringLiteral("output")},
+                        tr("folder to write to"), QStringLiteral("DIR"), QStringLiteral(".")),
+                 Option(QStringLiteral("overwrite"), tr("replace files that already exist"))},
+                body(&CommandRunner::download)};
+    }
+    if (command == QLatin1String("delete"))
+        return {tr("PROJECT NAME VERSION [FILE]"), 3, 4, {}, body(&CommandRunner::remove)};
+    return {};
+}
+
+void CommandRunner::start()
+{
+    CommandSpec command = spec(m_command.command);
+    QCommandLineParser parser;
+    parser.addOptions({kUrl, kAccount, kJson, kQuiet, kHelp});
+    parser.addOptions(command.options);
+    if (!parser.parse(QStringList{executableName()} + m_command.commandArguments))
+        return usage(parser.errorText());
+    const QString syntax =
+        executableName() + QLatin1Char(' ') + m_command.command + QLatin1Char(' ') + command.syntax;
+    if (parser.isSet(kHelp)) {
+        m_console.out(tr("Usage: %1\n\nOptions:\n").arg(syntax));
+        for (const QCommandLineOption &option : std::as_const(command.options)) {
+            m_console.out(QStringLiteral("  --%1%2  %3\n")
+                              .arg(option.names().constLast(),
+                                   option.valueName().isEmpty()
+                                       ? QString()
+                                       : QLatin1Char(' ') + option.valueName(),
+                                   option.description()));
+        }
+        m_console.out(tr("  --url URL, --account NAME, --json, --quiet: as before the command\n"));
+        return exit(0);
+    }
+    m_command.json = m_command.json || parser.isSet(kJson);
+    m_command.quiet = m_command.quiet || parser.isSet(kQuiet);
+    const qsizetype count = parser.positionalArguments().size();
+    if (count < command.minArguments || (command.maxArguments >= 0 && count > command.maxArguments))
+        return usage(tr("usage: %1").arg(syntax));
+    command.body(parser);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Accounts
+
+void CommandRunner::withApi(QCommandLineParser &parser, std::function<void(GitLabApi &)> use)
+{
+    const EnvironmentAccounts environment = EnvironmentAccounts::read(m_services.environment);
+    const QString name =
+        parser.isSet(kAccount) ? parser.value(kAccount) : m_command.launch.accountName;
+    const QUrl url = normalizedBaseUrl(parser.isSet(kUrl) ? QUrl(parser.value(kUrl))
+                                                          : m_command.launch.serverUrl);
+    if (parser.isSet(kUrl) && url.isEmpty())
+        return usage(
+            tr("--url expects an http:// or https:// address such as https://gitlab.example.com."));
+
+    const auto fromEnvironment =
+        [&](const std::function<bool(const Account &)> &matches) -> const EnvironmentAccount * {
+        for (const EnvironmentAccount &candidate : environment.accounts) {
+            if (!candidate.secret.isEmpty() && matches(candidate.account))
+                return &candidate;
+        }
+        return nullptr;
+    };
+    const auto useSaved = [&](const Account &account) {
+        m_services.secrets->read(account.secretKey(), this,
+                                 [this, account, use](Result<QString> secret) {
+                                     if (!secret.ok())
+                                         return failWith(secret.error().withContext(
+                                             tr("Reading the token of %1").arg(account.name)));
+                                     openAccount(account, secret.value(), use);
+                                 });
+    };
+
+    if (!name.isEmpty()) {
+        if (const auto saved = m_services.accounts->byName(name))
+            return useSaved(*saved);
+        if (const auto *env = fromEnvironment([&](const Account &a) { return a.name == name; }))
+            return openAccount(env->account, env->secret, use);
+        return failWith(ApiError(ApiError::Kind::NotFound,
+                                 tr("There is no account named \"%1\"; '%2 accounts' lists them.")
+                                     .arg(name, executableName())));
+    }
+    if (!url.isEmpty()) {
+        const QList<Account> saved = m_services.accounts->byBaseUrl(url);
+        if (!saved.isEmpty())
+            return useSaved(saved.constFirst());
+        if (const auto *env = fromEnvironment(
+                [&](const Account &a) { return normalizedBaseUrl(a.baseUrl) == url; }))
+            return openAccount(env->account, env->secret, use);
+        return failWith(ApiError(ApiError::Kind::Auth,
+                                 tr("There is no account for %1. Add one with '%2 login --url %1' "
+                                    "or set GITLAB_HOST and GITLAB_TOKEN.")
+                                     .arg(url.toString(), executableName())));
+    }
+    if (const auto *env = fromEnvironment([](const Account &) { return true; }))
+        return openAccount(env->account, env->secret, use);
+    const QList<Account> saved = m_services.accounts->accounts();
+    const auto last = m_services.accounts->byId(m_services.accounts->lastAccountId());
+    if (saved.size() == 1 || last)
+        return useSaved(saved.size() == 1 ? saved.constFirst() : *last);
+    failWith(ApiError(
+        ApiError::Kind::Auth,
+        saved.isEmpty()
+            ? tr("No GitLab account is set up. Run '%1 login --url URL' (the token is read from "
+                 "standard input), or set GITLAB_HOST and GITLAB_TOKEN.")
+                  .arg(executableName())
+            : tr("Several accounts are set up; choose one with --account NAME or --url URL.")));
+}
+
+void CommandRunner::openAccount(const Account &account, const QString &secret,
+                                std::function<void(GitLabApi &)> use)
+{
+    m_client = std::make_unique<GitLabClient>(account, secret);
+    m_api = std::make_unique<GitLabApi>(*m_client);
+    use(*m_api);
+}
+
+void CommandRunner::login(QCommandLineParser &parser)
+{
+    const QUrl url = normalizedBaseUrl(parser.isSet(kUrl) ? QUrl(parser.value(kUrl))
+                                                          : m_command.launch.serverUrl);
+    if (url.isEmpty())
+        return usage(tr("login needs --url with an http:// or https:// address."));
+    const auto kind = credentialKindFromId(parser.value(QStringLiteral("kind")));
+    if (!kind)
+        return usage(tr("--kind must be one of personal, deploy, job, basic or oauth."));
+    if (*kind == CredentialKind::BasicAuth && parser.value(QStringLiteral("username")).isEmpty())
+        return usage(tr("--kind basic needs --username."));
+    const QString name =
+        parser.isSet(QStringLiteral("name")) ? parser.value(QStringLiteral("name")) : url.host();
+    if (m_services.accounts->byName(name))
+        return usage(
+            tr("An account named \"%1\" exists already; choose another --name or log out first.")
+                .arg(name));
+    const QString secret = m_console.readSecret(tr("Token for %1: ").arg(url.toString()));
+    if (secret.isEmpty())
+        return usage(tr("No token was given. Type it when asked, or pipe it: echo \"$TOKEN\" | %1 "
+                        "login --url %2")
+                         .arg(executableName(), url.toString()));
+
+    Account account = AccountStore::newAccount(name, url, *kind);
+    account.username = parser.value(QStringLiteral("username"));
+    account.caBundlePath = parser.value(QStringLiteral("ca-file"));
+    account.defaultProject = parser.value(QStringLiteral("project"));
+    AccountValidator::validate(
+        account, secret, account.defaultProject, this,
+        [this, account, secret](const ValidationReport &report) {
+            if (!report.ok())
+                return failWith(report.error);
+            for (const QString &warning : report.warnings)
+                m_console.err(tr("warning: %1\n").arg(warning));
+            m_services.secrets->write(
+                account.secretKey(), secret, this, [this, account, report](Result<Success> saved) {
+                    if (!saved.ok())
+                        return failWith(saved.error().withContext(tr("The account was not saved")));
+                    m_services.accounts->save(account);
+                    m_services.accounts->setLastAccountId(account.id);
+                    const QString who = report.user ? report.user->username
+                                                    : credentialKindDisplayName(account.kind);
+                    succeed(QJsonObject{{QStringLiteral("account"), account.name},
+                                        {QStringLiteral("url"), account.baseUrl.toString()},
+                                        {QStringLiteral("user"), who},
+                                        {QStringLiteral("warnings"),
+                                         QJsonArray::fromStringList(report.warnings)}},
+                            tr("Logged in to %1 as %2; saved as account \"%3\".\n")
+                                .arg(account.baseUrl.toString(), who, account.name));
+                });
+        });
+}
+
+void CommandRunner::logout(QCommandLineParser &parser)
+{
+    QString name = parser.positionalArguments().value(0);
+    if (name.isEmpty())
+        name = parser.isSet(kAccount) ? parser.value(kAccount) : m_command.launch.accountName;
+    const QList<Account> saved = m_services.accounts->accounts();
+    if (name.isEmpty() && saved.size() == 1)
+        name = saved.constFirst().name;
+    const auto account = m_services.accounts->byName(name);
+    if (!account) {
+        return failWith(ApiError(
+            ApiError::Kind::NotFound,
+            name.isEmpty() ? tr("Name the account to log out of; '%1 accounts' lists them.")
+                                 .arg(executableName())
+                           : tr("There is no account named \"%1\".").arg(name)));
+    }
+    m_services.secrets->remove(
+        account->secretKey(), this, [this, account](Result<Success> removed) {
+            // A token that is already gone is no reason to keep the account.
+            if (!removed.ok()
+                && !removed.error().message().contains(QLatin1String("no token"),
+                                                       Qt::CaseInsensitive))
+                m_console.err(tr("warning: %1\n").arg(removed.error().message()));
+            m_services.accounts->remove(account->id);
+            succeed(QJsonObject{{QStringLiteral("removed"), account->name}},
+                    tr("Removed account \"%1\" and its token.\n").arg(account->name));
+        });
+}
+
+void CommandRunner::listAccounts(QCommandLineParser &)
+{
+    QJsonArray json;
+    QString text;
+    const auto add = [&](const Account &account, const QString &source) {
+        json.append(QJsonObject{{QStringLiteral("name"), account.name},
+                                {QStringLiteral("url"), account.baseUrl.toString()},
+                                {QStringLiteral("kind"), credentialKindId(account.kind)},
+                                {QStringLiteral("default_project"), account.defaultProject},
+                                {QStringLiteral("source"), source}});
+        text += column(account.name, 24) + column(account.baseUrl.toString(), 36)
+                + column(credentialKindId(account.kind), 9) + source + QLatin1Char('\n');
+    };
+    for (const Account &account : m_services.accounts->accounts())
+        add(account, tr("keychain"));
+    for (const EnvironmentAccount &env : EnvironmentAccounts::read(m_services.environment).accounts)
+        add(env.account, tr("environment"));
+    succeed(json,
+            text.isEmpty()
+                ? tr("No accounts. Add one with '%1 login --url URL'.\n").arg(executableName())
+                : text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Browsing
+
+void CommandRunner::listProjects(QCommandLineParser &parser)
+{
+    const QString search = parser.positionalArguments().value(0);
+    withApi(parser, [this, search](GitLabApi &api) {
+        auto collected = std::make_shared<QList<Project>>();
+        auto onPage = std::make_shared<Callback<Page<Project>>>();
+        *onPage = [this, &api, collected, onPage](Result<Page<Project>> page) {
+            if (!page.ok()) {
+                *onPage = nullptr;
+                return failWith(page.error());
+            }
+            collected->append(page.value().items);
+            constexpr qsizetype kMaxProjects = 2000;
+            if (!page.value().next.isEmpty() && collected->size() < kMaxProjects)
+                return api.projectsPage(page.value().next, this, *onPage);
+            QJsonArray json;
+            QString text;
+            for (const Project &project : std::as_const(*collected)) {
+                json.append(QJsonObject{{QStringLiteral("id"), project.id},
+                                        {QStringLiteral("path"), project.pathWithNamespace},
+                                        {QStringLiteral("name"), project.nameWithNamespace},
+                                        {QStringLiteral("access_level"), project.accessLevel}});
+                text += column(QString::number(project.id), 6)
+                        + column(project.pathWithNamespace, 32) + project.nameWithNamespace
+                        + QLatin1Char('\n');
+            }
+            QMetaObject::invokeMethod(
+                this, [onPage] { *onPage = nullptr; }, Qt::QueuedConnection);
+            succeed(json, text.isEmpty() ? tr("No projects.\n") : text);
+        };
+        api.projects({search, 0}, this, *onPage);
+    });
+}
+
+void CommandRunner::listPackages(QCommandLineParser &parser)
+{
+    const QString project = parser.positionalArguments().value(0);
+    const QString name = parser.positionalArguments().value(1);
+    const bool hidden = parser.isSet(QStringLiteral("hidden"));
+    withApi(parser, [this, project, name, hidden](GitLabApi &api) {
+        api.packages(
+            project, {name, hidden}, this, [this, project, name](Result<QList<Package>> packages) {
+                if (!packages.ok())
+                    return failWith(packages.error());
+                QMap<QString, QList<Package>> byName;
+                for (const Package &package : packages.value())
+                    byName[package.name].append(package);
+                if (!name.isEmpty() && byName.isEmpty())
+                    return failWith(
+                        ApiError(ApiError::Kind::NotFound,
+                                 tr("%1 has no generic package named \"%2\".").arg(project, name)));
+                QJsonArray json;
+                QString text;
+                for (auto it = byName.begin(); it != byName.end(); ++it) {
+                    QList<Package> versions = it.value();
+                    std::sort(versions.begin(), versions.end(),
+                              [](const Package &a, const Package &b) {
+                                  return VersionOrder::lessThan(b.version, a.version);
+                              });
+                    QJsonArray versionsJson;
+                    text += it.key() + QLatin1Char('\n');
+                    for (const Package &package : std::as_const(versions)) {
+                        versionsJson.append(packageJson(package));
+                        text += QStringLiteral("  ") + column(package.version, 22)
+                                + column(QLocale::c().toString(package.createdAt,
+                                                               QStringLiteral("yyyy-MM-dd HH:mm")),
+                                         16)
+                                + (package.status == QLatin1String("default") ? QString()
+                                                                              : package.status)
+                                + QLatin1Char('\n');
+                    }
+                    json.append(QJsonObject{{QStringLiteral("name"), it.key()},
+                                            {QStringLiteral("versions"), versionsJson}});
+                }
+                succeed(json,
+                        text.isEmpty() ? tr("%1 has no generic packages.\n").arg(project) : text);
+            });
+    });
+}
+
+void CommandRunner::listFiles(QCommandLineParser &parser)
+{
+    const QStringList args = parser.positionalArguments();
+    withApi(parser, [this, args](GitLabApi &api) {
+        api.versionFiles(
+            args[0], args[1], args[2], this, [this, args](Result<VersionFiles> version) {
+                if (!version.ok())
+                    return failWith(version.error());
+                if (!version.value().package)
+                    return failWith(ApiError(
+                        ApiError::Kind::NotFound,
+                        tr("%1 has no version %3 of package %2.").arg(args[0], args[1], args[2])));
+                QJsonArray json;
+                QString text;
+                for (const PackageFile &file : version.value().files) {
+                    const bool newest = version.value().newest(file.storedName)->id == file.id;
+                    json.append(QJsonObject{
+                        {QStringLiteral("id"), file.id},
+                        {QStringLiteral("name"), file.displayName()},
+                        {QStringLiteral("size"), file.size},
+                        {QStringLiteral("sha256"), file.sha256},
+                        {QStringLiteral("created_at"), file.createdAt.toString(Qt::ISODateWithMs)},
+                        {QStringLiteral("newest"), newest}});
+                    text +=
+                        column(file.displayName(), 36) + column(humanSize(file.size), 10)
+                        + column(file.sha256, 64)
+                        + QLocale::c().toString(file.createdAt, QStringLiteral("yyyy-MM-dd HH:mm"))
+                        + (newest ? QString() : tr("  (older copy)")) + QLatin1Char('\n');
+                }
+                succeed(json, text.isEmpty() ? tr("This version has no files.\n") : text);
+            });
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Transfers and deletion
+
+void CommandRunner::publish(QCommandLineParser &parser)
+{
+    auto command = std::make_unique<PublishCommand>(m_console, m_command.json, m_command.quiet);
+    const QString problem = command->prepare(parser);
+    if (!problem.isEmpty())
+        return usage(problem);
+    const ApiError local = command->checkLocally();
+    if (local.isError())
+        return failWith(local);
+    PublishCommand *publishing = command.get();
+    m_work = std::move(command);
+    connect(publishing, &PublishCommand::finished, this, &CommandRunner::exit);
+    withApi(parser, [publishing](GitLabApi &api) { publishing->run(api); });
+}
+
+void CommandRunner::download(QCommandLineParser &parser)
+{
+    auto command = std::make_unique<DownloadCommand>(m_console, m_command.json, m_command.quiet);
+    command->prepare(parser);
+    DownloadCommand *downloading = command.get();
+    m_work = std::move(command);
+    connect(downloading, &DownloadCommand::finished, this, &CommandRunner::exit);
+    withApi(parser, [downloading](GitLabApi &api) { downloading->run(api); });
+}
+
+void CommandRunner::remove(QCommandLineParser &parser)
+{
+    const QStringList args = parser.positionalArguments();
+    withApi(parser, [this, args](GitLabApi &api) {
+        api.versionFiles(
+            args[0], args[1], args[2], this, [this, &api, args](Result<VersionFiles> version) {
+                if (!version.ok())
+                    return failWith(version.error());
+                if (!version.value().package)
+                    return failWith(ApiError(
+                        ApiError::Kind::NotFound,
+                        tr("%1 has no version %3 of package %2.").arg(args[0], args[1], args[2])));
+                const Package package = *version.value().package;
+                if (args.size() == 3) {
+                    return api.deletePackage(
+                        args[0], package.id, this, [this, args, package](Result<Success> deleted) {
+                            if (!deleted.ok())
+                                return failWith(deleted.error());
+                            succeed(QJsonObject{{QStringLiteral("deleted"), packageJson(package)}},
+                                    tr("Deleted %1 %2 from %3.\n")
+                                        .arg(package.name, package.version, args[0]));
+                        });
+                }
+                auto copies = std::make_shared<QList<PackageFile>>();
+                for (const PackageFile &file : version.value().files) {
+                    if (file.displayName() == args[3] || file.storedName == args[3])
+                        copies->append(file);
+                }
+                if (copies->isEmpty())
+                    return failWith(ApiError(
+                        ApiError::Kind::NotFound,
+                        tr("%1 %2 has no file named \"%3\".").arg(args[1], args[2], args[3])));
+                const qsizetype count = copies->size();
+                auto next = std::make_shared<std::function<void()>>();
+                *next = [this, &api, args, package, copies, count, next] {
+                    if (copies->isEmpty()) {
+                        QMetaObject::invokeMethod(
+                            this, [next] { *next = nullptr; }, Qt::QueuedConnection);
+                        return succeed(QJsonObject{{QStringLiteral("deleted_files"), int(count)}},
+                                       tr("Deleted %1 (%2 upload(s)) from %3 %4.\n")
+                                           .arg(args[3])
+                                           .arg(count)
+                                           .arg(args[1], args[2]));
+                    }
+                    const PackageFile file = copies->takeFirst();
+                    api.deletePackageFile(args[0], package.id, file.id, this,
+                                          [this, next](Result<Success> deleted) {
+                                              if (!deleted.ok())
+                                                  return failWith(deleted.error());
+                                              (*next)();
+                                          });
+                };
+                (*next)();
+            });
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Endings
+
+void CommandRunner::succeed(const QJsonValue &json, const QString &text)
+{
+    if (m_command.json) {
+        const QJsonDocument document =
+            json.isArray() ? QJsonDocument(json.toArray()) : QJsonDocument(json.toObject());
+        m_console.out(QString::fromUtf8(document.toJson(QJsonDocument::Indented)));
+    } else if (!m_command.quiet) {
+        m_console.out(text);
+    }
+    exit(0);
+}
+
+void CommandRunner::failWith(const ApiError &error)
+{
+    m_console.err(executableName() + QStringLiteral(": ") + error.message() + QLatin1Char('\n'));
+    if (m_command.json) {
+        m_console.out(QString::fromUtf8(
+            QJsonDocument(
+                QJsonObject{{QStringLiteral("error"),
+                             QJsonObject{{QStringLiteral("kind"), apiErrorKindName(error.kind())},
+                                         {QStringLiteral("message"), error.message()},
+                                         {QStringLiteral("http_status"), error.httpStatus()}}}})
+                .toJson(QJsonDocument::Indented)));
+    }
+    exit(error.exitCode());
+}
+
+void CommandRunner::usage(const QString &message)
+{
+    m_console.err(executableName() + QStringLiteral(": ") + message + QLatin1Char('\n')
+                  + tr("Run '%1 %2 --help' for usage.\n").arg(executableName(), m_command.command));
+    exit(CommandLine::ExitUsage);
+}
+
+void CommandRunner::exit(int code)
+{
+    if (m_exited)
+        return;
+    m_exited = true;
+    QMetaObject::invokeMethod(
+        this, [this, code] { Q_EMIT finished(code); }, Qt::QueuedConnection);
+}
+
+} // namespace Stevedore

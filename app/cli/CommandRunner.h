@@ -1,0 +1,86 @@
+#pragma once
+
+#include "account/AccountStore.h"
+#include "account/SecretStore.h"
+#include "api/GitLabApi.h"
+#include "cli/CommandLine.h"
+#include "cli/Console.h"
+
+#include <QCommandLineParser>
+#include <QObject>
+#include <QProcessEnvironment>
+
+#include <functional>
+#include <memory>
+
+namespace Stevedore {
+
+// Runs one `stevedore <command>`: parses the command's own options, finds the account, does
+// the work asynchronously and ends with finished(exitCode). Exit codes: 0 ok, 1 failure,
+// 2 usage, 3 authentication or permission, 4 not found.
+class CommandRunner final : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Services
+    {
+        AccountStore *accounts = nullptr;
+        SecretStore *secrets = nullptr;
+        QProcessEnvironment environment;
+    };
+
+    CommandRunner(CommandLine::Result command, Services services, Console &console,
+                  QObject *parent = nullptr);
+    ~CommandRunner() override;
+
+    void start();
+
+    static constexpr int ExitAuth = 3;
+    static constexpr int ExitNotFound = 4;
+
+Q_SIGNALS:
+    void finished(int exitCode);
+
+private:
+    using Body = std::function<void(QCommandLineParser &)>;
+    struct CommandSpec
+    {
+        QString syntax; // "PROJECT NAME VERSION FILE..."
+        int minArguments = 0;
+        int maxArguments = 0; // -1: unlimited
+        QList<QCommandLineOption> options;
+        Body body;
+    };
+    CommandSpec spec(const QString &command);
+
+    // Calls `use` with a ready API for the account the options and environment select.
+    void withApi(QCommandLineParser &parser, std::function<void(GitLabApi &)> use);
+    void openAccount(const Account &account, const QString &secret,
+                     std::function<void(GitLabApi &)> use);
+
+    void login(QCommandLineParser &parser);
+    void logout(QCommandLineParser &parser);
+    void listAccounts(QCommandLineParser &parser);
+    void listProjects(QCommandLineParser &parser);
+    void listPackages(QCommandLineParser &parser);
+    void listFiles(QCommandLineParser &parser);
+    void publish(QCommandLineParser &parser);
+    void download(QCommandLineParser &parser);
+    void remove(QCommandLineParser &parser);
+
+    void succeed(const QJsonValue &json, const QString &text);
+    void failWith(const ApiError &error);
+    void usage(const QString &message);
+    void exit(int code);
+
+    CommandLine::Result m_command;
+    Services m_services;
+    Console &m_console;
+    std::unique_ptr<GitLabClient> m_client;
+    std::unique_ptr<GitLabApi> m_api;
+    std::unique_ptr<QObject> m_work; // the running command's helper objects
+    bool m_exited = false;
+};
+
+} // namespace Stevedore

@@ -1,0 +1,34 @@
+#include "core/Version.h"
+
+#include "core/BuildInfo.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Stevedore {
+
+QString applicationName()
+{
+    return u"Stevedore"_s;
+}
+
+QString executableName()
+{
+    return u"stevedore"_s;
+}
+
+QString applicationVersion()
+{
+    return QStringLiteral(STEVEDORE_VERSION);
+}
+
+QString applicationId()
+{
+    return QStringLiteral(STEVEDORE_APP_ID);
+}
+
+QString organizationName()
+{
+    return u"Stevedore"_s;
+}
+
+} // namespace Stevedore

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "api/GitLabApi.h"
+#include "core/Sha256.h"
+#include "transfer/PackageTarget.h"
+
+#include <QFile>
+#include <QObject>
+#include <QPointer>
+
+namespace Stevedore {
+
+// Downloads one package file into `<target>.part` as it arrives, resumes a previous `.part`
+// with a Range request, verifies SHA-256 (the caller's expected value, else
+// X-Checksum-SHA256, else the package-files API), then renames it into place. An existing
+// target is never replaced unless `overwrite` is set. Never retries; callers do.
+class DownloadJob final : public QObject
+{
+    Q_OBJECT
+
+public:
+    DownloadJob(GitLabApi &api, PackageTarget source, QString targetPath,
+                QObject *parent = nullptr);
+    ~DownloadJob() override;
+
+    void setExpectedSha256(const QString &sha256) { m_expectedSha256 = sha256.toLower(); }
+    void setOverwrite(bool overwrite) { m_overwrite = overwrite; }
+
+    void start();
+    void cancel();
+
+    QString targetPath() const { return m_targetPath; }
+    QString partPath() const { return m_targetPath + QStringLiteral(".part"); }
+
+Q_SIGNALS:
+    void progress(qint64 received, qint64 total);
+    void finished(const Stevedore::Result<Stevedore::Success> &result);
+
+private:
+    void onResponseStarted();
+    void onData(const QByteArray &chunk);
+    void onFinished();
+    void verify(const QString &expected);
+    void finish(const Result<Success> &result);
+    bool hashExistingPart();
+
+    GitLabApi &m_api;
+    PackageTarget m_source;
+    QString m_targetPath;
+    QString m_expectedSha256;
+    bool m_overwrite = false;
+    QFile m_part;
+    Sha256 m_hash;
+    qint64 m_resumeFrom = 0;
+    qint64 m_total = -1;
+    qint64 m_received = 0;
+    QString m_headerSha256;
+    QPointer<ApiCall> m_call;
+    bool m_done = false;
+};
+
+} // namespace Stevedore

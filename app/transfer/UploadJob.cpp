@@ -1,0 +1,143 @@
+#include "transfer/UploadJob.h"
+
+#include "validate/NameRules.h"
+
+#include <QFileInfo>
+
+Q_LOGGING_CATEGORY(lcTransfer, "stevedore.transfer", QtWarningMsg)
+
+namespace Stevedore {
+
+UploadJob::UploadJob(GitLabApi &api, PackageTarget target, QString localPath, bool hidden,
+                     QObject *parent)
+    : QObject(parent)
+    , m_api(api)
+    , m_target(std::move(target))
+    , m_localPath(std::move(localPath))
+    , m_hidden(hidden)
+{
+}
+
+UploadJob::~UploadJob()
+{
+    delete m_call;
+}
+
+ApiError UploadJob::checkLocally(const PackageTarget &target, const QString &localPath)
+{
+    const auto invalid = [](const QString &message) {
+        return ApiError(ApiError::Kind::Validation, message);
+    };
+    if (const auto problem = NameRules::packageNameProblem(target.packageName))
+        return invalid(UploadJob::tr("Package name \"%1\": %2").arg(target.packageName, *problem));
+    if (const auto problem = NameRules::versionProblem(target.version))
+        return invalid(UploadJob::tr("Version \"%1\": %2").arg(target.version, *problem));
+    QString problem;
+    if (!NameRules::splitUploadPath(target.fileName, &problem))
+        return invalid(UploadJob::tr("File name \"%1\": %2").arg(target.fileName, problem));
+    const QFileInfo info(localPath);
+    if (!info.exists())
+        return ApiError(ApiError::Kind::Local, UploadJob::tr("%1 does not exist.").arg(localPath));
+    if (info.isDir())
+        return ApiError(
+            ApiError::Kind::Local,
+            UploadJob::tr("%1 is a folder; publish the files inside it instead.").arg(localPath));
+    if (!info.isReadable())
+        return ApiError(ApiError::Kind::Local,
+                        UploadJob::tr("%1 cannot be read (permission denied).").arg(localPath));
+    return {};
+}
+
+void UploadJob::start()
+{
+    const ApiError local = checkLocally(m_target, m_localPath);
+    if (local.isError()) {
+        QMetaObject::invokeMethod(
+            this, [this, local] { finish(local); }, Qt::QueuedConnection);
+        return;
+    }
+    m_device = std::make_unique<HashingFileDevice>(m_localPath);
+    if (!m_device->open(QIODevice::ReadOnly)) {
+        const ApiError error(ApiError::Kind::Local,
+                             tr("%1 cannot be read: %2").arg(m_localPath, m_device->errorText()));
+        QMetaObject::invokeMethod(
+            this, [this, error] { finish(error); }, Qt::QueuedConnection);
+        return;
+    }
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("select"), QStringLiteral("package_file"));
+    if (m_hidden)
+        query.addQueryItem(QStringLiteral("status"), QStringLiteral("hidden"));
+    const QUrl url = m_api.client().apiUrl(m_target.encodedPath(), query);
+    qCInfo(lcTransfer) << "uploading" << m_localPath << "to" << m_target.describe();
+    m_call = m_api.client().call(
+        {ApiCall::Method::Put, url, m_device.get(), m_device->size(), {}, true});
+    connect(m_call, &ApiCall::uploadProgress, this, &UploadJob::progress);
+    connect(m_call, &ApiCall::finished, this, &UploadJob::onUploaded);
+}
+
+void UploadJob::cancel()
+{
+    if (m_call)
+        m_call->abort();
+    else
+        finish(ApiError::fromNetwork(QNetworkReply::OperationCanceledError, {}));
+}
+
+void UploadJob::onUploaded()
+{
+    ApiCall *call = m_call;
+    m_call = nullptr;
+    call->deleteLater();
+    if (call->error().isError())
+        return finish(call->error().withContext(tr("Uploading %1").arg(m_target.fileName)));
+    Q_EMIT verifying();
+    m_localSha256 = m_device->sha256();
+    m_device->close();
+    if (call->status() == 200 && call->json().isObject())
+        return verifyAgainst(PackageFile::fromJson(call->json().object()));
+    if (call->status() != 201) {
+        return finish(ApiError(
+            ApiError::Kind::Protocol,
+            tr("GitLab answered the upload of %1 with HTTP %2 instead of 201 Created; the upload "
+               "is not confirmed.")
+                .arg(m_target.fileName)
+                .arg(call->status())));
+    }
+    // 201 without the record: find the newest file of that name in the package.
+    const QString stored = m_target.storedName();
+    m_api.versionFiles(m_target.project, m_target.packageName, m_target.version, this,
+                       [this, stored](Result<VersionFiles> version) {
+                           if (!version.ok())
+                               return finish(version.error());
+                           const PackageFile *newest = version.value().newest(stored);
+                           if (!newest)
+                               return finish(ApiError(ApiError::Kind::Protocol,
+                                                      tr("The uploaded file is not listed.")));
+                           verifyAgainst(*newest);
+                       });
+}
+
+void UploadJob::verifyAgainst(const PackageFile &record)
+{
+    if (record.sha256.compare(m_localSha256, Qt::CaseInsensitive) != 0) {
+        return finish(ApiError(
+            ApiError::Kind::Integrity,
+            tr("GitLab stored %1 with SHA-256 %2, but the local file has %3: the upload was "
+               "corrupted on the way. Delete that file in GitLab and publish again.")
+                .arg(m_target.fileName, record.sha256, m_localSha256)));
+    }
+    finish(record);
+}
+
+void UploadJob::finish(const Result<PackageFile> &result)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    if (m_device)
+        m_device->close();
+    Q_EMIT finished(result);
+}
+
+} // namespace Stevedore

@@ -1,0 +1,37 @@
+# stevedore_add_test(NAME <name>
+#                    SOURCES <file>...
+#                    [LIBRARIES <target>...]
+#                    [LABELS <label>...]
+#                    [TIMEOUT <seconds>]          # default 300
+#                    [ENVIRONMENT <VAR=value>...])
+#
+# Builds the Qt Test executable <name> from SOURCES, links it to Qt6::Test, LIBRARIES and
+# stevedore_warnings, and registers it with CTest under the same name. Every test runs with
+# QT_QPA_PLATFORM=offscreen, so none needs a display; ENVIRONMENT entries come after it and
+# can override it.
+
+function(stevedore_add_test)
+    cmake_parse_arguments(PARSE_ARGV 0 arg "" "NAME;TIMEOUT" "SOURCES;LIBRARIES;LABELS;ENVIRONMENT")
+    if(arg_UNPARSED_ARGUMENTS)
+        message(FATAL_ERROR "stevedore_add_test: unexpected arguments: ${arg_UNPARSED_ARGUMENTS}")
+    endif()
+    if(NOT arg_NAME)
+        message(FATAL_ERROR "stevedore_add_test: NAME is required")
+    endif()
+    if(NOT arg_SOURCES)
+        message(FATAL_ERROR "stevedore_add_test(${arg_NAME}): SOURCES is required")
+    endif()
+    if(NOT DEFINED arg_TIMEOUT)
+        set(arg_TIMEOUT 300)
+    endif()
+
+    add_executable(${arg_NAME} ${arg_SOURCES})
+    target_link_libraries(${arg_NAME} PRIVATE Qt6::Test ${arg_LIBRARIES} stevedore_warnings)
+
+    set(environment QT_QPA_PLATFORM=offscreen ${arg_ENVIRONMENT})
+    add_test(NAME ${arg_NAME} COMMAND ${arg_NAME})
+    set_tests_properties(${arg_NAME} PROPERTIES
+        LABELS "${arg_LABELS}"
+        TIMEOUT ${arg_TIMEOUT}
+        ENVIRONMENT "${environment}")
+endfunction()

@@ -1,0 +1,101 @@
+// The GitLab REST API v4 routes the simulator serves, with GitLab's check order.
+#pragma once
+
+#include "Auth.h"
+#include "Faults.h"
+#include "Log.h"
+#include "ObjectStorage.h"
+#include "Serialize.h"
+#include "Store.h"
+#include "Validation.h"
+
+#include <condition_variable>
+#include <httplib.h>
+#include <mutex>
+#include <set>
+
+namespace sim {
+
+struct ApiConfig
+{
+    QString externalUrl;
+    qint64 maxFileSize = 5368709120LL; // 0 = unlimited
+    int raceWindowMs = 50;
+};
+
+class Api final
+{
+public:
+    Api(Store &store, Faults &faults, Log &log, ApiConfig config);
+
+    void setObjectStorage(ObjectStorage *objectStorage) { m_objectStorage = objectStorage; }
+    void install(httplib::Server &server);
+    void saveState();
+    std::optional<PackageFile> downloadableFile(qint64 fileId);
+
+private:
+    struct Route;
+    struct UploadPlan;
+    struct Received;
+
+    Route parseRoute(const httplib::Request &request) const;
+    bool applyRequestFault(const httplib::Request &request, httplib::Response &response);
+    void handle(const httplib::Request &request, httplib::Response &response,
+                const httplib::ContentReader *reader);
+
+    Project *findProject(const QString &rawId);
+    std::optional<Principal> authenticateFor(const httplib::Request &request,
+                                             httplib::Response &response, const RoutePolicy &policy,
+                                             bool generic, const QStringList &readScopes);
+    Project *findReadableProject(const Route &route, const Principal &principal,
+                                 httplib::Response &response);
+
+    // Generic packages
+    std::optional<GenericParams> genericParams(const Route &route, const httplib::Request &request,
+                                               bool upload, httplib::Response &response) const;
+    std::optional<UploadPlan> planUpload(const Route &route, const httplib::Request &request,
+                                         httplib::Response &response);
+    void upload(const Route &route, const httplib::Request &request, httplib::Response &response,
+                const httplib::ContentReader &reader);
+    std::optional<Received> receiveBody(const httplib::Request &request,
+                                        httplib::Response &response,
+                                        const httplib::ContentReader &reader);
+    void storeUpload(const UploadPlan &plan, Received &received, httplib::Response &response);
+    bool duplicateAllowed(const Project &project, const Package &package) const;
+    void download(const Route &route, const httplib::Request &request, httplib::Response &response);
+
+    // Packages and package files
+    void listPackages(const Route &route, const httplib::Request &request,
+                      httplib::Response &response);
+    void getPackage(const Route &route, const httplib::Request &request,
+                    httplib::Response &response);
+    void deletePackage(const Route &route, const httplib::Request &request,
+                       httplib::Response &response);
+    void listPackageFiles(const Route &route, const httplib::Request &request,
+                          httplib::Response &response);
+    void deletePackageFile(const Route &route, const httplib::Request &request,
+                           httplib::Response &response);
+    Package *displayablePackage(const Project &project, qint64 packageId);
+
+    // Projects and identity
+    void listProjects(const httplib::Request &request, httplib::Response &response);
+    void getProject(const Route &route, const httplib::Request &request,
+                    httplib::Response &response);
+    void currentUser(const httplib::Request &request, httplib::Response &response);
+    void tokenSelf(const httplib::Request &request, httplib::Response &response);
+
+    void removeBlob(const PackageFile &file);
+
+    Store &m_store;
+    Faults &m_faults;
+    Log &m_log;
+    ApiConfig m_config;
+    Serializer m_serializer;
+    ObjectStorage *m_objectStorage = nullptr;
+
+    std::mutex m_mutex; // guards m_store and m_creating
+    std::condition_variable m_creationDone;
+    std::set<QString> m_creating; // project/name/version keys being created right now
+};
+
+} // namespace sim

@@ -1,0 +1,220 @@
+#include "cli/CommandLine.h"
+
+#include <QTest>
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
+using Stevedore::CommandLine;
+
+class TestCommandLine final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void startsTheWindowWithLaunchOptions_data();
+    void startsTheWindowWithLaunchOptions();
+    void exitsWithMessage_data();
+    void exitsWithMessage();
+    void versionPrintsExecutableNameAndProjectVersion();
+    void commandsAreTheDesignedOnes();
+    void helpListsEveryCommandAsNotImplemented();
+    void everyCommandReportsNotImplemented();
+    void credentialsInUrlAreNotEchoed();
+};
+
+namespace {
+
+CommandLine::Result parse(const QStringList &arguments)
+{
+    return CommandLine::parse(QStringList{u"stevedore"_s} + arguments);
+}
+
+} // namespace
+
+void TestCommandLine::startsTheWindowWithLaunchOptions_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QUrl>("serverUrl");
+    QTest::addColumn<QString>("projectPath");
+    QTest::addColumn<QString>("accountName");
+
+    QTest::newRow("no arguments") << QStringList{} << QUrl{} << QString{} << QString{};
+    QTest::newRow("url") << QStringList{u"--url"_s, u"https://gitlab.example.com"_s}
+                         << QUrl(u"https://gitlab.example.com"_s) << QString{} << QString{};
+    QTest::newRow("url=value form") << QStringList{u"--url=http://127.0.0.1:8080"_s}
+                                    << QUrl(u"http://127.0.0.1:8080"_s) << QString{} << QString{};
+    QTest::newRow("url and project")
+        << QStringList{u"--url"_s, u"http://127.0.0.1:8080"_s, u"--project"_s, u"demo/hello"_s}
+        << QUrl(u"http://127.0.0.1:8080"_s) << u"demo/hello"_s << QString{};
+    QTest::newRow("nested project") << QStringList{u"--project"_s, u"group/sub/project"_s} << QUrl{}
+                                    << u"group/sub/project"_s << QString{};
+    QTest::newRow("account") << QStringList{u"--account"_s, u"work"_s} << QUrl{} << QString{}
+                             << u"work"_s;
+    QTest::newRow("last value wins")
+        << QStringList{u"--url"_s, u"https://a.example"_s, u"--url"_s, u"https://b.example"_s}
+        << QUrl(u"https://b.example"_s) << QString{} << QString{};
+}
+
+void TestCommandLine::startsTheWindowWithLaunchOptions()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QUrl, serverUrl);
+    QFETCH(QString, projectPath);
+    QFETCH(QString, accountName);
+
+    const CommandLine::Result result = parse(arguments);
+
+    QCOMPARE(result.action, CommandLine::Action::StartGui);
+    QCOMPARE(result.exitCode, CommandLine::ExitSuccess);
+    QCOMPARE(result.standardOutput, QString{});
+    QCOMPARE(result.standardError, QString{});
+    QCOMPARE(result.launch.serverUrl, serverUrl);
+    QCOMPARE(result.launch.projectPath, projectPath);
+    QCOMPARE(result.launch.accountName, accountName);
+}
+
+void TestCommandLine::exitsWithMessage_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    // Every fragment must appear; an empty list means the stream must stay empty.
+    QTest::addColumn<QStringList>("outputFragments");
+    QTest::addColumn<QStringList>("errorFragments");
+
+    const QStringList helpFragments{
+        u"Usage: stevedore [options]"_s,
+        u"--url URL"_s,
+        u"--project PATH"_s,
+        u"--account NAME"_s,
+        u"--json"_s,
+        u"--quiet"_s,
+        u"-h, --help"_s,
+        u"--version"_s,
+        u"Commands (not implemented yet):"_s,
+    };
+    const QString seeHelp = u"Run 'stevedore --help' for usage."_s;
+
+    QTest::newRow("--help") << QStringList{u"--help"_s} << 0 << helpFragments << QStringList{};
+    QTest::newRow("-h") << QStringList{u"-h"_s} << 0 << helpFragments << QStringList{};
+    QTest::newRow("--help wins over a bad command")
+        << QStringList{u"frobnicate"_s, u"--help"_s} << 0 << helpFragments << QStringList{};
+    QTest::newRow("--version") << QStringList{u"--version"_s} << 0 << QStringList{u"stevedore "_s}
+                               << QStringList{};
+    QTest::newRow("unknown command")
+        << QStringList{u"frobnicate"_s} << 2 << QStringList{}
+        << QStringList{u"stevedore: unknown command 'frobnicate'."_s,
+                       u"The commands are: login, logout, accounts"_s, seeHelp};
+    QTest::newRow("unknown option") << QStringList{u"--frobnicate"_s} << 2 << QStringList{}
+                                    << QStringList{u"stevedore: "_s, u"'frobnicate'"_s, seeHelp};
+    QTest::newRow("option without its value")
+        << QStringList{u"--url"_s} << 2 << QStringList{} << QStringList{u"'--url'"_s, seeHelp};
+    QTest::newRow("url without scheme")
+        << QStringList{u"--url"_s, u"gitlab.example.com"_s} << 2 << QStringList{}
+        << QStringList{u"--url expects an http:// or https:// address"_s,
+                       u"not 'gitlab.example.com'"_s, seeHelp};
+    QTest::newRow("url with another scheme")
+        << QStringList{u"--url"_s, u"ftp://gitlab.example.com"_s} << 2 << QStringList{}
+        << QStringList{u"--url expects an http:// or https:// address"_s};
+    QTest::newRow("url without host")
+        << QStringList{u"--url"_s, u"https://"_s} << 2 << QStringList{}
+        << QStringList{u"--url expects an http:// or https://"_s};
+    QTest::newRow("url with credentials")
+        << QStringList{u"--url"_s, u"https://me:secret@gitlab.example.com"_s} << 2 << QStringList{}
+        << QStringList{u"--url must not contain a user name or password"_s};
+    QTest::newRow("project without namespace")
+        << QStringList{u"--project"_s, u"hello"_s} << 2 << QStringList{}
+        << QStringList{u"--project expects a project path such as group/project, not 'hello'."_s};
+    QTest::newRow("project with empty segment")
+        << QStringList{u"--project"_s, u"demo//hello"_s} << 2 << QStringList{}
+        << QStringList{u"--project expects a project path"_s};
+    QTest::newRow("project with leading slash")
+        << QStringList{u"--project"_s, u"/demo/hello"_s} << 2 << QStringList{}
+        << QStringList{u"--project expects a project path"_s};
+    QTest::newRow("blank account") << QStringList{u"--account"_s, u" "_s} << 2 << QStringList{}
+                                   << QStringList{u"--account expects an account name."_s};
+    QTest::newRow("--json without a command")
+        << QStringList{u"--json"_s} << 2 << QStringList{}
+        << QStringList{u"--json applies to commands only"_s, seeHelp};
+    QTest::newRow("--quiet without a command")
+        << QStringList{u"--quiet"_s} << 2 << QStringList{}
+        << QStringList{u"--quiet applies to commands only"_s};
+    QTest::newRow("command with options")
+        << QStringList{u"--json"_s, u"list"_s, u"--project"_s, u"demo/hello"_s} << 1
+        << QStringList{} << QStringList{u"the 'list' command is not implemented yet"_s};
+    QTest::newRow("command with a bad option value")
+        << QStringList{u"publish"_s, u"--url"_s, u"nowhere"_s} << 2 << QStringList{}
+        << QStringList{u"--url expects"_s};
+}
+
+void TestCommandLine::exitsWithMessage()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QStringList, outputFragments);
+    QFETCH(QStringList, errorFragments);
+
+    const CommandLine::Result result = parse(arguments);
+
+    QCOMPARE(result.action, CommandLine::Action::Exit);
+    QCOMPARE(result.exitCode, exitCode);
+    QCOMPARE(result.standardOutput.isEmpty(), outputFragments.isEmpty());
+    QCOMPARE(result.standardError.isEmpty(), errorFragments.isEmpty());
+    for (const QString &fragment : outputFragments)
+        QVERIFY2(result.standardOutput.contains(fragment), qPrintable(result.standardOutput));
+    for (const QString &fragment : errorFragments)
+        QVERIFY2(result.standardError.contains(fragment), qPrintable(result.standardError));
+    if (!result.standardError.isEmpty())
+        QVERIFY(result.standardError.endsWith(u'\n'));
+}
+
+void TestCommandLine::versionPrintsExecutableNameAndProjectVersion()
+{
+    const CommandLine::Result result = parse({u"--version"_s});
+
+    QCOMPARE(result.standardOutput, u"stevedore " STEVEDORE_EXPECTED_VERSION "\n"_s);
+}
+
+void TestCommandLine::commandsAreTheDesignedOnes()
+{
+    const QStringList expected{u"login"_s, u"logout"_s,  u"accounts"_s, u"projects"_s, u"list"_s,
+                               u"files"_s, u"publish"_s, u"download"_s, u"delete"_s};
+
+    QCOMPARE(CommandLine::commandNames(), expected);
+}
+
+void TestCommandLine::helpListsEveryCommandAsNotImplemented()
+{
+    const QString help = parse({u"--help"_s}).standardOutput;
+    const QString commandsSection = u'\n' + help.section(u"Commands (not implemented yet):\n"_s, 1);
+
+    QVERIFY2(commandsSection.size() > 1, qPrintable(help));
+    for (const QString &command : CommandLine::commandNames())
+        QVERIFY2(commandsSection.contains(u"\n  "_s + command + u' '), qPrintable(command));
+}
+
+void TestCommandLine::everyCommandReportsNotImplemented()
+{
+    for (const QString &command : CommandLine::commandNames()) {
+        const CommandLine::Result result = parse({command});
+
+        QCOMPARE(result.action, CommandLine::Action::Exit);
+        QCOMPARE(result.exitCode, CommandLine::ExitFailure);
+        QCOMPARE(result.standardOutput, QString{});
+        QVERIFY2(result.standardError.startsWith(u"stevedore: the '"_s + command
+                                                 + u"' command is not implemented yet"_s),
+                 qPrintable(result.standardError));
+    }
+}
+
+void TestCommandLine::credentialsInUrlAreNotEchoed()
+{
+    const CommandLine::Result result =
+        parse({u"--url"_s, u"https://me:glpat-secret@gitlab.example.com"_s});
+
+    QCOMPARE(result.exitCode, CommandLine::ExitUsage);
+    QVERIFY2(!result.standardError.contains(u"glpat-secret"_s), qPrintable(result.standardError));
+}
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+
+#include "TestCommandLine.moc"
