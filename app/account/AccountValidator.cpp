@@ -203,7 +203,10 @@ void AccountValidator::checkTokenInfo()
 // - 404 {"message":"404 Not Found"}: the project does not exist or the token cannot see it;
 // - 401: the token was rejected. An unknown job token is always 401; an unknown deploy token
 //   is ignored, so the caller is anonymous and a private project answers 401;
-// - 403: the token was accepted but may not read packages in this project.
+// - 403: the project is visible but the caller may not read its packages: a deploy token of
+//   another project, a job token outside the allowlist (or, for a deploy token, an ignored one
+//   on a public project whose package registry is for members only). Reported as working,
+//   with a warning.
 //
 // A HEAD would be cheaper but its 404 has no body, so the two 404s could not be told apart.
 // (Should the file exist after all, a 2xx also means the token works; its body is not read.)
@@ -236,6 +239,24 @@ void AccountValidator::checkProject(const QString &project)
             return finish();
         }
         const bool deploy = m_account.kind == CredentialKind::DeployToken;
+        if (error.httpStatus() == 403) {
+            // The project is visible and GitLab refused to let the caller read its packages. A
+            // job token is never ignored, so it was accepted; a deploy token may have been
+            // ignored as unknown (the caller is then anonymous), which checkPublicProject()
+            // points out.
+            if (deploy) {
+                m_report.warnings << tr("GitLab does not let this deploy token read packages in "
+                                        "%1 (HTTP 403: %2). A deploy token works only in the "
+                                        "project or group it was created in.")
+                                         .arg(project, error.serverMessage());
+                return checkPublicProject(project);
+            }
+            m_report.warnings << tr("The CI job token is valid, but it may not read packages in "
+                                    "%1 (HTTP 403: %2). That project's job token allowlist must "
+                                    "include the job's project.")
+                                     .arg(project, error.serverMessage());
+            return finish();
+        }
         if (error.kind() == ApiError::Kind::NotFound) {
             return fail(ApiError(
                 ApiError::Kind::NotFound,
@@ -273,10 +294,10 @@ void AccountValidator::checkPublicProject(const QString &project)
 {
     GitLabApi(m_client).project(project, this, [this, project](Result<Project> result) {
         if (result.ok()) {
-            m_report.warnings << tr("The project %1 is public, so GitLab lets anyone read its "
-                                    "packages and this check cannot tell whether the deploy "
-                                    "token is right. A wrong token will only show when "
-                                    "publishing.")
+            m_report.warnings << tr("The project %1 is public, so this check cannot tell whether "
+                                    "GitLab accepted the deploy token: GitLab ignores an unknown "
+                                    "deploy token and treats the caller as anonymous. A wrong "
+                                    "token will only show when publishing.")
                                      .arg(project);
         }
         finish();

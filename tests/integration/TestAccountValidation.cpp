@@ -1,6 +1,7 @@
 // AccountValidator against gitlab-sim's demo data (tests/sim/README.md, "The demo data set"):
 // every credential kind, good and bad, with and without a project.
 
+#include "Http.h"
 #include "SimServer.h"
 #include "account/AccountValidator.h"
 
@@ -106,6 +107,10 @@ private Q_SLOTS:
         const QString expiring =
             uR"(^This token expires on \d{4}-\d\d-\d\d \(in [4-6] days\)\.$)"_s;
         const QString publicProject = u"^The project demo/tools is public, .*deploy token"_s;
+        // gitlab-sim follows §2.6: the project is visible, and a deploy token of another project
+        // may not read its packages → 403.
+        const QString otherProject =
+            uR"(^GitLab does not let this deploy token read packages in demo/tools \(HTTP 403: 403 Forbidden\))"_s;
 
         QTest::newRow("PAT api") << pat << u"glpat-demo-api"_s << QString() << QString()
                                  << u"demo"_s << QStringList{u"api"_s} << noWarnings << none
@@ -157,9 +162,12 @@ private Q_SLOTS:
             << QString() << noScopes << noWarnings << none << QString();
         QTest::newRow("deploy ro, public demo/tools")
             << deploy << u"gldt-demo-ro"_s << QString() << u"demo/tools"_s << QString() << noScopes
-            << QStringList{publicProject} << none << QString();
+            << QStringList{otherProject, publicProject} << none << QString();
         QTest::newRow("deploy rw, public demo/tools")
             << deploy << u"gldt-demo-rw"_s << QString() << u"demo/tools"_s << QString() << noScopes
+            << QStringList{otherProject, publicProject} << none << QString();
+        QTest::newRow("deploy wrong, public project: cannot tell")
+            << deploy << u"gldt-wrong"_s << QString() << u"demo/tools"_s << QString() << noScopes
             << QStringList{publicProject} << none << QString();
         QTest::newRow("deploy without project")
             << deploy << u"gldt-demo-ro"_s << QString() << QString() << QString() << noScopes
@@ -240,6 +248,32 @@ private Q_SLOTS:
         QCOMPARE(report.warnings,
                  QStringList{u"This token expires on %1 (in %2 days)."_s.arg(
                      report.token->expiresAt->toString(Qt::ISODate), QString::number(days))});
+    }
+
+    void probeFileThatExistsAlsoMeansTheTokenWorks()
+    {
+        // Someone published the probe package: the GET answers 200 with the file, which the
+        // validator does not read to its end.
+        stevedore::test::SimServer sim(stevedore::test::SimServer::Options().withDemo());
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        const stevedore::test::HttpReply upload =
+            stevedore::test::Http(sim.baseUrl())
+                .put("/api/v4/projects/demo%2Fhello/packages/generic/stevedore-probe/0.0.0/"
+                     "probe.txt",
+                     QByteArray(4 * 1024 * 1024, 'p'), {{"PRIVATE-TOKEN", "glpat-demo-api"}});
+        QVERIFY2(upload.status == 201, qPrintable(upload.describe()));
+
+        for (const QString &token : {u"gldt-demo-ro"_s, u"gldt-demo-rw"_s}) {
+            Account target = account(CredentialKind::DeployToken, u"demo/hello"_s);
+            target.baseUrl = sim.baseUrl();
+            const ValidationReport report = validate(target, token);
+            QVERIFY2(report.ok(), qPrintable(report.error.message()));
+            QVERIFY2(report.warnings.isEmpty(), qPrintable(report.warnings.join(u" / "_s)));
+        }
+        Account job = account(CredentialKind::JobToken, u"1"_s);
+        job.baseUrl = sim.baseUrl();
+        QVERIFY(validate(job, u"glcbt-demo-job"_s).ok());
+        QCOMPARE(sim.stop(), 0);
     }
 
     void oneShotFormDeliversToItsContext()

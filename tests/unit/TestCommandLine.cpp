@@ -17,8 +17,9 @@ private slots:
     void exitsWithMessage();
     void versionPrintsExecutableNameAndProjectVersion();
     void commandsAreTheDesignedOnes();
-    void helpListsEveryCommandAsNotImplemented();
-    void everyCommandReportsNotImplemented();
+    void helpListsEveryCommand();
+    void everyCommandIsHandedToTheRunner();
+    void globalOptionsBeforeTheCommandAreKept();
     void credentialsInUrlAreNotEchoed();
 };
 
@@ -90,14 +91,17 @@ void TestCommandLine::exitsWithMessage_data()
         u"--quiet"_s,
         u"-h, --help"_s,
         u"--version"_s,
-        u"Commands (not implemented yet):"_s,
+        u"Commands (stevedore COMMAND --help for each one's arguments):"_s,
     };
     const QString seeHelp = u"Run 'stevedore --help' for usage."_s;
 
     QTest::newRow("--help") << QStringList{u"--help"_s} << 0 << helpFragments << QStringList{};
     QTest::newRow("-h") << QStringList{u"-h"_s} << 0 << helpFragments << QStringList{};
     QTest::newRow("--help wins over a bad command")
-        << QStringList{u"frobnicate"_s, u"--help"_s} << 0 << helpFragments << QStringList{};
+        << QStringList{u"--help"_s, u"frobnicate"_s} << 0 << helpFragments << QStringList{};
+    QTest::newRow("options after an unknown command belong to it")
+        << QStringList{u"frobnicate"_s, u"--help"_s} << 2 << QStringList{}
+        << QStringList{u"unknown command 'frobnicate'"_s};
     QTest::newRow("--version") << QStringList{u"--version"_s} << 0 << QStringList{u"stevedore "_s}
                                << QStringList{};
     QTest::newRow("unknown command")
@@ -138,11 +142,8 @@ void TestCommandLine::exitsWithMessage_data()
     QTest::newRow("--quiet without a command")
         << QStringList{u"--quiet"_s} << 2 << QStringList{}
         << QStringList{u"--quiet applies to commands only"_s};
-    QTest::newRow("command with options")
-        << QStringList{u"--json"_s, u"list"_s, u"--project"_s, u"demo/hello"_s} << 1
-        << QStringList{} << QStringList{u"the 'list' command is not implemented yet"_s};
-    QTest::newRow("command with a bad option value")
-        << QStringList{u"publish"_s, u"--url"_s, u"nowhere"_s} << 2 << QStringList{}
+    QTest::newRow("global option with a bad value before a command")
+        << QStringList{u"--url"_s, u"nowhere"_s, u"publish"_s} << 2 << QStringList{}
         << QStringList{u"--url expects"_s};
 }
 
@@ -182,28 +183,41 @@ void TestCommandLine::commandsAreTheDesignedOnes()
     QCOMPARE(CommandLine::commandNames(), expected);
 }
 
-void TestCommandLine::helpListsEveryCommandAsNotImplemented()
+void TestCommandLine::helpListsEveryCommand()
 {
     const QString help = parse({u"--help"_s}).standardOutput;
-    const QString commandsSection = u'\n' + help.section(u"Commands (not implemented yet):\n"_s, 1);
+    const QString commandsSection =
+        u'\n' + help.section(u"Commands (stevedore COMMAND --help for each one's arguments):\n"_s, 1);
 
     QVERIFY2(commandsSection.size() > 1, qPrintable(help));
     for (const QString &command : CommandLine::commandNames())
         QVERIFY2(commandsSection.contains(u"\n  "_s + command + u' '), qPrintable(command));
 }
 
-void TestCommandLine::everyCommandReportsNotImplemented()
+void TestCommandLine::everyCommandIsHandedToTheRunner()
 {
     for (const QString &command : CommandLine::commandNames()) {
-        const CommandLine::Result result = parse({command});
+        const CommandLine::Result result = parse({command, u"demo/hello"_s, u"--hidden"_s});
 
-        QCOMPARE(result.action, CommandLine::Action::Exit);
-        QCOMPARE(result.exitCode, CommandLine::ExitFailure);
-        QCOMPARE(result.standardOutput, QString{});
-        QVERIFY2(result.standardError.startsWith(u"stevedore: the '"_s + command
-                                                 + u"' command is not implemented yet"_s),
-                 qPrintable(result.standardError));
+        QCOMPARE(result.action, CommandLine::Action::RunCommand);
+        QCOMPARE(result.command, command);
+        QCOMPARE(result.commandArguments, (QStringList{u"demo/hello"_s, u"--hidden"_s}));
+        QVERIFY(result.standardError.isEmpty());
     }
+}
+
+void TestCommandLine::globalOptionsBeforeTheCommandAreKept()
+{
+    const CommandLine::Result result = parse({u"--json"_s, u"--quiet"_s, u"--url"_s,
+                                              u"https://gitlab.example.com"_s, u"--account"_s,
+                                              u"work"_s, u"list"_s, u"demo/hello"_s});
+
+    QCOMPARE(result.action, CommandLine::Action::RunCommand);
+    QVERIFY(result.json);
+    QVERIFY(result.quiet);
+    QCOMPARE(result.launch.serverUrl, QUrl(u"https://gitlab.example.com"_s));
+    QCOMPARE(result.launch.accountName, u"work"_s);
+    QCOMPARE(result.commandArguments, QStringList{u"demo/hello"_s});
 }
 
 void TestCommandLine::credentialsInUrlAreNotEchoed()

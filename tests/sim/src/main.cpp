@@ -15,8 +15,10 @@
 #include <cstdio>
 #include <httplib.h>
 #include <memory>
-#include <pthread.h>
+#include <atomic>
+#include <chrono>
 #include <thread>
+#include <vector>
 
 namespace {
 
@@ -193,27 +195,38 @@ int main(int argc, char *argv[])
     }
     api.install(*server);
 
-    std::thread objectThread;
+    // Both listeners serve from their own threads; this one waits for SIGTERM or SIGINT. The
+    // line is printed only once both accept, so a signal that follows it always stops them.
+    std::atomic<bool> failed = false;
+    const auto serve = [&failed](httplib::Server &listener) {
+        return std::thread([&failed, &listener] {
+            if (!listener.listen_after_bind())
+                failed = true;
+        });
+    };
+    std::vector<std::thread> threads;
+    threads.push_back(serve(*server));
     if (objectServer)
-        objectThread = std::thread([&] { objectServer->listen_after_bind(); });
-    std::thread signalThread([&] {
+        threads.push_back(serve(*objectServer));
+    const auto running = [&] { return server->is_running() && (!objectServer || objectServer->is_running()); };
+    for (int waited = 0; !running() && !failed && waited < 5000; waited += 5)
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    const bool served = running() && !failed;
+    if (served) {
+        std::printf("listening on %s\n", qPrintable(baseUrl));
+        std::fflush(stdout);
+        log.note(QStringLiteral("listening on %1").arg(baseUrl));
         int signalNumber = 0;
         sigwait(&stopSignals, &signalNumber);
-        server->stop();
-        if (objectServer)
-            objectServer->stop();
-    });
-
-    std::printf("listening on %s\n", qPrintable(baseUrl));
-    std::fflush(stdout);
-    log.note(QStringLiteral("listening on %1").arg(baseUrl));
-
-    const bool served = server->listen_after_bind();
-    if (!served)
-        pthread_kill(signalThread.native_handle(), SIGTERM);
-    signalThread.join();
-    if (objectThread.joinable())
-        objectThread.join();
+    }
+    else {
+        std::fprintf(stderr, "gitlab-sim: the listeners did not start\n");
+    }
+    server->stop();
+    if (objectServer)
+        objectServer->stop();
+    for (std::thread &thread : threads)
+        thread.join();
     api.saveState();
     return served ? 0 : 1;
 }
