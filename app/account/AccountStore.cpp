@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-Q_LOGGING_CATEGORY(lcAccounts, "stevedore.account")
+Q_LOGGING_CATEGORY(lcAccounts, "stevedore.account", QtWarningMsg)
 
 namespace Stevedore {
 

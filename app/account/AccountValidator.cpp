@@ -5,7 +5,7 @@
 #include <QLoggingCategory>
 #include <QTimer>
 
-Q_LOGGING_CATEGORY(lcValidate, "stevedore.account.validate")
+Q_LOGGING_CATEGORY(lcValidate, "stevedore.account.validate", QtWarningMsg)
 
 namespace Stevedore {
 
@@ -217,6 +217,7 @@ void AccountValidator::checkProject(const QString &project)
     options.url = m_client.apiUrl(probePath(project));
     options.bufferBody = false; // a 2xx body is streamed (and ignored), error bodies are kept
     ApiCall *call = m_client.call(options);
+    call->setParent(this); // gone with the validator if it is destroyed first
     auto succeeded = std::make_shared<bool>(false);
     connect(call, &ApiCall::responseStarted, this, [call, succeeded] {
         if (call->status() >= 200 && call->status() < 300) {

@@ -35,7 +35,11 @@ struct ValidationReport
 // - OAuth tokens: GET /user only (the self endpoint answers 400 for them).
 // - deploy and job tokens cannot call either endpoint, so they are checked against a project
 //   (setProject(), else the account's defaultProject; without one the check fails with an
-//   error asking for a project). See checkProject() in the .cpp for how the answer is read.
+//   error asking for a project) with a GET of a generic package file that does not exist.
+//   See checkProject() in the .cpp for how the answer is read. A token that is accepted but
+//   may not read packages there (403) passes with a warning. GitLab ignores an unknown deploy
+//   token, so on a public project a wrong one cannot be told from a right one: that passes
+//   with a warning saying so.
 //
 // Usage: create, optionally setProject(), start(); finished() follows exactly once, never
 // synchronously inside start(). Or use the static validate().
@@ -56,8 +60,8 @@ public:
     bool isFinished() const { return m_finished; }
     const ValidationReport &report() const { return m_report; }
 
-    // One-shot form: `done` runs on context's thread, and not at all if context is destroyed
-    // first.
+    // One-shot form: `done` runs on context's thread (context must not be null), and not at
+    // all if context is destroyed first, which also stops the validation.
     static void validate(const Account &account, const QString &secret, const QString &project,
                          QObject *context, std::function<void(const ValidationReport &)> done);
 

@@ -8,7 +8,7 @@
 
 #include <array>
 
-Q_LOGGING_CATEGORY(lcKeychain, "stevedore.account.keychain")
+Q_LOGGING_CATEGORY(lcKeychain, "stevedore.account.keychain", QtWarningMsg)
 
 namespace Stevedore {
 

@@ -94,9 +94,14 @@ QNetworkRequest GitLabClient::buildRequest(const QUrl &url) const
         request.setRawHeader("Authorization", "Bearer " + secret);
         break;
     case CredentialKind::BasicAuth:
-        request.setRawHeader(
-            "Authorization",
-            "Basic " + QByteArray(m_account.username.toUtf8() + ':' + secret).toBase64());
+        // GitLab takes Basic only on the generic package routes; elsewhere the password, a
+        // personal access token, goes as PRIVATE-TOKEN.
+        if (url.path(QUrl::FullyEncoded).contains(QLatin1String("/packages/generic/")))
+            request.setRawHeader(
+                "Authorization",
+                "Basic " + QByteArray(m_account.username.toUtf8() + ':' + secret).toBase64());
+        else
+            request.setRawHeader("PRIVATE-TOKEN", secret);
         break;
     }
     return request;

@@ -1,0 +1,130 @@
+#include "account/AccountSession.h"
+
+namespace Stevedore {
+
+AccountSession::AccountSession(AccountStore &store, SecretStore &keychain,
+                               const QProcessEnvironment &environment, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_keychain(keychain)
+    , m_environment(EnvironmentAccounts::read(environment).accounts)
+{
+    m_environment.removeIf([](const EnvironmentAccount &entry) { return entry.secret.isEmpty(); });
+}
+
+AccountSession::~AccountSession() = default;
+
+QList<Account> AccountSession::accounts() const
+{
+    QList<Account> all = m_store.accounts();
+    for (const EnvironmentAccount &entry : m_environment)
+        all.append(entry.account);
+    all.append(m_sessionAccounts);
+    return all;
+}
+
+std::optional<Account> AccountSession::account(const QString &id) const
+{
+    for (const Account &candidate : accounts()) {
+        if (candidate.id == id)
+            return candidate;
+    }
+    return std::nullopt;
+}
+
+std::optional<Account> AccountSession::forUrl(const QUrl &url) const
+{
+    const QUrl wanted = normalizedBaseUrl(url);
+    for (const Account &candidate : accounts()) {
+        if (normalizedBaseUrl(candidate.baseUrl) == wanted)
+            return candidate;
+    }
+    return std::nullopt;
+}
+
+bool AccountSession::isSessionOnly(const QString &id) const
+{
+    return std::any_of(m_sessionAccounts.begin(), m_sessionAccounts.end(),
+                       [&](const Account &candidate) { return candidate.id == id; });
+}
+
+GitLabApi *AccountSession::apiFor(const QString &accountId) const
+{
+    return m_active && m_active->id == accountId ? m_api.get() : nullptr;
+}
+
+void AccountSession::activate(const QString &accountId)
+{
+    const auto chosen = account(accountId);
+    if (!chosen)
+        return;
+    const int generation = ++m_generation;
+    m_active = chosen;
+    m_api.reset();
+    m_client.reset();
+    for (const EnvironmentAccount &entry : std::as_const(m_environment)) {
+        if (entry.account.id == accountId)
+            return open(entry.account, entry.secret);
+    }
+    SecretStore &secrets =
+        isSessionOnly(accountId) ? static_cast<SecretStore &>(m_session) : m_keychain;
+    secrets.read(chosen->secretKey(), this,
+                 [this, generation, account = *chosen](Result<QString> secret) {
+                     if (generation != m_generation)
+                         return;
+                     if (!secret.ok())
+                         return Q_EMIT activationFailed(secret.error());
+                     open(account, secret.value());
+                 });
+    if (!isSessionOnly(accountId))
+        m_store.setLastAccountId(accountId);
+}
+
+void AccountSession::open(const Account &account, const QString &secret)
+{
+    m_client = std::make_unique<GitLabClient>(account, secret);
+    m_api = std::make_unique<GitLabApi>(*m_client);
+    Q_EMIT activated();
+}
+
+void AccountSession::add(Account account, const QString &secret)
+{
+    m_keychain.write(
+        account.secretKey(), secret, this, [this, account, secret](Result<Success> saved) mutable {
+            if (saved.ok()) {
+                account.persistent = true;
+                m_store.save(account);
+            } else {
+                account.persistent = false;
+                m_sessionAccounts.append(account);
+                m_session.write(account.secretKey(), secret, this, [](Result<Success>) {});
+                Q_EMIT keychainUnavailable(saved.error().message());
+            }
+            Q_EMIT accountsChanged();
+            activate(account.id);
+        });
+}
+
+void AccountSession::remove(const QString &accountId)
+{
+    const auto existing = account(accountId);
+    if (!existing)
+        return;
+    if (isSessionOnly(accountId)) {
+        m_sessionAccounts.removeIf(
+            [&](const Account &candidate) { return candidate.id == accountId; });
+        m_session.remove(existing->secretKey(), this, [](Result<Success>) {});
+    } else {
+        m_keychain.remove(existing->secretKey(), this, [](Result<Success>) {});
+        m_store.remove(accountId);
+    }
+    if (m_active && m_active->id == accountId) {
+        ++m_generation;
+        m_active.reset();
+        m_api.reset();
+        m_client.reset();
+    }
+    Q_EMIT accountsChanged();
+}
+
+} // namespace Stevedore

@@ -1,0 +1,214 @@
+#pragma once
+
+// Helpers shared by the client's integration tests (TestUploadDownload, TestTokenKinds, …): an
+// account and client for a running gitlab-sim, waiting for the asynchronous API and the
+// transfer jobs, test files with known SHA-256, and reading the simulator's request log.
+
+#include "SimServer.h"
+#include "account/Account.h"
+#include "api/GitLabApi.h"
+#include "api/GitLabClient.h"
+#include "core/Sha256.h"
+#include "transfer/DownloadJob.h"
+#include "transfer/UploadJob.h"
+
+#include <QFile>
+#include <QObject>
+#include <QRandomGenerator>
+#include <QString>
+#include <QStringList>
+#include <QTest>
+
+#include <memory>
+#include <optional>
+
+namespace Stevedore::IntegrationTest {
+
+using namespace Qt::StringLiterals;
+
+// How long any single wait may take. Generous: the suite runs on slow CI machines.
+inline constexpr int kTimeoutMs = 30000;
+
+// The demo data's credentials (tests/sim/README.md, "The demo data set").
+inline const QString kPat = u"glpat-demo-api"_s;
+inline const QString kReadApiPat = u"glpat-demo-read"_s;
+inline const QString kExpiredPat = u"glpat-demo-expired"_s;
+inline const QString kOAuth = u"oauth-demo"_s;
+inline const QString kDeployRw = u"gldt-demo-rw"_s;
+inline const QString kJobToken = u"glcbt-demo-job"_s;
+inline const QString kProject = u"demo/hello"_s;
+
+inline Account simAccount(const QUrl &baseUrl, CredentialKind kind, const QString &username = {})
+{
+    Account account;
+    account.id = u"sim-"_s + credentialKindId(kind);
+    account.name = account.id;
+    account.baseUrl = baseUrl;
+    account.kind = kind;
+    account.username = username;
+    account.persistent = false;
+    return account;
+}
+
+// One account's client and API, as the application holds them.
+struct Session
+{
+    Session(const Account &account, const QString &secret)
+        : client(std::make_unique<GitLabClient>(account, secret))
+        , api(std::make_unique<GitLabApi>(*client))
+    {
+    }
+    Session(const QUrl &baseUrl, CredentialKind kind, const QString &secret,
+            const QString &username = {})
+        : Session(simAccount(baseUrl, kind, username), secret)
+    {
+    }
+
+    std::unique_ptr<GitLabClient> client;
+    std::unique_ptr<GitLabApi> api;
+};
+
+// Runs one GitLabApi operation and waits for its callback:
+//     await<QList<Package>>([&](QObject *context, auto done) { api.packages(…, context, done); })
+// A callback that never comes gives a Timeout error naming the test's wait.
+template<typename T, typename Operation> Result<T> await(Operation operation)
+{
+    std::optional<Result<T>> result;
+    QObject context;
+    operation(&context, [&result](Result<T> value) { result = std::move(value); });
+    if (!QTest::qWaitFor([&] { return result.has_value(); }, kTimeoutMs))
+        return ApiError(ApiError::Kind::Timeout, u"the test waited 30 s for an answer"_s);
+    return *result;
+}
+
+inline Result<PackageFile> runUpload(UploadJob &job)
+{
+    std::optional<Result<PackageFile>> result;
+    QObject::connect(&job, &UploadJob::finished, &job,
+                     [&result](const Result<PackageFile> &value) { result = value; });
+    job.start();
+    if (!QTest::qWaitFor([&] { return result.has_value(); }, kTimeoutMs))
+        return ApiError(ApiError::Kind::Timeout, u"the upload did not finish within 30 s"_s);
+    return *result;
+}
+
+inline Result<PackageFile> upload(GitLabApi &api, const PackageTarget &target,
+                                  const QString &localPath, bool hidden = false)
+{
+    UploadJob job(api, target, localPath, hidden);
+    return runUpload(job);
+}
+
+inline Result<Success> runDownload(DownloadJob &job)
+{
+    std::optional<Result<Success>> result;
+    QObject::connect(&job, &DownloadJob::finished, &job,
+                     [&result](const Result<Success> &value) { result = value; });
+    job.start();
+    if (!QTest::qWaitFor([&] { return result.has_value(); }, kTimeoutMs))
+        return ApiError(ApiError::Kind::Timeout, u"the download did not finish within 30 s"_s);
+    return *result;
+}
+
+inline Result<Success> download(GitLabApi &api, const PackageTarget &source,
+                                const QString &targetPath)
+{
+    DownloadJob job(api, source, targetPath);
+    return runDownload(job);
+}
+
+inline Result<VersionFiles> versionFiles(GitLabApi &api, const PackageTarget &target)
+{
+    return await<VersionFiles>([&](QObject *context, auto done) {
+        api.versionFiles(target.project, target.packageName, target.version, context, done);
+    });
+}
+
+inline Result<QList<Package>> packages(GitLabApi &api, const QString &project, const QString &name,
+                                       bool includeHidden = false)
+{
+    return await<QList<Package>>([&](QObject *context, auto done) {
+        api.packages(project, {name, includeHidden}, context, done);
+    });
+}
+
+// Writes `size` pseudo-random bytes (the same for the same seed) and returns their SHA-256.
+inline QString writeFile(const QString &path, qint64 size, quint32 seed = 1)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return {};
+    QRandomGenerator random(seed);
+    Sha256 hash;
+    QByteArray chunk;
+    for (qint64 left = size; left > 0;) {
+        chunk.resize(qsizetype(std::min<qint64>(left, 64 * 1024)));
+        random.fillRange(reinterpret_cast<quint32 *>(chunk.data()), chunk.size() / 4);
+        for (qsizetype i = chunk.size() / 4 * 4; i < chunk.size(); ++i)
+            chunk[i] = char(random.generate());
+        if (file.write(chunk) != chunk.size())
+            return {};
+        hash.add(chunk);
+        left -= chunk.size();
+    }
+    return hash.hexDigest();
+}
+
+inline QString writeText(const QString &path, const QByteArray &text)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(text) != text.size())
+        return {};
+    file.close();
+    return Sha256::ofFile(path);
+}
+
+// The request lines of gitlab-sim's --log (`<time> <addr>:<port> <METHOD> <path> <status>`),
+// without its notes (`listening on …`) and credential-leak records.
+inline QStringList requestLines(const QByteArray &log)
+{
+    QStringList lines;
+    for (const QByteArray &line : log.split('\n')) {
+        const QList<QByteArray> fields = line.split(' ');
+        if (fields.size() >= 5 && fields.at(1).contains(':')
+            && QByteArrayList{"GET", "HEAD", "PUT", "POST", "DELETE", "PATCH", "OPTIONS"}.contains(
+                fields.at(2)))
+            lines << QString::fromUtf8(line);
+    }
+    return lines;
+}
+
+// The request lines whose method is `method` and whose path contains `pathPart`.
+inline QStringList requestLines(const QByteArray &log, const QString &method,
+                                const QString &pathPart)
+{
+    QStringList matching;
+    for (const QString &line : requestLines(log)) {
+        const QStringList fields = line.split(u' ');
+        if (fields.at(2) == method && fields.at(3).contains(pathPart))
+            matching << line;
+    }
+    return matching;
+}
+
+// The files of a version by stored name → how many copies.
+inline QMap<QString, int> copiesByName(const VersionFiles &version)
+{
+    QMap<QString, int> copies;
+    for (const PackageFile &file : version.files)
+        copies[file.storedName] += 1;
+    return copies;
+}
+
+inline QString describe(const ApiError &error)
+{
+    return u"%1 (HTTP %2): %3"_s.arg(apiErrorKindName(error.kind()))
+        .arg(error.httpStatus())
+        .arg(error.message());
+}
+
+} // namespace Stevedore::IntegrationTest
+
+// QVERIFY2 with a Result's error as the message.
+#define VERIFY_OK(result)                                                                          \
+    QVERIFY2((result).ok(), qPrintable(::Stevedore::IntegrationTest::describe((result).error())))

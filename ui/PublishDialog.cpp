@@ -1,0 +1,671 @@
+#include "PublishDialog.h"
+
+#include "validate/NameRules.h"
+
+#include <QAction>
+#include <QBrush>
+#include <QColor>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCompleter>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHash>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QPushButton>
+#include <QSet>
+#include <QStringListModel>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace Stevedore {
+
+namespace {
+
+const QLatin1String kProblemStyle("QLabel { color: #a4000f; }");
+const QColor kProblemColor(0xa4, 0x00, 0x0f);
+const QColor kValidColor(0x0b, 0x6a, 0x0b);
+
+// The valid path closest to `name`: empty segments dropped, every broken directory and the
+// file name replaced by NameRules' suggestion.
+QString suggestUploadPath(const QString &name)
+{
+    QStringList segments = name.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    if (segments.isEmpty())
+        return NameRules::suggestFileName(name);
+    for (qsizetype i = 0; i + 1 < segments.size(); ++i) {
+        if (NameRules::directoryProblem(segments.at(i)))
+            segments[i] = NameRules::suggestFileName(segments.at(i));
+    }
+    segments.last() = NameRules::suggestFileName(segments.last());
+    return segments.join(QLatin1Char('/'));
+}
+
+QTableWidgetItem *readOnlyItem(const QString &text)
+{
+    auto *item = new QTableWidgetItem(text);
+    item->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
+    return item;
+}
+
+} // namespace
+
+PublishDialog::PublishDialog(const QStringList &localPaths, QWidget *parent)
+    : QDialog(parent)
+{
+    setWindowTitle(tr("Publish files"));
+
+    m_destination = new QLabel(this);
+    m_destination->setObjectName(QStringLiteral("destinationLabel"));
+    m_destination->setTextFormat(Qt::PlainText);
+    m_destination->hide();
+
+    m_packageName = new QLineEdit(this);
+    m_packageName->setObjectName(QStringLiteral("packageNameEdit"));
+    m_packageName->setPlaceholderText(tr("e.g. my-tool"));
+    m_completer = new QCompleter(this);
+    m_completer->setModel(new QStringListModel(m_completer));
+    m_completer->setCaseSensitivity(Qt::CaseInsensitive);
+    m_completer->setFilterMode(Qt::MatchContains);
+    m_packageName->setCompleter(m_completer);
+    m_packageNameFix = new QPushButton(tr("Fi&x"), this);
+    m_packageNameFix->setObjectName(QStringLiteral("packageNameFixButton"));
+    m_packageNameFix->setAutoDefault(false);
+    m_packageNameProblem = new QLabel(this);
+    m_packageNameProblem->setObjectName(QStringLiteral("packageNameProblem"));
+    m_packageNameProblem->setWordWrap(true);
+    m_packageNameProblem->setTextFormat(Qt::PlainText);
+    m_packageNameProblem->setStyleSheet(kProblemStyle);
+
+    m_version = new QLineEdit(this);
+    m_version->setObjectName(QStringLiteral("versionEdit"));
+    m_version->setPlaceholderText(tr("e.g. 1.0.0"));
+    m_versionFix = new QPushButton(tr("Fix versio&n"), this);
+    m_versionFix->setObjectName(QStringLiteral("versionFixButton"));
+    m_versionFix->setAutoDefault(false);
+    m_versionProblem = new QLabel(this);
+    m_versionProblem->setObjectName(QStringLiteral("versionProblem"));
+    m_versionProblem->setWordWrap(true);
+    m_versionProblem->setTextFormat(Qt::PlainText);
+    m_versionProblem->setStyleSheet(kProblemStyle);
+
+    m_hidden = new QCheckBox(tr("&Hidden: leave the package out of GitLab's package lists"), this);
+    m_hidden->setObjectName(QStringLiteral("hiddenCheck"));
+    m_hidden->setToolTip(tr("Hidden packages can still be downloaded by name."));
+
+    m_policy = new QComboBox(this);
+    m_policy->setObjectName(QStringLiteral("duplicatePolicyCombo"));
+    m_policy->addItem(tr("Keep both (GitLab's default; downloads get the newest)"),
+                      duplicatePolicyId(DuplicatePolicy::KeepBoth));
+    m_policy->addItem(tr("Replace older copies"), duplicatePolicyId(DuplicatePolicy::Replace));
+    m_policy->addItem(tr("Skip files whose content is already there"),
+                      duplicatePolicyId(DuplicatePolicy::SkipIfSameContent));
+
+    auto *nameRow = new QHBoxLayout;
+    nameRow->addWidget(m_packageName, 1);
+    nameRow->addWidget(m_packageNameFix);
+    auto *versionRow = new QHBoxLayout;
+    versionRow->addWidget(m_version, 1);
+    versionRow->addWidget(m_versionFix);
+
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    auto *nameLabel = new QLabel(tr("&Package:"), this);
+    nameLabel->setBuddy(m_packageName);
+    form->addRow(nameLabel, nameRow);
+    form->addRow(QString(), m_packageNameProblem);
+    auto *versionLabel = new QLabel(tr("&Version:"), this);
+    versionLabel->setBuddy(m_version);
+    form->addRow(versionLabel, versionRow);
+    form->addRow(QString(), m_versionProblem);
+    form->addRow(QString(), m_hidden);
+    form->addRow(tr("If a file of that name &exists:"), m_policy);
+
+    m_unpublishableLabel = new QLabel(tr("These cannot be published and are left out:"), this);
+    m_unpublishableLabel->setObjectName(QStringLiteral("unpublishableLabel"));
+    m_unpublishableList = new QListWidget(this);
+    m_unpublishableList->setObjectName(QStringLiteral("unpublishableList"));
+    m_unpublishableList->setMaximumHeight(110);
+
+    m_table = new QTableWidget(0, 5, this);
+    m_table->setObjectName(QStringLiteral("fileTable"));
+    m_table->setHorizontalHeaderLabels(
+        {tr("Local file"), tr("Name in the package"), tr("Size"), tr("Check"), QString()});
+    m_table->verticalHeader()->hide();
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
+                             | QAbstractItemView::AnyKeyPressed);
+    m_table->setTabKeyNavigation(false); // Tab leaves the table, as in the rest of the dialog
+    m_table->setWordWrap(false);
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setSectionResizeMode(LocalPathColumn, QHeaderView::Interactive);
+    header->setSectionResizeMode(TargetNameColumn, QHeaderView::Interactive);
+    header->setSectionResizeMode(SizeColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(CheckColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(FixColumn, QHeaderView::ResizeToContents);
+    m_table->setColumnWidth(LocalPathColumn, 260);
+    m_table->setColumnWidth(TargetNameColumn, 220);
+
+    auto *removeAction = new QAction(tr("Remove from the list"), m_table);
+    removeAction->setShortcut(QKeySequence::Delete);
+    removeAction->setShortcutContext(Qt::WidgetShortcut);
+    m_table->addAction(removeAction);
+
+    m_fixAll = new QPushButton(tr("&Fix all"), this);
+    m_fixAll->setObjectName(QStringLiteral("fixAllButton"));
+    m_fixAll->setAutoDefault(false);
+    m_remove = new QPushButton(tr("&Remove from the list"), this);
+    m_remove->setObjectName(QStringLiteral("removeButton"));
+    m_remove->setAutoDefault(false);
+    m_remove->setEnabled(false);
+    auto *tableButtons = new QHBoxLayout;
+    tableButtons->addWidget(m_fixAll);
+    tableButtons->addWidget(m_remove);
+    tableButtons->addStretch(1);
+
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("summaryLabel"));
+    m_summary->setWordWrap(true);
+    m_summary->setTextFormat(Qt::PlainText);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_buttons->setObjectName(QStringLiteral("buttonBox"));
+    m_publish = m_buttons->addButton(tr("&Publish"), QDialogButtonBox::AcceptRole);
+    m_publish->setObjectName(QStringLiteral("publishButton"));
+    m_publish->setDefault(true);
+    m_buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("cancelButton"));
+
+    auto *filesLabel = new QLabel(tr("F&iles:"), this);
+    filesLabel->setBuddy(m_table);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_destination);
+    layout->addLayout(form);
+    layout->addWidget(m_unpublishableLabel);
+    layout->addWidget(m_unpublishableList);
+    layout->addWidget(filesLabel);
+    layout->addWidget(m_table, 1);
+    layout->addLayout(tableButtons);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_buttons);
+
+    const QList<QWidget *> tabOrder{m_packageName, m_packageNameFix, m_version, m_versionFix,
+                                    m_hidden,      m_policy,         m_unpublishableList,
+                                    m_table,       m_fixAll,         m_remove};
+    for (qsizetype i = 0; i + 1 < tabOrder.size(); ++i)
+        setTabOrder(tabOrder.at(i), tabOrder.at(i + 1));
+
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &PublishDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &PublishDialog::reject);
+    connect(m_packageNameFix, &QPushButton::clicked, this, &PublishDialog::fixPackageName);
+    connect(m_versionFix, &QPushButton::clicked, this, &PublishDialog::fixVersion);
+    connect(m_fixAll, &QPushButton::clicked, this, &PublishDialog::fixAll);
+    connect(m_remove, &QPushButton::clicked, this, &PublishDialog::removeSelectedFiles);
+    connect(removeAction, &QAction::triggered, this, &PublishDialog::removeSelectedFiles);
+    connect(m_table, &QTableWidget::itemSelectionChanged, this,
+            [this] { m_remove->setEnabled(!m_table->selectedItems().isEmpty()); });
+    connect(m_table, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
+        if (!m_updating && item->column() == TargetNameColumn)
+            validateAll();
+    });
+    connect(m_packageName, &QLineEdit::textChanged, this, [this] {
+        if (!m_versionTyped && m_suggestVersion) {
+            const QString suggested = m_suggestVersion(m_packageName->text().trimmed());
+            if (!suggested.isEmpty())
+                m_version->setText(suggested);
+        }
+        updatePackageName();
+    });
+    connect(m_version, &QLineEdit::textEdited, this,
+            [this](const QString &text) { m_versionTyped = !text.isEmpty(); });
+    connect(m_version, &QLineEdit::textChanged, this, &PublishDialog::updateVersion);
+
+    expand(localPaths);
+    validateAll();
+    updatePackageName();
+    updateVersion();
+
+    resize(880, 580);
+}
+
+PublishDialog::~PublishDialog() = default;
+
+void PublishDialog::expand(const QStringList &localPaths)
+{
+    QSet<QString> seen;
+    for (const QString &given : localPaths) {
+        const QString path = QDir::cleanPath(given);
+        const QFileInfo info(path);
+        const QString absolute = info.absoluteFilePath();
+        if (seen.contains(absolute))
+            continue;
+        seen.insert(absolute);
+        const QString shown = QDir::toNativeSeparators(absolute);
+        if (!info.exists()) {
+            m_unpublishable.append(
+                {shown, info.isSymLink() ? tr("is a link to something that does not exist.")
+                                         : tr("does not exist.")});
+        } else if (info.isDir()) {
+            addFolder(absolute);
+        } else if (!info.isFile()) {
+            m_unpublishable.append(
+                {shown, tr("is not a regular file (a device, pipe or socket).")});
+        } else if (!info.isReadable()) {
+            m_unpublishable.append({shown, tr("cannot be read (permission denied).")});
+        } else {
+            addFile(absolute, info.fileName());
+        }
+    }
+
+    for (const Unpublishable &entry : std::as_const(m_unpublishable)) {
+        auto *item =
+            new QListWidgetItem(tr("%1: %2").arg(entry.path, entry.reason), m_unpublishableList);
+        item->setToolTip(entry.reason);
+    }
+    m_unpublishableLabel->setVisible(!m_unpublishable.isEmpty());
+    m_unpublishableList->setVisible(!m_unpublishable.isEmpty());
+}
+
+void PublishDialog::addFolder(const QString &folder)
+{
+    const QFileInfo folderInfo(folder);
+    const QString shownFolder = QDir::toNativeSeparators(folder);
+    if (!folderInfo.isReadable() || !folderInfo.isExecutable()) {
+        m_unpublishable.append({shownFolder, tr("is a folder that cannot be read.")});
+        return;
+    }
+
+    // The folder's own name starts every path: dropping `site` gives `site/index.html`.
+    const QDir base = folderInfo.absoluteDir();
+    QStringList files;
+    QList<Unpublishable> problems;
+    int emptyFolders = 0;
+    QDirIterator it(folder,
+                    QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QFileInfo info = it.fileInfo();
+        const QString shown = QDir::toNativeSeparators(path);
+        if (info.isSymLink() && info.isDir()) {
+            problems.append(
+                {shown, tr("is a link to a folder; links to folders are not followed.")});
+        } else if (info.isDir()) {
+            if (!info.isReadable() || !info.isExecutable()) {
+                problems.append({shown, tr("is a folder that cannot be read.")});
+            } else if (QDir(path).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden
+                                          | QDir::System)) {
+                problems.append(
+                    {shown, tr("is an empty folder; GitLab stores files, not folders.")});
+                ++emptyFolders;
+            }
+        } else if (!info.exists()) {
+            problems.append({shown, tr("is a link to something that does not exist.")});
+        } else if (!info.isFile()) {
+            problems.append({shown, tr("is not a regular file (a device, pipe or socket).")});
+        } else if (!info.isReadable()) {
+            problems.append({shown, tr("cannot be read (permission denied).")});
+        } else {
+            files.append(path);
+        }
+    }
+
+    if (files.isEmpty() && emptyFolders == problems.size()) {
+        // Nothing but (empty) folders: say it once, about the folder that was given.
+        m_unpublishable.append(
+            {shownFolder, tr("is an empty folder: there are no files in it to publish.")});
+        return;
+    }
+    std::sort(problems.begin(), problems.end(),
+              [](const Unpublishable &a, const Unpublishable &b) { return a.path < b.path; });
+    m_unpublishable.append(problems);
+    if (files.isEmpty()) {
+        m_unpublishable.append({shownFolder, tr("holds no file that can be published.")});
+        return;
+    }
+    files.sort();
+    for (const QString &file : std::as_const(files))
+        addFile(file, base.relativeFilePath(file));
+}
+
+void PublishDialog::addFile(const QString &localPath, const QString &targetName)
+{
+    const QFileInfo info(localPath);
+    const int row = m_table->rowCount();
+    m_updating = true;
+    m_table->insertRow(row);
+    QTableWidgetItem *local = readOnlyItem(QDir::toNativeSeparators(localPath));
+    local->setToolTip(QDir::toNativeSeparators(localPath));
+    m_table->setItem(row, LocalPathColumn, local);
+    auto *target = new QTableWidgetItem(targetName);
+    target->setToolTip(tr("The name in the package; edit it to rename the file."));
+    m_table->setItem(row, TargetNameColumn, target);
+    QTableWidgetItem *size = readOnlyItem(QLocale().formattedDataSize(info.size()));
+    size->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_table->setItem(row, SizeColumn, size);
+    m_table->setItem(row, CheckColumn, readOnlyItem(QString()));
+    m_table->setItem(row, FixColumn, readOnlyItem(QString()));
+    m_updating = false;
+    m_files.append({localPath, info.size()});
+    m_problems.append(QString());
+}
+
+void PublishDialog::setDestination(const QString &description)
+{
+    m_destination->setText(tr("Publish to %1").arg(description));
+    m_destination->setVisible(!description.isEmpty());
+}
+
+void PublishDialog::setKnownPackageNames(const QStringList &names)
+{
+    static_cast<QStringListModel *>(m_completer->model())->setStringList(names);
+}
+
+void PublishDialog::setVersionSuggester(VersionSuggester suggest)
+{
+    m_suggestVersion = std::move(suggest);
+}
+
+void PublishDialog::setPackageName(const QString &name)
+{
+    m_packageName->setText(name);
+}
+
+void PublishDialog::setVersion(const QString &version)
+{
+    m_version->setText(version);
+}
+
+void PublishDialog::setHidden(bool hidden)
+{
+    m_hidden->setChecked(hidden);
+}
+
+void PublishDialog::setDuplicatePolicy(DuplicatePolicy policy)
+{
+    m_policy->setCurrentIndex(qMax(0, m_policy->findData(duplicatePolicyId(policy))));
+}
+
+QString PublishDialog::packageName() const
+{
+    return m_packageName->text();
+}
+
+QString PublishDialog::version() const
+{
+    return m_version->text();
+}
+
+bool PublishDialog::isHidden() const
+{
+    return m_hidden->isChecked();
+}
+
+DuplicatePolicy PublishDialog::duplicatePolicy() const
+{
+    return duplicatePolicyFromId(m_policy->currentData().toString())
+        .value_or(DuplicatePolicy::KeepBoth);
+}
+
+int PublishDialog::fileCount() const
+{
+    return m_table->rowCount();
+}
+
+QString PublishDialog::localPath(int row) const
+{
+    return row >= 0 && row < m_files.size() ? m_files.at(row).localPath : QString();
+}
+
+QString PublishDialog::targetName(int row) const
+{
+    const QTableWidgetItem *item = m_table->item(row, TargetNameColumn);
+    return item ? item->text() : QString();
+}
+
+void PublishDialog::setTargetName(int row, const QString &name)
+{
+    if (QTableWidgetItem *item = m_table->item(row, TargetNameColumn))
+        item->setText(name); // itemChanged validates
+}
+
+QString PublishDialog::problem(int row) const
+{
+    return row >= 0 && row < m_problems.size() ? m_problems.at(row) : QString();
+}
+
+bool PublishDialog::isReady() const
+{
+    if (fileCount() == 0 || NameRules::packageNameProblem(packageName())
+        || NameRules::versionProblem(version()))
+        return false;
+    return std::all_of(m_problems.cbegin(), m_problems.cend(),
+                       [](const QString &problem) { return problem.isEmpty(); });
+}
+
+QList<QueueItem> PublishDialog::items(const QString &accountId, const QString &project) const
+{
+    QList<QueueItem> result;
+    result.reserve(fileCount());
+    for (int row = 0; row < fileCount(); ++row) {
+        QueueItem item;
+        item.accountId = accountId;
+        item.target.project = project;
+        item.target.packageName = packageName();
+        item.target.version = version();
+        item.target.fileName = targetName(row);
+        item.localPath = m_files.at(row).localPath;
+        item.size = m_files.at(row).size;
+        item.hidden = isHidden();
+        item.duplicatePolicy = duplicatePolicy();
+        result.append(item);
+    }
+    return result;
+}
+
+void PublishDialog::validateAll()
+{
+    m_updating = true;
+    QHash<QString, int> firstRow;
+    for (int row = 0; row < fileCount(); ++row) {
+        const QString name = targetName(row);
+        QString problem;
+        if (NameRules::splitUploadPath(name, &problem)) {
+            const auto earlier = firstRow.constFind(name);
+            if (earlier != firstRow.cend())
+                problem = tr("Row %1 already has this name; each file needs its own.")
+                              .arg(*earlier + 1);
+            else
+                firstRow.insert(name, row);
+        }
+        m_problems[row] = problem;
+
+        QTableWidgetItem *check = m_table->item(row, CheckColumn);
+        if (problem.isEmpty()) {
+            check->setText(tr("✓"));
+            check->setToolTip(tr("Valid"));
+            check->setForeground(kValidColor);
+        } else {
+            check->setText(tr("✗ %1").arg(problem));
+            check->setToolTip(problem);
+            check->setForeground(kProblemColor);
+        }
+        m_table->item(row, TargetNameColumn)->setForeground(problem.isEmpty() ? QBrush()
+                                                                              : kProblemColor);
+
+        QWidget *fix = m_table->cellWidget(row, FixColumn);
+        if (problem.isEmpty() && fix) {
+            m_table->removeCellWidget(row, FixColumn);
+        } else if (!problem.isEmpty() && !fix) {
+            auto *button = new QPushButton(tr("Fix"));
+            button->setObjectName(QStringLiteral("fixButton"));
+            button->setAutoDefault(false);
+            button->setFocusPolicy(Qt::ClickFocus);
+            connect(button, &QPushButton::clicked, this, &PublishDialog::onFixClicked);
+            m_table->setCellWidget(row, FixColumn, button);
+        }
+        if (QWidget *button = m_table->cellWidget(row, FixColumn))
+            button->setToolTip(tr("Rename to \"%1\"").arg(uniqueName(suggestUploadPath(name), row)));
+    }
+    m_updating = false;
+    updateSummary();
+}
+
+void PublishDialog::onFixClicked()
+{
+    const QObject *button = sender();
+    for (int row = 0; row < fileCount(); ++row) {
+        if (m_table->cellWidget(row, FixColumn) == button) {
+            fixRow(row);
+            return;
+        }
+    }
+}
+
+QString PublishDialog::uniqueName(const QString &name, int exceptRow) const
+{
+    QSet<QString> taken;
+    for (int row = 0; row < fileCount(); ++row) {
+        if (row != exceptRow)
+            taken.insert(targetName(row));
+    }
+    if (!taken.contains(name))
+        return name;
+    // "dir/name.tar.gz" → "dir/name-2.tar.gz"
+    const qsizetype slash = name.lastIndexOf(QLatin1Char('/'));
+    const qsizetype dot = name.indexOf(QLatin1Char('.'), slash + 2);
+    const QString stem = dot < 0 ? name : name.left(dot);
+    const QString extension = dot < 0 ? QString() : name.mid(dot);
+    for (int n = 2;; ++n) {
+        const QString candidate = stem + QLatin1Char('-') + QString::number(n) + extension;
+        if (!taken.contains(candidate))
+            return candidate;
+    }
+}
+
+void PublishDialog::fixRow(int row)
+{
+    if (row < 0 || row >= fileCount() || m_problems.at(row).isEmpty())
+        return;
+    setTargetName(row, uniqueName(suggestUploadPath(targetName(row)), row));
+}
+
+void PublishDialog::fixAll()
+{
+    if (!m_packageName->text().isEmpty())
+        fixPackageName();
+    if (!m_version->text().isEmpty())
+        fixVersion();
+    for (int row = 0; row < fileCount(); ++row)
+        fixRow(row);
+}
+
+void PublishDialog::fixPackageName()
+{
+    m_packageName->setText(NameRules::suggestPackageName(m_packageName->text()));
+}
+
+void PublishDialog::fixVersion()
+{
+    m_version->setText(NameRules::suggestVersion(m_version->text()));
+}
+
+void PublishDialog::removeSelectedFiles()
+{
+    QList<int> rows;
+    const QList<QTableWidgetSelectionRange> ranges = m_table->selectedRanges();
+    for (const QTableWidgetSelectionRange &range : ranges) {
+        for (int row = range.topRow(); row <= range.bottomRow(); ++row)
+            rows.append(row);
+    }
+    std::sort(rows.begin(), rows.end(), std::greater<>());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    m_updating = true;
+    for (const int row : std::as_const(rows)) {
+        m_table->removeRow(row);
+        m_files.removeAt(row);
+        m_problems.removeAt(row);
+    }
+    m_updating = false;
+    validateAll();
+}
+
+void PublishDialog::updatePackageName()
+{
+    const QString name = m_packageName->text();
+    const auto problem = NameRules::packageNameProblem(name);
+    m_packageNameProblem->setText(problem.value_or(QString()));
+    m_packageNameProblem->setVisible(problem.has_value());
+    m_packageNameFix->setVisible(problem.has_value() && !name.isEmpty());
+    if (problem && !name.isEmpty())
+        m_packageNameFix->setToolTip(
+            tr("Rename to \"%1\"").arg(NameRules::suggestPackageName(name)));
+    updateSummary();
+}
+
+void PublishDialog::updateVersion()
+{
+    const QString version = m_version->text();
+    const auto problem = NameRules::versionProblem(version);
+    m_versionProblem->setText(problem.value_or(QString()));
+    m_versionProblem->setVisible(problem.has_value());
+    m_versionFix->setVisible(problem.has_value() && !version.isEmpty());
+    if (problem && !version.isEmpty())
+        m_versionFix->setToolTip(tr("Change to \"%1\"").arg(NameRules::suggestVersion(version)));
+    updateSummary();
+}
+
+void PublishDialog::updateSummary()
+{
+    if (!m_summary)
+        return;
+    const int files = fileCount();
+    const auto invalidRows = std::count_if(m_problems.cbegin(), m_problems.cend(),
+                                           [](const QString &problem) { return !problem.isEmpty(); });
+    qint64 bytes = 0;
+    for (const File &file : std::as_const(m_files))
+        bytes += file.size;
+
+    const bool ready = isReady();
+    m_publish->setEnabled(ready);
+    m_fixAll->setEnabled(invalidRows > 0 || m_packageNameFix->isVisibleTo(this)
+                         || m_versionFix->isVisibleTo(this));
+    m_publish->setText(files > 0 ? tr("&Publish %n file(s)", "", files) : tr("&Publish"));
+
+    QString text;
+    if (files == 0) {
+        text = tr("There is nothing to publish.");
+    } else if (ready) {
+        text = tr("%n file(s), %1 in all, ready to publish.", "", files)
+                   .arg(QLocale().formattedDataSize(bytes));
+    } else {
+        QStringList missing;
+        if (NameRules::packageNameProblem(packageName()))
+            missing << tr("the package name");
+        if (NameRules::versionProblem(version()))
+            missing << tr("the version");
+        if (invalidRows > 0)
+            missing << tr("%n file name(s)", "", int(invalidRows));
+        text = tr("Check %1. Nothing is sent until everything is valid.")
+                   .arg(missing.join(tr(", ")));
+    }
+    m_summary->setText(text);
+}
+
+void PublishDialog::accept()
+{
+    if (isReady())
+        QDialog::accept();
+}
+
+} // namespace Stevedore
