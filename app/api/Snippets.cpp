@@ -65,28 +65,29 @@ QString Snippets::curlUpload(const Account &account, const PackageTarget &target
            + shellQuoted(downloadUrl(account, target) + QStringLiteral("?select=package_file"));
 }
 
-QString Snippets::ciPublishJob(const PackageTarget &target, qint64 projectId)
+QString Snippets::ciJob(const QString &name, const QString &curlArguments,
+                        const PackageTarget &target, qint64 projectId)
 {
     const QString url = QStringLiteral("${CI_API_V4_URL}/projects/") + QString::number(projectId)
                         + QLatin1Char('/') + genericPath(target);
-    return QStringLiteral("publish-%1:\n"
+    return QStringLiteral("%1-%2:\n"
                           "  image: curlimages/curl:latest\n"
                           "  script:\n"
-                          "    - 'curl --fail --header \"JOB-TOKEN: $CI_JOB_TOKEN\" --upload-file "
-                          "\"%2\" \"%3\"'\n")
-        .arg(target.packageName, localName(target), url);
+                          "    - 'curl --fail --header \"JOB-TOKEN: $CI_JOB_TOKEN\" %3 \"%4\"'\n")
+        .arg(name, target.packageName, curlArguments, url);
+}
+
+QString Snippets::ciPublishJob(const PackageTarget &target, qint64 projectId)
+{
+    return ciJob(QStringLiteral("publish"),
+                 QStringLiteral("--upload-file \"%1\"").arg(localName(target)), target, projectId);
 }
 
 QString Snippets::ciFetchJob(const PackageTarget &target, qint64 projectId)
 {
-    const QString url = QStringLiteral("${CI_API_V4_URL}/projects/") + QString::number(projectId)
-                        + QLatin1Char('/') + genericPath(target);
-    return QStringLiteral("fetch-%1:\n"
-                          "  image: curlimages/curl:latest\n"
-                          "  script:\n"
-                          "    - 'curl --fail --location --header \"JOB-TOKEN: $CI_JOB_TOKEN\" "
-                          "--output \"%2\" \"%3\"'\n")
-        .arg(target.packageName, localName(target), url);
+    return ciJob(QStringLiteral("fetch"),
+                 QStringLiteral("--location --output \"%1\"").arg(localName(target)), target,
+                 projectId);
 }
 
 } // namespace Stevedore

@@ -27,6 +27,8 @@ public:
 private:
     static QString credentialOption(const Account &account);
     static QString localName(const PackageTarget &target);
+    static QString ciJob(const QString &name, const QString &curlArguments,
+                         const PackageTarget &target, qint64 projectId);
 };
 
 } // namespace Stevedore

@@ -482,12 +482,7 @@ void UploadQueue::deleteCopies(const QString &id, qint64 packageId, QList<Packag
 
 std::chrono::milliseconds UploadQueue::backoff(const QueueItem &item, const ApiError &error) const
 {
-    if (const auto retryAfter = error.retryAfterSeconds())
-        return std::chrono::seconds(*retryAfter);
-    const qint64 exponential = m_retry.firstDelay.count() << std::min(item.attempts - 1, 16);
-    const qint64 capped = std::min<qint64>(exponential, m_retry.maxDelay.count());
-    const qint64 jitter = QRandomGenerator::global()->bounded(qint64(capped / 5 + 1));
-    return std::chrono::milliseconds(capped - capped / 10 + jitter);
+    return m_retry.delayAfter(item.attempts, error);
 }
 
 void UploadQueue::fail(QueueItem &item, const ApiError &error)

@@ -2,6 +2,7 @@
 
 #include "api/GitLabApi.h"
 #include "transfer/PackageTarget.h"
+#include "transfer/RetryPolicy.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -75,12 +76,7 @@ public:
     UploadQueue(ApiProvider apis, QString stateFile, QObject *parent = nullptr);
     ~UploadQueue() override;
 
-    struct RetryPolicy
-    {
-        int maxAttempts = 5;
-        std::chrono::milliseconds firstDelay{1000};
-        std::chrono::milliseconds maxDelay{60000};
-    };
+    using RetryPolicy = Stevedore::RetryPolicy; // shared with DownloadQueue
     void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
 
     const QList<QueueItem> &items() const { return m_items; }

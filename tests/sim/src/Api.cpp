@@ -681,25 +681,47 @@ std::optional<PackageFile> Api::downloadableFile(qint64 fileId)
 // ---------------------------------------------------------------------------------------------
 // Packages API (§5) and package files API (§6)
 
-Package *Api::displayablePackage(const Project &project, qint64 packageId)
+Package *Api::displayablePackage(const Project &project, qint64 packageId,
+                                 httplib::Response &response)
 {
     Package *package = m_store.packageById(packageId);
-    if (!package || package->projectId != project.id || !isDisplayable(*package))
+    if (!package || package->projectId != project.id || !isDisplayable(*package)) {
+        sendMessage(response, 404, QStringLiteral("404 Not found"));
         return nullptr;
+    }
     return package;
+}
+
+std::optional<Api::ProjectScope>
+Api::openProject(const Route &route, const httplib::Request &request, httplib::Response &response)
+{
+    const auto principal =
+        authenticateFor(request, response, kProjectApiPolicy, false, kReadScopes);
+    if (!principal)
+        return std::nullopt;
+    Project *project = findReadableProject(route, *principal, response);
+    if (!project)
+        return std::nullopt;
+    return ProjectScope{*principal, project};
+}
+
+std::optional<qint64> Api::packageIdOf(const Route &route, httplib::Response &response)
+{
+    const auto packageId = integerId(route.packageId);
+    if (!packageId)
+        sendError(response, 400, QStringLiteral("package_id is invalid"));
+    return packageId;
 }
 
 void Api::listPackages(const Route &route, const httplib::Request &request,
                        httplib::Response &response)
 {
     std::lock_guard lock(m_mutex);
-    const auto principal =
-        authenticateFor(request, response, kProjectApiPolicy, false, kReadScopes);
-    if (!principal)
+    const auto scope = openProject(route, request, response);
+    if (!scope)
         return;
-    Project *project = findReadableProject(route, *principal, response);
-    if (!project)
-        return;
+    const Principal *principal = &scope->principal;
+    Project *project = scope->project;
     bool failed = false;
     const auto orderBy = enumParam(request, "order_by",
                                    {QStringLiteral("created_at"), QStringLiteral("name"),
@@ -769,23 +791,17 @@ void Api::getPackage(const Route &route, const httplib::Request &request,
                      httplib::Response &response)
 {
     std::lock_guard lock(m_mutex);
-    const auto principal =
-        authenticateFor(request, response, kProjectApiPolicy, false, kReadScopes);
-    if (!principal)
+    const auto scope = openProject(route, request, response);
+    if (!scope)
         return;
-    Project *project = findReadableProject(route, *principal, response);
-    if (!project)
+    const Principal *principal = &scope->principal;
+    Project *project = scope->project;
+    const auto packageId = packageIdOf(route, response);
+    if (!packageId)
         return;
-    const auto packageId = integerId(route.packageId);
-    if (!packageId) {
-        sendError(response, 400, QStringLiteral("package_id is invalid"));
+    Package *package = displayablePackage(*project, *packageId, response);
+    if (!package)
         return;
-    }
-    Package *package = displayablePackage(*project, *packageId);
-    if (!package) {
-        sendMessage(response, 404, QStringLiteral("404 Not found"));
-        return;
-    }
     if (package->status == QLatin1String("error")) {
         sendMessage(response, 404, QStringLiteral("Package not found"));
         return;
@@ -810,28 +826,22 @@ void Api::deletePackage(const Route &route, const httplib::Request &request,
                         httplib::Response &response)
 {
     std::lock_guard lock(m_mutex);
-    const auto principal =
-        authenticateFor(request, response, kProjectApiPolicy, false, kReadScopes);
-    if (!principal)
+    const auto scope = openProject(route, request, response);
+    if (!scope)
         return;
-    Project *project = findReadableProject(route, *principal, response);
-    if (!project)
+    const Principal *principal = &scope->principal;
+    Project *project = scope->project;
+    const auto packageId = packageIdOf(route, response);
+    if (!packageId)
         return;
-    const auto packageId = integerId(route.packageId);
-    if (!packageId) {
-        sendError(response, 400, QStringLiteral("package_id is invalid"));
-        return;
-    }
     const Access access(*principal, *project);
     if (!access.canDestroyPackages()) {
         sendMessage(response, 403, QStringLiteral("403 Forbidden"));
         return;
     }
-    Package *package = displayablePackage(*project, *packageId);
-    if (!package) {
-        sendMessage(response, 404, QStringLiteral("404 Not found"));
+    Package *package = displayablePackage(*project, *packageId, response);
+    if (!package)
         return;
-    }
     if (!access.passesDeleteProtection(package->name)) {
         sendMessage(response, 403,
                     QStringLiteral("403 Forbidden - Package is deletion protected."));
@@ -855,18 +865,13 @@ void Api::listPackageFiles(const Route &route, const httplib::Request &request,
                            httplib::Response &response)
 {
     std::lock_guard lock(m_mutex);
-    const auto principal =
-        authenticateFor(request, response, kProjectApiPolicy, false, kReadScopes);
-    if (!principal)
+    const auto scope = openProject(route, request, response);
+    if (!scope)
         return;
-    Project *project = findReadableProject(route, *principal, response);
-    if (!project)
+    Project *project = scope->project;
+    const auto packageId = packageIdOf(route, response);
+    if (!packageId)
         return;
-    const auto packageId = integerId(route.packageId);
-    if (!packageId) {
-        sendError(response, 400, QStringLiteral("package_id is invalid"));
-        return;
-    }
     bool failed = false;
     const auto orderBy =
         enumParam(request, "order_by",
@@ -884,11 +889,9 @@ void Api::listPackageFiles(const Route &route, const httplib::Request &request,
         sendError(response, 400, pageError);
         return;
     }
-    Package *package = displayablePackage(*project, *packageId);
-    if (!package) {
-        sendMessage(response, 404, QStringLiteral("404 Not found"));
+    Package *package = displayablePackage(*project, *packageId, response);
+    if (!package)
         return;
-    }
     std::vector<PackageFile *> files;
     for (PackageFile &file : package->files) {
         if (file.status == QLatin1String("default"))
@@ -914,13 +917,11 @@ void Api::deletePackageFile(const Route &route, const httplib::Request &request,
                             httplib::Response &response)
 {
     std::lock_guard lock(m_mutex);
-    const auto principal =
-        authenticateFor(request, response, kProjectApiPolicy, false, kReadScopes);
-    if (!principal)
+    const auto scope = openProject(route, request, response);
+    if (!scope)
         return;
-    Project *project = findReadableProject(route, *principal, response);
-    if (!project)
-        return;
+    const Principal *principal = &scope->principal;
+    Project *project = scope->project;
     const auto packageId = integerId(route.packageId);
     const auto fileId = integerId(route.fileId);
     if (!packageId || !fileId) {
@@ -934,11 +935,9 @@ void Api::deletePackageFile(const Route &route, const httplib::Request &request,
         sendMessage(response, 403, QStringLiteral("403 Forbidden"));
         return;
     }
-    Package *package = displayablePackage(*project, *packageId);
-    if (!package) {
-        sendMessage(response, 404, QStringLiteral("404 Not found"));
+    Package *package = displayablePackage(*project, *packageId, response);
+    if (!package)
         return;
-    }
     const auto file = std::find_if(
         package->files.begin(), package->files.end(), [&](const PackageFile &candidate) {
             return candidate.id == *fileId && candidate.status == QLatin1String("default");

@@ -75,7 +75,18 @@ private:
                           httplib::Response &response);
     void deletePackageFile(const Route &route, const httplib::Request &request,
                            httplib::Response &response);
-    Package *displayablePackage(const Project &project, qint64 packageId);
+    struct ProjectScope
+    {
+        Principal principal;
+        Project *project = nullptr;
+    };
+    // Authenticates for the project APIs and finds a project the caller may read packages of.
+    std::optional<ProjectScope> openProject(const Route &route, const httplib::Request &request,
+                                            httplib::Response &response);
+    static std::optional<qint64> packageIdOf(const Route &route, httplib::Response &response);
+    // A package the packages API can show, or a 404 answered.
+    Package *displayablePackage(const Project &project, qint64 packageId,
+                                httplib::Response &response);
 
     // Projects and identity
     void listProjects(const httplib::Request &request, httplib::Response &response);

@@ -1,0 +1,275 @@
+// Transfers against a misbehaving gitlab-sim (--fault): the upload queue retries the creation
+// race's 500, 503, 429 (after Retry-After), a connection reset mid-upload and a stalled server,
+// and gives up after its last attempt; downloads resume with a Range request after a reset; a
+// stalled server times out instead of hanging (gitlab-api.md §3.10, §9, §12.2).
+
+#include "IntegrationSupport.h"
+#include "transfer/UploadQueue.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Stevedore;
+using namespace Stevedore::IntegrationTest;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+using stevedore::test::SimServer;
+
+std::unique_ptr<SimServer> startSim(const QStringList &faults, bool objectStorage = false)
+{
+    QStringList arguments;
+    for (const QString &fault : faults)
+        arguments << u"--fault"_s << fault;
+    if (objectStorage)
+        arguments << u"--object-storage"_s;
+    auto sim = std::make_unique<SimServer>(SimServer::Options().withDemo().withArguments(arguments));
+    if (!sim->start())
+        qWarning().noquote() << sim->errorString();
+    return sim;
+}
+
+// A 12 MiB demo file (tests/sim/README.md): big enough to be cut off mid-way.
+const PackageTarget kInstaller{u"demo/hello"_s, u"installer"_s, u"3.1.0"_s,
+                               u"hello-setup-3.1.0.exe"_s};
+
+} // namespace
+
+class TestTransferFaults final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    SimServer *m_current = nullptr; // for cleanup()'s report
+
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void cleanup()
+    {
+        if (m_current)
+            m_current->reportIfFailed();
+        m_current = nullptr;
+    }
+
+    void uploadQueueRetriesTransientFailures_data()
+    {
+        QTest::addColumn<QStringList>("faults");
+        QTest::addColumn<int>("firstErrorKind");
+        QTest::addColumn<int>("minimumWaitMs"); // between the failure and the next attempt
+        QTest::addColumn<int>("inactivityMs");  // 0: the client's default
+
+        QTest::newRow("creation race 500 on a new package")
+            << QStringList{u"race-500"_s} << int(ApiError::Kind::Server) << 0 << 0;
+        QTest::newRow("503 Service Unavailable")
+            << QStringList{u"status=503:/packages/generic/:1"_s} << int(ApiError::Kind::Server)
+            << 0 << 0;
+        QTest::newRow("429 with Retry-After")
+            << QStringList{u"429:1:1"_s} << int(ApiError::Kind::RateLimited) << 950 << 0;
+        QTest::newRow("connection reset mid-upload")
+            << QStringList{u"reset-after-bytes=100000:1:upload"_s} << int(ApiError::Kind::Network)
+            << 0 << 0;
+        QTest::newRow("stalled server") << QStringList{u"stall=2000:1"_s}
+                                        << int(ApiError::Kind::Timeout) << 0 << 400;
+    }
+
+    void uploadQueueRetriesTransientFailures()
+    {
+        QFETCH(QStringList, faults);
+        QFETCH(int, firstErrorKind);
+        QFETCH(int, minimumWaitMs);
+        QFETCH(int, inactivityMs);
+
+        const auto sim = startSim(faults);
+        QVERIFY(sim->isRunning());
+        m_current = sim.get();
+        Session session(sim->baseUrl(), CredentialKind::PersonalAccessToken, kPat);
+        if (inactivityMs > 0)
+            session.client->setInactivityTimeout(std::chrono::milliseconds(inactivityMs));
+
+        const QString tag = QString::fromLatin1(QTest::currentDataTag());
+        const QString local = path(u"retry-"_s + QString::number(qHash(tag)));
+        const QString sha = writeFile(local, 300 * 1024, 11);
+        const PackageTarget target{kProject, u"retried"_s, u"1.0.0"_s, u"artifact.bin"_s};
+
+        UploadQueue queue([&](const QString &) { return session.api.get(); }, QString());
+        queue.setRetryPolicy({5, std::chrono::milliseconds(50), std::chrono::milliseconds(500)});
+        QSignalSpy idle(&queue, &UploadQueue::idle);
+        QList<ApiError::Kind> failures;
+        QElapsedTimer sinceFailure;
+        qint64 waited = -1;
+        connect(&queue, &UploadQueue::itemChanged, this, [&](const QString &id) {
+            const QueueItem *item = queue.item(id);
+            if (item->state == QueueItem::State::Queued && item->errorKind != ApiError::Kind::None
+                && !sinceFailure.isValid()) {
+                failures << item->errorKind;
+                sinceFailure.start();
+            } else if (item->state == QueueItem::State::Uploading && sinceFailure.isValid()
+                       && waited < 0) {
+                waited = sinceFailure.elapsed();
+            }
+        });
+        const QString id = queue.add([&] {
+            QueueItem item;
+            item.accountId = u"sim"_s;
+            item.target = target;
+            item.localPath = local;
+            return item;
+        }());
+        QTRY_COMPARE_WITH_TIMEOUT(idle.size(), 1, kTimeoutMs);
+
+        const QueueItem *item = queue.item(id);
+        QVERIFY2(item->state == QueueItem::State::Done, qPrintable(item->errorMessage));
+        QCOMPARE(item->attempts, 2);
+        QCOMPARE(item->sha256, sha);
+        QCOMPARE(failures, QList<ApiError::Kind>{ApiError::Kind(firstErrorKind)});
+        QVERIFY2(waited >= minimumWaitMs, qPrintable(u"retried after %1 ms"_s.arg(waited)));
+
+        // Exactly one copy arrived, whatever the failed attempt left behind.
+        const auto version = versionFiles(*session.api, target);
+        VERIFY_OK(version);
+        QCOMPARE(copiesByName(version.value()).value(target.fileName), 1);
+        QCOMPARE(version.value().files.first().sha256, sha);
+    }
+
+    void uploadQueueGivesUpAfterTheLastAttempt()
+    {
+        const auto sim = startSim({u"status=503:/packages/generic/:0"_s});
+        QVERIFY(sim->isRunning());
+        m_current = sim.get();
+        Session session(sim->baseUrl(), CredentialKind::PersonalAccessToken, kPat);
+        const QString local = path(u"give-up.bin"_s);
+        QVERIFY(!writeFile(local, 5000, 12).isEmpty());
+
+        UploadQueue queue([&](const QString &) { return session.api.get(); }, QString());
+        queue.setRetryPolicy({3, std::chrono::milliseconds(20), std::chrono::milliseconds(100)});
+        QSignalSpy idle(&queue, &UploadQueue::idle);
+        QueueItem item;
+        item.accountId = u"sim"_s;
+        item.target = {kProject, u"never"_s, u"1.0.0"_s, u"give-up.bin"_s};
+        item.localPath = local;
+        const QString id = queue.add(item);
+        QTRY_COMPARE_WITH_TIMEOUT(idle.size(), 1, kTimeoutMs);
+        QCOMPARE(queue.item(id)->state, QueueItem::State::Failed);
+        QCOMPARE(queue.item(id)->attempts, 3);
+        QCOMPARE(queue.item(id)->errorKind, ApiError::Kind::Server);
+        QVERIFY2(queue.item(id)->errorMessage.contains(u"HTTP 503"_s),
+                 qPrintable(queue.item(id)->errorMessage));
+        QCOMPARE(requestLines(sim->logContents(), u"PUT"_s, u"/never/"_s).size(), 3);
+    }
+
+    void downloadResumesAfterAConnectionReset_data()
+    {
+        QTest::addColumn<bool>("objectStorage");
+        QTest::newRow("GitLab serves the file") << false;
+        QTest::newRow("object storage redirect") << true;
+    }
+
+    void downloadResumesAfterAConnectionReset()
+    {
+        QFETCH(bool, objectStorage);
+        constexpr qint64 cutAfter = 2 * 1024 * 1024;
+        const auto sim =
+            startSim({u"reset-after-bytes=%1:1:download"_s.arg(cutAfter)}, objectStorage);
+        QVERIFY(sim->isRunning());
+        m_current = sim.get();
+        Session session(sim->baseUrl(), CredentialKind::PersonalAccessToken, kPat);
+        const auto version = versionFiles(*session.api, kInstaller);
+        VERIFY_OK(version);
+        const PackageFile *listed = version.value().newest(kInstaller.fileName);
+        QVERIFY(listed);
+
+        const QString target =
+            path(objectStorage ? u"resume-os/"_s : u"resume/"_s) + kInstaller.fileName;
+        DownloadJob first(*session.api, kInstaller, target);
+        const auto cut = runDownload(first);
+        QVERIFY(!cut.ok());
+        QCOMPARE(cut.error().kind(), ApiError::Kind::Network);
+        QVERIFY(cut.error().isTransient());
+        QVERIFY(!QFile::exists(target));
+        // What arrived before the reset is kept for the next attempt.
+        const qint64 kept = QFileInfo(first.partPath()).size();
+        QVERIFY2(kept > 0 && kept <= cutAfter, qPrintable(QString::number(kept)));
+
+        DownloadJob second(*session.api, kInstaller, target);
+        qint64 firstProgress = -1;
+        connect(&second, &DownloadJob::progress, this, [&](qint64 received, qint64 total) {
+            if (firstProgress < 0)
+                firstProgress = received;
+            QCOMPARE(total, listed->size);
+        });
+        VERIFY_OK(runDownload(second));
+        QCOMPARE(QFileInfo(target).size(), listed->size);
+        QCOMPARE(Sha256::ofFile(target), listed->sha256);
+        QVERIFY(!QFile::exists(second.partPath()));
+        // The second attempt continued after the kept bytes instead of fetching them again.
+        QVERIFY2(firstProgress > kept, qPrintable(u"%1 vs %2"_s.arg(firstProgress).arg(kept)));
+        if (!objectStorage) {
+            const QStringList gets =
+                requestLines(sim->logContents(), u"GET"_s, u"/hello-setup-3.1.0.exe"_s);
+            QCOMPARE(gets.size(), 2);
+            QVERIFY2(gets.at(1).endsWith(u" 206"_s), qPrintable(gets.join(u'\n')));
+        } else {
+            QVERIFY(!sim->logContents().contains("CREDENTIAL LEAK"));
+        }
+    }
+
+    void stalledServerTimesOut_data()
+    {
+        QTest::addColumn<QString>("operation");
+        QTest::newRow("listing packages") << u"list"_s;
+        QTest::newRow("downloading") << u"download"_s;
+        QTest::newRow("uploading") << u"upload"_s;
+    }
+
+    void stalledServerTimesOut()
+    {
+        QFETCH(QString, operation);
+        const auto sim = startSim({u"stall=2500:1"_s});
+        QVERIFY(sim->isRunning());
+        m_current = sim.get();
+        Session session(sim->baseUrl(), CredentialKind::PersonalAccessToken, kPat);
+        session.client->setInactivityTimeout(std::chrono::milliseconds(300));
+
+        QElapsedTimer clock;
+        clock.start();
+        ApiError error;
+        if (operation == u"list"_s) {
+            const auto listed = packages(*session.api, kProject, u"hello-cli"_s);
+            QVERIFY(!listed.ok());
+            error = listed.error();
+        } else if (operation == u"download"_s) {
+            const auto downloaded = download(*session.api, kInstaller, path(u"stalled.exe"_s));
+            QVERIFY(!downloaded.ok());
+            error = downloaded.error();
+        } else {
+            const QString local = path(u"stalled-upload.bin"_s);
+            QVERIFY(!writeFile(local, 300 * 1024, 13).isEmpty());
+            const auto uploaded =
+                upload(*session.api, {kProject, u"stalled"_s, u"1.0.0"_s, u"a.bin"_s}, local);
+            QVERIFY(!uploaded.ok());
+            error = uploaded.error();
+        }
+        const qint64 elapsed = clock.elapsed();
+        QCOMPARE(error.kind(), ApiError::Kind::Timeout);
+        QVERIFY(error.isTransient());
+        QVERIFY2(error.message().contains(u"stopped answering"_s), qPrintable(error.message()));
+        // Well before the server would have closed the connection by itself.
+        QVERIFY2(elapsed < 2000, qPrintable(u"gave up after %1 ms"_s.arg(elapsed)));
+
+        // The next request (the stall was a one-off) works with the same client.
+        const auto again = packages(*session.api, kProject, u"hello-cli"_s);
+        VERIFY_OK(again);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTransferFaults)
+#include "TestTransferFaults.moc"
