@@ -1,4 +1,5 @@
 #include "ApplicationIcon.h"
+#include "Dialogs.h"
 #include "MainWindow.h"
 #include "account/AccountStore.h"
 #include "account/KeychainSecretStore.h"
@@ -9,7 +10,9 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QDir>
 #include <QProcessEnvironment>
+#include <QStandardPaths>
 #include <QStringList>
 
 #include <cstdio>
@@ -73,7 +76,13 @@ int main(int argc, char *argv[])
     QGuiApplication::setDesktopFileName(Stevedore::applicationId());
     QApplication::setWindowIcon(Stevedore::applicationIcon());
 
-    Stevedore::MainWindow window(commandLine.launch);
+    Stevedore::AccountStore accounts;
+    Stevedore::KeychainSecretStore secrets;
+    Stevedore::Dialogs dialogs;
+    const QString queueFile =
+        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+            .filePath(QStringLiteral("upload-queue.json"));
+    Stevedore::MainWindow window(commandLine.launch, {&accounts, &secrets, &dialogs, queueFile});
     window.show();
     return QApplication::exec();
 }

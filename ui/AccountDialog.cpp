@@ -124,17 +124,17 @@ AccountDialog::AccountDialog(Dialogs &dialogs, QWidget *parent)
     form->addRow(tr("GitLab &URL:"), m_url);
     form->addRow(tr("Token &kind:"), m_kind);
     form->addRow(tr("&Token:"), m_token);
-    m_usernameLabel = new QLabel(tr("&User name:"), this);
+    m_usernameLabel = new QLabel(tr("User na&me:"), this);
     m_usernameLabel->setBuddy(m_username);
     form->addRow(m_usernameLabel, m_username);
-    auto *caLabel = new QLabel(tr("&CA file:"), this);
+    auto *caLabel = new QLabel(tr("C&A file:"), this);
     caLabel->setBuddy(m_caFile);
     form->addRow(caLabel, caRow);
     form->addRow(tr("&Project:"), m_project);
     form->addRow(QString(), m_projectHint);
-    form->addRow(tr("Display &name:"), m_name);
+    form->addRow(tr("&Display name:"), m_name);
 
-    m_test = new QPushButton(tr("T&est connection"), this);
+    m_test = new QPushButton(tr("Test co&nnection"), this);
     m_test->setObjectName(QStringLiteral("testButton"));
     m_test->setAutoDefault(false);
     m_busy = new QLabel(tr("Testing the connection…"), this);
@@ -304,8 +304,8 @@ void AccountDialog::cleanPastedToken(const QString &text)
 
     // One typed character is left alone (a Basic password may hold spaces); a paste loses the
     // spaces around it and every line break and tab.
-    const bool pasted = inserted.size() > 1
-                        || (inserted.size() == 1 && isLineBreakOrTab(inserted.front()));
+    const bool pasted =
+        inserted.size() > 1 || (inserted.size() == 1 && isLineBreakOrTab(inserted.front()));
     if (pasted) {
         QString cleaned;
         cleaned.reserve(inserted.size());
@@ -422,8 +422,8 @@ void AccountDialog::showReport(const ValidationReport &report)
         if (report.user) {
             lines << (report.user->name.isEmpty()
                           ? tr("Signed in as @%1.").arg(report.user->username)
-                          : tr("Signed in as %1 (@%2).").arg(report.user->name,
-                                                             report.user->username));
+                          : tr("Signed in as %1 (@%2).")
+                                .arg(report.user->name, report.user->username));
         }
         if (report.token) {
             lines << tr("Scopes: %1.")

@@ -100,7 +100,7 @@ private:
     QDialogButtonBox *m_buttons = nullptr;
     QPushButton *m_save = nullptr;
 
-    QString m_tokenBefore; // the token text before the last edit, to recognise pastes
+    QString m_tokenBefore;           // the token text before the last edit, to recognise pastes
     QPointer<QObject> m_testContext; // alive while a test runs; deleting it cancels the test
     std::optional<ValidationReport> m_report;
     QString m_fingerprint;

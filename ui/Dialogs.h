@@ -49,8 +49,7 @@ public:
                              const QString &filter = {});
     virtual QString saveFile(QWidget *parent, const QString &caption, const QString &dir,
                              const QString &filter = {});
-    virtual QString existingDirectory(QWidget *parent, const QString &caption,
-                                      const QString &dir);
+    virtual QString existingDirectory(QWidget *parent, const QString &caption, const QString &dir);
 
     // "fileName already exists": Overwrite, Keep both, Skip or Cancel, with an "Apply to all"
     // check box.

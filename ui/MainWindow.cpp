@@ -1,68 +1,658 @@
 #include "MainWindow.h"
 
+#include "AccountDialog.h"
+#include "Dialogs.h"
+#include "FilePane.h"
+#include "PackagePane.h"
+#include "ProjectPane.h"
+#include "PublishDialog.h"
+#include "TransferDock.h"
+#include "account/AccountValidator.h"
+#include "api/Snippets.h"
 #include "core/Version.h"
+#include "model/PackageTreeModel.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QInputDialog>
 #include <QLabel>
+#include <QMenuBar>
+#include <QMimeData>
 #include <QScreen>
 #include <QSettings>
+#include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
-
-using namespace Qt::StringLiterals;
+#include <QSystemTrayIcon>
+#include <QToolBar>
+#include <QTreeView>
 
 namespace Stevedore {
 
 namespace {
 
-const QString GeometryKey = u"MainWindow/geometry"_s;
-
-// Used when no geometry was saved yet, bounded by the screen.
-constexpr QSize DefaultSize(1024, 680);
-
-QString connectionSummary(const LaunchOptions &launch)
-{
-    QStringList parts;
-    if (!launch.serverUrl.isEmpty())
-        parts << MainWindow::tr("Server: %1").arg(launch.serverUrl.toDisplayString());
-    if (!launch.projectPath.isEmpty())
-        parts << MainWindow::tr("Project: %1").arg(launch.projectPath);
-    if (!launch.accountName.isEmpty())
-        parts << MainWindow::tr("Account: %1").arg(launch.accountName);
-    if (parts.isEmpty())
-        return MainWindow::tr("No server chosen: start Stevedore with --url to choose one.");
-    return parts.join(MainWindow::tr("  ·  ", "separator between status bar items"));
-}
+const QString kGeometryKey = QStringLiteral("MainWindow/geometry");
+const QString kStateKey = QStringLiteral("MainWindow/state");
+const QString kSplitterKey = QStringLiteral("MainWindow/splitter");
+const QString kLastProjectKey = QStringLiteral("MainWindow/lastProject");
+const QString kDownloadFolderKey = QStringLiteral("Downloads/folder");
+constexpr QSize kDefaultSize(1200, 760);
 
 } // namespace
 
-MainWindow::MainWindow(const LaunchOptions &launch, QWidget *parent)
+MainWindow::MainWindow(const LaunchOptions &launch, Services services, QWidget *parent)
     : QMainWindow(parent)
+    , m_launch(launch)
+    , m_services(std::move(services))
+    , m_dialogs(*m_services.dialogs)
+    , m_session(*m_services.accounts, *m_services.secrets, m_services.environment)
+    , m_uploads([this](const QString &id) { return m_session.apiFor(id); }, m_services.queueFile)
+    , m_downloads([this](const QString &id) { return m_session.apiFor(id); })
+    , m_projects(new ProjectPane(this))
+    , m_packages(new PackagePane(this))
+    , m_files(new FilePane(this))
+    , m_transfers(new TransferDock(m_uploads, m_downloads, this))
+    , m_splitter(new QSplitter(this))
+    , m_identity(new QLabel(this))
+    , m_warning(new QLabel(this))
+    , m_network(new QLabel(this))
 {
     setWindowTitle(applicationName());
+    setAcceptDrops(true);
+    m_packages->view()->viewport()->installEventFilter(this);
+    m_packages->view()->viewport()->setAcceptDrops(true);
 
-    auto *connectionLabel = new QLabel(connectionSummary(launch), this);
-    connectionLabel->setObjectName(u"connectionLabel"_s);
-    statusBar()->addWidget(connectionLabel, 1);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(m_projects);
+    m_splitter->addWidget(m_packages);
+    m_splitter->addWidget(m_files);
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 4);
+    m_splitter->setStretchFactor(2, 4);
+    setCentralWidget(m_splitter);
+    addDockWidget(Qt::BottomDockWidgetArea, m_transfers);
 
-    restoreWindowGeometry();
+    m_identity->setObjectName(QStringLiteral("identityLabel"));
+    m_warning->setObjectName(QStringLiteral("warningLabel"));
+    m_warning->setStyleSheet(QStringLiteral("color: #b35c00;"));
+    m_network->setObjectName(QStringLiteral("networkLabel"));
+    statusBar()->addWidget(m_identity, 1);
+    statusBar()->addWidget(m_warning);
+    statusBar()->addPermanentWidget(m_network);
+
+    buildActions();
+
+    connect(&m_session, &AccountSession::accountsChanged, this, [this] {
+        m_projects->setAccounts(m_session.accounts(),
+                                m_session.active() ? m_session.active()->id : QString());
+    });
+    connect(&m_session, &AccountSession::activated, this, &MainWindow::onAccountActivated);
+    connect(&m_session, &AccountSession::activationFailed, this, [this](const ApiError &error) {
+        m_identity->setText(tr("Not signed in"));
+        m_warning->setText(error.message());
+    });
+    connect(&m_session, &AccountSession::keychainUnavailable, this, [this](const QString &message) {
+        m_warning->setText(
+            tr("No keychain: the token is kept for this session only. %1").arg(message));
+    });
+    connect(m_projects, &ProjectPane::accountChosen, &m_session, &AccountSession::activate);
+    connect(m_projects, &ProjectPane::addAccountRequested, this, &MainWindow::addAccount);
+    connect(m_projects, &ProjectPane::openProjectRequested, this, &MainWindow::openProjectByPath);
+    connect(m_projects, &ProjectPane::projectChosen, this, &MainWindow::onProjectChosen);
+    connect(m_packages, &PackagePane::versionChosen, this, &MainWindow::onVersionChosen);
+    const auto showError = [this](const ApiError &error) {
+        m_network->setText(error.kind() == ApiError::Kind::Network
+                                   || error.kind() == ApiError::Kind::Timeout
+                               ? tr("Offline")
+                               : QString());
+        statusBar()->showMessage(error.message(), 10000);
+    };
+    connect(m_projects->model(), &ProjectListModel::errorOccurred, this, showError);
+    connect(m_packages->model(), &PackageTreeModel::errorOccurred, this, showError);
+    connect(m_files->model(), &PackageFileModel::errorOccurred, this, showError);
+
+    m_refreshAfterUploads.setSingleShot(true);
+    m_refreshAfterUploads.setInterval(300);
+    connect(&m_refreshAfterUploads, &QTimer::timeout, this, &MainWindow::refresh);
+    connect(&m_uploads, &UploadQueue::itemChanged, this, &MainWindow::afterUpload);
+    connect(&m_uploads, &UploadQueue::idle, this,
+            [this] { notifyIfInactive(tr("Uploads finished"), tr("The upload queue is empty.")); });
+
+    m_splitter->setSizes({240, 520, 440});
+    resizeDocks({m_transfers}, {170}, Qt::Vertical);
+    restoreWindowState();
+    m_projects->setAccounts(m_session.accounts(), {});
+    QMetaObject::invokeMethod(this, &MainWindow::chooseStartAccount, Qt::QueuedConnection);
 }
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildActions()
+{
+    const auto add = [this](QMenu *menu, const QString &name, const QString &text,
+                            const QKeySequence &shortcut, void (MainWindow::*slot)()) {
+        auto *action = new QAction(text, this);
+        action->setObjectName(name);
+        action->setShortcut(shortcut);
+        connect(action, &QAction::triggered, this, slot);
+        menu->addAction(action);
+        addAction(action);
+        return action;
+    };
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *publish = add(file, QStringLiteral("actionPublish"), tr("&Publish files…"),
+                           QKeySequence::Open, &MainWindow::publishFiles);
+    QAction *download = add(file, QStringLiteral("actionDownload"), tr("&Download…"),
+                            QKeySequence(tr("Ctrl+D")), &MainWindow::downloadSelection);
+    QAction *remove = add(file, QStringLiteral("actionDelete"), tr("De&lete…"),
+                          QKeySequence::Delete, &MainWindow::deleteSelection);
+    file->addSeparator();
+    add(file, QStringLiteral("actionAddAccount"), tr("Add &account…"), {}, &MainWindow::addAccount);
+    add(file, QStringLiteral("actionOpenProject"), tr("Open project by path or id…"), {},
+        &MainWindow::openProjectByPath);
+    file->addSeparator();
+    auto *quit = new QAction(tr("&Quit"), this);
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+    file->addAction(quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    add(edit, QStringLiteral("actionCopyUrl"), tr("Copy download &URL"),
+        QKeySequence(tr("Ctrl+Shift+C")), &MainWindow::copyDownloadUrl);
+    add(edit, QStringLiteral("actionCopyCurl"), tr("Copy &curl command"), {},
+        &MainWindow::copyCurlCommand);
+    add(edit, QStringLiteral("actionCopyCi"), tr("Copy .gitlab-ci.yml &job"), {},
+        &MainWindow::copyCiSnippet);
+    auto *find = new QAction(tr("&Find"), this);
+    find->setObjectName(QStringLiteral("actionFind"));
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, m_packages, &PackagePane::focusFilter);
+    edit->addAction(find);
+    addAction(find);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    add(view, QStringLiteral("actionRefresh"), tr("&Refresh"), QKeySequence::Refresh,
+        &MainWindow::refresh);
+    view->addAction(m_transfers->toggleViewAction());
+
+    QToolBar *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    for (QAction *action : {publish, download, remove})
+        toolbar->addAction(action);
+}
+
+void MainWindow::chooseStartAccount()
+{
+    std::optional<Account> start;
+    const QList<Account> accounts = m_session.accounts();
+    for (const Account &account : accounts) {
+        if (!m_launch.accountName.isEmpty() && account.name == m_launch.accountName)
+            start = account;
+    }
+    if (!start && !m_launch.serverUrl.isEmpty())
+        start = m_session.forUrl(m_launch.serverUrl);
+    if (!start)
+        start = m_session.account(m_services.accounts->lastAccountId());
+    if (!start && !accounts.isEmpty())
+        start = accounts.first();
+    if (!start) {
+        m_identity->setText(tr("No account: add one with File › Add account…"));
+        return;
+    }
+    m_projects->setAccounts(accounts, start->id);
+    m_session.activate(start->id);
+}
+
+void MainWindow::onAccountActivated()
+{
+    const Account &account = *m_session.active();
+    m_identity->setText(tr("%1 on %2").arg(account.name, account.baseUrl.toDisplayString()));
+    m_warning->clear();
+    m_network->setText(tr("Online"));
+    m_projects->setAccounts(m_session.accounts(), account.id);
+    m_projects->model()->setApi(m_session.api());
+    QString project = m_launch.projectPath;
+    if (project.isEmpty())
+        project = QSettings().value(kLastProjectKey + QLatin1Char('/') + account.id).toString();
+    if (project.isEmpty())
+        project = account.defaultProject;
+    m_projects->selectProject(project);
+    m_packages->model()->clear();
+    m_files->model()->clear();
+    if (m_uploads.isPaused())
+        m_uploads.resume(); // restored uploads wait for their account
+    checkIdentity();
+}
+
+// Shows who the token belongs to, its scopes and a warning when it is about to expire.
+void MainWindow::checkIdentity()
+{
+    GitLabApi *api = m_session.api();
+    const Account account = *m_session.active();
+    if (account.kind == CredentialKind::DeployToken || account.kind == CredentialKind::JobToken)
+        return; // they cannot ask who they are
+    api->currentUser(this, [this, account](Result<CurrentUser> user) {
+        if (!user.ok()) {
+            m_warning->setText(user.error().message());
+            return;
+        }
+        m_identity->setText(
+            tr("%1 (%2) on %3")
+                .arg(user.value().name, user.value().username, account.baseUrl.toDisplayString()));
+    });
+    if (account.kind == CredentialKind::OAuthToken)
+        return;
+    api->tokenInfo(this, [this](Result<TokenInfo> token) {
+        if (!token.ok())
+            return;
+        const QStringList warnings =
+            AccountValidator::tokenWarnings(token.value(), QDate::currentDate());
+        m_warning->setText(warnings.join(QLatin1Char(' ')));
+        m_identity->setToolTip(
+            tr("Token \"%1\", scopes: %2")
+                .arg(token.value().name, token.value().scopes.join(QStringLiteral(", "))));
+    });
+}
+
+void MainWindow::onProjectChosen(const Project &project)
+{
+    m_projectPath = project.pathWithNamespace.isEmpty() ? QString::number(project.id)
+                                                        : project.pathWithNamespace;
+    m_projectId = project.id;
+    if (m_session.active())
+        QSettings().setValue(kLastProjectKey + QLatin1Char('/') + m_session.active()->id,
+                             m_projectPath);
+    setWindowTitle(m_projectPath + QStringLiteral(" — ") + applicationName());
+    m_files->model()->clear();
+    m_packages->model()->load(m_session.api(), m_projectPath);
+}
+
+void MainWindow::onVersionChosen(const Package &package)
+{
+    if (package.id == 0) {
+        m_files->model()->clear();
+        m_files->setHeading(tr("Select a version to see its files."));
+        return;
+    }
+    m_files->setHeading(
+        tr("%1 %2").arg(package.name, package.version)
+        + (package.status == QLatin1String("hidden") ? tr(" (hidden)") : QString()));
+    m_files->model()->load(m_session.api(), m_projectPath, package.id);
+}
+
+void MainWindow::refresh()
+{
+    if (!m_session.api())
+        return;
+    const auto selected = m_packages->currentVersion();
+    if (m_projectPath.isEmpty()) {
+        m_projects->model()->refresh();
+        return;
+    }
+    m_packages->model()->reload();
+    if (selected) {
+        connect(
+            m_packages->model(), &PackageTreeModel::loaded, this,
+            [this, selected] { m_packages->select(selected->name, selected->version); },
+            Qt::SingleShotConnection);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Publishing
+
+void MainWindow::publishFiles()
+{
+    const QStringList paths = m_dialogs.openFiles(this, tr("Publish files"), QDir::homePath());
+    if (!paths.isEmpty())
+        publishPaths(paths, m_packages->currentVersion(), {});
+}
+
+void MainWindow::publishPaths(const QStringList &paths, const std::optional<Package> &onto,
+                              const QString &packageName)
+{
+    if (!m_session.active() || m_projectPath.isEmpty()) {
+        m_dialogs.information(this, tr("Publish"), tr("Choose an account and a project first."));
+        return;
+    }
+    auto *dialog = new PublishDialog(paths, this);
+    dialog->setObjectName(QStringLiteral("publishDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setDestination(tr("%1 on %2").arg(m_projectPath, m_session.active()->baseUrl.host()));
+    dialog->setKnownPackageNames(m_packages->model()->packageNames());
+    PackageTreeModel *tree = m_packages->model();
+    dialog->setVersionSuggester([tree](const QString &name) {
+        return PackageTreeModel::suggestNextVersion(tree->versionsOf(name));
+    });
+    if (onto && !onto->name.isEmpty()) {
+        dialog->setPackageName(onto->name);
+        dialog->setVersion(onto->version);
+    } else if (!packageName.isEmpty()) {
+        dialog->setPackageName(packageName);
+        dialog->setVersion(PackageTreeModel::suggestNextVersion(tree->versionsOf(packageName)));
+    }
+    const QString accountId = m_session.active()->id;
+    const QString project = m_projectPath;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, accountId, project] {
+        for (const QueueItem &item : dialog->items(accountId, project))
+            m_uploads.add(item);
+        m_transfers->show();
+    });
+    dialog->open();
+}
+
+void MainWindow::afterUpload(const QString &id)
+{
+    const QueueItem *item = m_uploads.item(id);
+    if (!item)
+        return;
+    if (item->state == QueueItem::State::Done && item->target.project == m_projectPath)
+        m_refreshAfterUploads.start();
+    if (item->state == QueueItem::State::Failed)
+        notifyIfInactive(tr("Upload failed"),
+                         item->target.fileName + QStringLiteral(": ") + item->errorMessage);
+}
+
+void MainWindow::notifyIfInactive(const QString &title, const QString &text)
+{
+    if (isActiveWindow() || !QSystemTrayIcon::isSystemTrayAvailable())
+        return;
+    static QSystemTrayIcon *tray = nullptr;
+    if (!tray) {
+        tray = new QSystemTrayIcon(windowIcon(), this);
+        tray->show();
+    }
+    tray->showMessage(title, text);
+}
+
+bool MainWindow::handleDrop(const QMimeData *mime, const QPoint &globalPosition)
+{
+    if (!mime->hasUrls())
+        return false;
+    QStringList paths;
+    for (const QUrl &url : mime->urls()) {
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    }
+    if (paths.isEmpty())
+        return false;
+    QTreeView *tree = m_packages->view();
+    const QModelIndex index = tree->indexAt(tree->viewport()->mapFromGlobal(globalPosition));
+    if (index.isValid() && index.data(PackageTreeModel::IsPackageRole).toBool())
+        publishPaths(paths, std::nullopt, index.data(PackageTreeModel::NameRole).toString());
+    else if (index.isValid())
+        publishPaths(paths, m_packages->model()->packageAt(index), {});
+    else
+        publishPaths(paths, m_packages->currentVersion(), {});
+    return true;
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dragMoveEvent(QDragMoveEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    if (handleDrop(event->mimeData(), mapToGlobal(event->position().toPoint())))
+        event->acceptProposedAction();
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_packages->view()->viewport()) {
+        if (event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove) {
+            auto *drag = static_cast<QDragMoveEvent *>(event);
+            if (drag->mimeData()->hasUrls()) {
+                drag->acceptProposedAction();
+                return true;
+            }
+        }
+        if (event->type() == QEvent::Drop) {
+            auto *drop = static_cast<QDropEvent *>(event);
+            const QPoint global =
+                m_packages->view()->viewport()->mapToGlobal(drop->position().toPoint());
+            if (handleDrop(drop->mimeData(), global)) {
+                drop->acceptProposedAction();
+                return true;
+            }
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Downloading, deleting, copying
+
+void MainWindow::downloadSelection()
+{
+    const auto version = m_packages->currentVersion();
+    if (!version || !m_session.active())
+        return;
+    QList<PackageFile> files = m_files->selectedFiles();
+    if (files.isEmpty() || m_packages->view()->hasFocus()) {
+        // A whole version: every file the file list shows, newest copies.
+        files.clear();
+        const std::function<void(const QModelIndex &)> collect = [&](const QModelIndex &parent) {
+            for (int row = 0; row < m_files->model()->rowCount(parent); ++row) {
+                const QModelIndex index = m_files->model()->index(row, 0, parent);
+                if (index.data(PackageFileModel::IsFolderRole).toBool()) {
+                    collect(index);
+                    continue;
+                }
+                PackageFile file;
+                file.id = index.data(PackageFileModel::FileIdRole).toLongLong();
+                file.storedName = index.data(PackageFileModel::StoredNameRole).toString();
+                file.size = index.data(PackageFileModel::SizeRole).toLongLong();
+                file.sha256 = index.data(PackageFileModel::Sha256Role).toString();
+                files << file;
+            }
+        };
+        collect({});
+    }
+    if (files.isEmpty())
+        return;
+    QSettings settings;
+    const QString folder = m_dialogs.existingDirectory(
+        this, tr("Download to"),
+        settings
+            .value(kDownloadFolderKey,
+                   QStandardPaths::writableLocation(QStandardPaths::DownloadLocation))
+            .toString());
+    if (folder.isEmpty())
+        return;
+    settings.setValue(kDownloadFolderKey, folder);
+    std::optional<ConflictPolicy> forAll;
+    for (const PackageFile &file : std::as_const(files)) {
+        DownloadItem item;
+        item.accountId = m_session.active()->id;
+        item.source = {m_projectPath, version->name, version->version, file.displayName()};
+        item.localPath = QDir(folder).filePath(file.displayName());
+        item.expectedSha256 = file.sha256;
+        item.size = file.size;
+        item.conflictPolicy = ConflictPolicy::KeepBoth;
+        if (QFileInfo::exists(item.localPath)) {
+            if (!forAll) {
+                const Dialogs::ConflictAnswer answer = m_dialogs.conflict(this, file.displayName());
+                using Choice = Dialogs::ConflictAnswer::Choice;
+                if (answer.choice == Choice::Cancel)
+                    return;
+                const ConflictPolicy policy =
+                    answer.choice == Choice::Overwrite ? ConflictPolicy::Overwrite
+                    : answer.choice == Choice::Skip    ? ConflictPolicy::Skip
+                                                       : ConflictPolicy::KeepBoth;
+                item.conflictPolicy = policy;
+                if (answer.applyToAll)
+                    forAll = policy;
+            } else {
+                item.conflictPolicy = *forAll;
+            }
+        }
+        m_downloads.add(item);
+    }
+    m_transfers->show();
+}
+
+void MainWindow::deleteSelection()
+{
+    const auto version = m_packages->currentVersion();
+    GitLabApi *api = m_session.api();
+    if (!version || !api)
+        return;
+    const QList<PackageFile> files =
+        m_files->view()->hasFocus() ? m_files->selectedFiles() : QList<PackageFile>();
+    const QString project = m_projectPath;
+    if (files.isEmpty()) {
+        const auto answer =
+            m_dialogs.question(this, tr("Delete version"),
+                               tr("Delete version %1 of package %2 from %3, with all its files? "
+                                  "This cannot be undone.")
+                                   .arg(version->version, version->name, project),
+                               QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes)
+            return;
+        api->deletePackage(project, version->id, this, [this](Result<Success> deleted) {
+            if (!deleted.ok())
+                return m_dialogs.warning(this, tr("Delete version"), deleted.error().message());
+            refresh();
+        });
+        return;
+    }
+    QStringList names;
+    for (const PackageFile &file : files)
+        names << file.displayName();
+    const auto answer =
+        m_dialogs.question(this, tr("Delete files"),
+                           tr("Delete these files from %1 %2?\n\n%3\n\nThis cannot be undone.")
+                               .arg(version->name, version->version, names.join(QLatin1Char('\n'))),
+                           QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes)
+        return;
+    auto remaining = std::make_shared<QList<PackageFile>>(files);
+    auto next = std::make_shared<std::function<void()>>();
+    *next = [this, api, project, packageId = version->id, remaining, next] {
+        if (remaining->isEmpty()) {
+            QMetaObject::invokeMethod(
+                this, [next] { *next = nullptr; }, Qt::QueuedConnection);
+            return m_files->model()->reload();
+        }
+        api->deletePackageFile(project, packageId, remaining->takeFirst().id, this,
+                               [this, next](Result<Success> done) {
+                                   if (!done.ok())
+                                       return m_dialogs.warning(this, tr("Delete files"),
+                                                                done.error().message());
+                                   (*next)();
+                               });
+    };
+    (*next)();
+}
+
+std::optional<PackageTarget> MainWindow::selectedFileTarget() const
+{
+    const auto version = m_packages->currentVersion();
+    const QList<PackageFile> files = m_files->selectedFiles();
+    if (!version || files.isEmpty())
+        return std::nullopt;
+    return PackageTarget{m_projectPath, version->name, version->version,
+                         files.first().displayName()};
+}
+
+void MainWindow::copyToClipboard(const QString &text, const QString &what)
+{
+    QGuiApplication::clipboard()->setText(text);
+    statusBar()->showMessage(tr("Copied %1.").arg(what), 4000);
+}
+
+void MainWindow::copyDownloadUrl()
+{
+    if (const auto target = selectedFileTarget(); target && m_session.active())
+        copyToClipboard(Snippets::downloadUrl(*m_session.active(), *target),
+                        tr("the download URL"));
+}
+
+void MainWindow::copyCurlCommand()
+{
+    if (const auto target = selectedFileTarget(); target && m_session.active())
+        copyToClipboard(Snippets::curlDownload(*m_session.active(), *target), tr("a curl command"));
+}
+
+void MainWindow::copyCiSnippet()
+{
+    if (const auto target = selectedFileTarget(); target && m_projectId > 0)
+        copyToClipboard(Snippets::ciFetchJob(*target, m_projectId) + QLatin1Char('\n')
+                            + Snippets::ciPublishJob(*target, m_projectId),
+                        tr("a .gitlab-ci.yml job"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Accounts and projects
+
+void MainWindow::addAccount()
+{
+    auto *dialog = new AccountDialog(m_dialogs, this);
+    dialog->setObjectName(QStringLiteral("accountDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!m_launch.serverUrl.isEmpty()) {
+        Account prefill;
+        prefill.baseUrl = m_launch.serverUrl;
+        dialog->setAccount(prefill);
+    }
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { m_session.add(dialog->account(), dialog->secret()); });
+    connect(dialog, &QDialog::rejected, this, [this] {
+        m_projects->setAccounts(m_session.accounts(),
+                                m_session.active() ? m_session.active()->id : QString());
+    });
+    dialog->open();
+}
+
+void MainWindow::openProjectByPath()
+{
+    bool ok = false;
+    const QString path =
+        QInputDialog::getText(this, tr("Open project"), tr("Project path (group/project) or id:"),
+                              QLineEdit::Normal, QString(), &ok)
+            .trimmed();
+    if (ok && !path.isEmpty())
+        m_projects->model()->openProject(path);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Window state
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    saveWindowGeometry();
+    saveWindowState();
     QMainWindow::closeEvent(event);
 }
 
-void MainWindow::restoreWindowGeometry()
+void MainWindow::restoreWindowState()
 {
-    const QByteArray geometry = QSettings().value(GeometryKey).toByteArray();
-    if (geometry.isEmpty() || !restoreGeometry(geometry))
-        resize(DefaultSize.boundedTo(screen()->availableSize()));
+    QSettings settings;
+    if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
+        resize(kDefaultSize.boundedTo(screen()->availableSize()));
+    restoreState(settings.value(kStateKey).toByteArray());
+    m_splitter->restoreState(settings.value(kSplitterKey).toByteArray());
 }
 
-void MainWindow::saveWindowGeometry() const
+void MainWindow::saveWindowState() const
 {
-    QSettings().setValue(GeometryKey, saveGeometry());
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState());
+    settings.setValue(kSplitterKey, m_splitter->saveState());
 }
 
 } // namespace Stevedore

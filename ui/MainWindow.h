@@ -1,10 +1,28 @@
 #pragma once
 
+#include "account/AccountSession.h"
 #include "core/LaunchOptions.h"
+#include "transfer/DownloadQueue.h"
+#include "transfer/UploadQueue.h"
 
 #include <QMainWindow>
+#include <QPointer>
+#include <QProcessEnvironment>
+#include <QTimer>
+
+#include <memory>
+
+class QLabel;
+class QMimeData;
+class QSplitter;
 
 namespace Stevedore {
+
+class Dialogs;
+class FilePane;
+class PackagePane;
+class ProjectPane;
+class TransferDock;
 
 class MainWindow final : public QMainWindow
 {
@@ -12,14 +30,81 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    explicit MainWindow(const LaunchOptions &launch, QWidget *parent = nullptr);
+    // What the window works with; tests pass their own stores, dialogs and queue file.
+    struct Services
+    {
+        AccountStore *accounts = nullptr;
+        SecretStore *secrets = nullptr;
+        Dialogs *dialogs = nullptr;
+        QString queueFile; // the persisted upload queue
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    };
+
+    MainWindow(const LaunchOptions &launch, Services services, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    AccountSession &session() { return m_session; }
+    UploadQueue &uploads() { return m_uploads; }
+    DownloadQueue &downloads() { return m_downloads; }
+    ProjectPane *projectPane() const { return m_projects; }
+    PackagePane *packagePane() const { return m_packages; }
+    FilePane *filePane() const { return m_files; }
+    TransferDock *transferDock() const { return m_transfers; }
+    QString currentProjectPath() const { return m_projectPath; }
+
+    void refresh();
+    void publishFiles();
+    // Opens the publish dialog for local paths, pre-filled from `onto` (a version row) or
+    // `packageName` (a package row: the next version is suggested).
+    void publishPaths(const QStringList &paths, const std::optional<Package> &onto,
+                      const QString &packageName);
+    void downloadSelection();
+    void deleteSelection();
+    void copyDownloadUrl();
+    void copyCurlCommand();
+    void copyCiSnippet();
+    void addAccount();
+    void openProjectByPath();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    void restoreWindowGeometry();
-    void saveWindowGeometry() const;
+    void buildActions();
+    void chooseStartAccount();
+    void onAccountActivated();
+    void onProjectChosen(const Project &project);
+    void onVersionChosen(const Package &package);
+    void checkIdentity();
+    void afterUpload(const QString &id);
+    void notifyIfInactive(const QString &title, const QString &text);
+    std::optional<PackageTarget> selectedFileTarget() const;
+    void copyToClipboard(const QString &text, const QString &what);
+    bool handleDrop(const QMimeData *mime, const QPoint &globalPosition);
+    void restoreWindowState();
+    void saveWindowState() const;
+
+    LaunchOptions m_launch;
+    Services m_services;
+    Dialogs &m_dialogs;
+    AccountSession m_session;
+    UploadQueue m_uploads;
+    DownloadQueue m_downloads;
+    ProjectPane *m_projects;
+    PackagePane *m_packages;
+    FilePane *m_files;
+    TransferDock *m_transfers;
+    QSplitter *m_splitter;
+    QLabel *m_identity;
+    QLabel *m_warning;
+    QLabel *m_network;
+    QString m_projectPath;
+    qint64 m_projectId = 0;
+    QTimer m_refreshAfterUploads;
 };
 
 } // namespace Stevedore

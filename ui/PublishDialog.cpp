@@ -4,8 +4,8 @@
 
 #include <QAction>
 #include <QBrush>
-#include <QColor>
 #include <QCheckBox>
+#include <QColor>
 #include <QComboBox>
 #include <QCompleter>
 #include <QDialogButtonBox>
@@ -13,9 +13,10 @@
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QHash>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -51,6 +52,23 @@ QString suggestUploadPath(const QString &name)
     return segments.join(QLatin1Char('/'));
 }
 
+// `name`, or "name-2.ext", "name-3.ext", … when another file of the list has it
+// ("dir/name.tar.gz" → "dir/name-2.tar.gz"). `taken` counts the names in use.
+QString uniqueName(const QString &name, const QHash<QString, int> &taken)
+{
+    if (taken.value(name) <= 0)
+        return name;
+    const qsizetype slash = name.lastIndexOf(QLatin1Char('/'));
+    const qsizetype dot = name.indexOf(QLatin1Char('.'), slash + 2);
+    const QString stem = dot < 0 ? name : name.left(dot);
+    const QString extension = dot < 0 ? QString() : name.mid(dot);
+    for (int n = 2;; ++n) {
+        const QString candidate = stem + QLatin1Char('-') + QString::number(n) + extension;
+        if (taken.value(candidate) <= 0)
+            return candidate;
+    }
+}
+
 QTableWidgetItem *readOnlyItem(const QString &text)
 {
     auto *item = new QTableWidgetItem(text);
@@ -78,7 +96,7 @@ PublishDialog::PublishDialog(const QStringList &localPaths, QWidget *parent)
     m_completer->setCaseSensitivity(Qt::CaseInsensitive);
     m_completer->setFilterMode(Qt::MatchContains);
     m_packageName->setCompleter(m_completer);
-    m_packageNameFix = new QPushButton(tr("Fi&x"), this);
+    m_packageNameFix = new QPushButton(tr("Fi&x name"), this);
     m_packageNameFix->setObjectName(QStringLiteral("packageNameFixButton"));
     m_packageNameFix->setAutoDefault(false);
     m_packageNameProblem = new QLabel(this);
@@ -120,7 +138,7 @@ PublishDialog::PublishDialog(const QStringList &localPaths, QWidget *parent)
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    auto *nameLabel = new QLabel(tr("&Package:"), this);
+    auto *nameLabel = new QLabel(tr("Pac&kage:"), this);
     nameLabel->setBuddy(m_packageName);
     form->addRow(nameLabel, nameRow);
     form->addRow(QString(), m_packageNameProblem);
@@ -199,9 +217,9 @@ PublishDialog::PublishDialog(const QStringList &localPaths, QWidget *parent)
     layout->addWidget(m_summary);
     layout->addWidget(m_buttons);
 
-    const QList<QWidget *> tabOrder{m_packageName, m_packageNameFix, m_version, m_versionFix,
-                                    m_hidden,      m_policy,         m_unpublishableList,
-                                    m_table,       m_fixAll,         m_remove};
+    const QList<QWidget *> tabOrder{
+        m_packageName, m_packageNameFix,    m_version, m_versionFix, m_hidden,
+        m_policy,      m_unpublishableList, m_table,   m_fixAll,     m_remove};
     for (qsizetype i = 0; i + 1 < tabOrder.size(); ++i)
         setTabOrder(tabOrder.at(i), tabOrder.at(i + 1));
 
@@ -238,7 +256,12 @@ PublishDialog::PublishDialog(const QStringList &localPaths, QWidget *parent)
     resize(880, 580);
 }
 
-PublishDialog::~PublishDialog() = default;
+PublishDialog::~PublishDialog()
+{
+    // QDialog's destructor hides the dialog, which may commit an open cell editor: its
+    // itemChanged must not reach this half-destroyed object.
+    disconnect(m_table, nullptr, this, nullptr);
+}
 
 void PublishDialog::expand(const QStringList &localPaths)
 {
@@ -252,9 +275,9 @@ void PublishDialog::expand(const QStringList &localPaths)
         seen.insert(absolute);
         const QString shown = QDir::toNativeSeparators(absolute);
         if (!info.exists()) {
-            m_unpublishable.append(
-                {shown, info.isSymLink() ? tr("is a link to something that does not exist.")
-                                         : tr("does not exist.")});
+            m_unpublishable.append({shown, info.isSymLink()
+                                               ? tr("is a link to something that does not exist.")
+                                               : tr("does not exist.")});
         } else if (info.isDir()) {
             addFolder(absolute);
         } else if (!info.isFile()) {
@@ -290,8 +313,7 @@ void PublishDialog::addFolder(const QString &folder)
     QStringList files;
     QList<Unpublishable> problems;
     int emptyFolders = 0;
-    QDirIterator it(folder,
-                    QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
+    QDirIterator it(folder, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
                     QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
@@ -476,6 +498,7 @@ QList<QueueItem> PublishDialog::items(const QString &accountId, const QString &p
 void PublishDialog::validateAll()
 {
     m_updating = true;
+    const QHash<QString, int> counts = nameCounts();
     QHash<QString, int> firstRow;
     for (int row = 0; row < fileCount(); ++row) {
         const QString name = targetName(row);
@@ -483,8 +506,8 @@ void PublishDialog::validateAll()
         if (NameRules::splitUploadPath(name, &problem)) {
             const auto earlier = firstRow.constFind(name);
             if (earlier != firstRow.cend())
-                problem = tr("Row %1 already has this name; each file needs its own.")
-                              .arg(*earlier + 1);
+                problem =
+                    tr("Row %1 already has this name; each file needs its own.").arg(*earlier + 1);
             else
                 firstRow.insert(name, row);
         }
@@ -500,8 +523,8 @@ void PublishDialog::validateAll()
             check->setToolTip(problem);
             check->setForeground(kProblemColor);
         }
-        m_table->item(row, TargetNameColumn)->setForeground(problem.isEmpty() ? QBrush()
-                                                                              : kProblemColor);
+        m_table->item(row, TargetNameColumn)
+            ->setForeground(problem.isEmpty() ? QBrush() : kProblemColor);
 
         QWidget *fix = m_table->cellWidget(row, FixColumn);
         if (problem.isEmpty() && fix) {
@@ -515,7 +538,8 @@ void PublishDialog::validateAll()
             m_table->setCellWidget(row, FixColumn, button);
         }
         if (QWidget *button = m_table->cellWidget(row, FixColumn))
-            button->setToolTip(tr("Rename to \"%1\"").arg(uniqueName(suggestUploadPath(name), row)));
+            button->setToolTip(
+                tr("Rename to \"%1\"").arg(uniqueName(suggestUploadPath(name), counts)));
     }
     m_updating = false;
     updateSummary();
@@ -532,32 +556,21 @@ void PublishDialog::onFixClicked()
     }
 }
 
-QString PublishDialog::uniqueName(const QString &name, int exceptRow) const
+QHash<QString, int> PublishDialog::nameCounts() const
 {
-    QSet<QString> taken;
-    for (int row = 0; row < fileCount(); ++row) {
-        if (row != exceptRow)
-            taken.insert(targetName(row));
-    }
-    if (!taken.contains(name))
-        return name;
-    // "dir/name.tar.gz" → "dir/name-2.tar.gz"
-    const qsizetype slash = name.lastIndexOf(QLatin1Char('/'));
-    const qsizetype dot = name.indexOf(QLatin1Char('.'), slash + 2);
-    const QString stem = dot < 0 ? name : name.left(dot);
-    const QString extension = dot < 0 ? QString() : name.mid(dot);
-    for (int n = 2;; ++n) {
-        const QString candidate = stem + QLatin1Char('-') + QString::number(n) + extension;
-        if (!taken.contains(candidate))
-            return candidate;
-    }
+    QHash<QString, int> counts;
+    for (int row = 0; row < fileCount(); ++row)
+        ++counts[targetName(row)];
+    return counts;
 }
 
 void PublishDialog::fixRow(int row)
 {
     if (row < 0 || row >= fileCount() || m_problems.at(row).isEmpty())
         return;
-    setTargetName(row, uniqueName(suggestUploadPath(targetName(row)), row));
+    QHash<QString, int> taken = nameCounts();
+    --taken[targetName(row)]; // the row's own name is being replaced
+    setTargetName(row, uniqueName(suggestUploadPath(targetName(row)), taken));
 }
 
 void PublishDialog::fixAll()
@@ -566,8 +579,21 @@ void PublishDialog::fixAll()
         fixPackageName();
     if (!m_version->text().isEmpty())
         fixVersion();
-    for (int row = 0; row < fileCount(); ++row)
-        fixRow(row);
+
+    // One pass and one validation, however many rows need fixing.
+    QHash<QString, int> taken = nameCounts();
+    m_updating = true;
+    for (int row = 0; row < fileCount(); ++row) {
+        if (m_problems.at(row).isEmpty())
+            continue;
+        const QString name = targetName(row);
+        --taken[name];
+        const QString fixed = uniqueName(suggestUploadPath(name), taken);
+        ++taken[fixed];
+        m_table->item(row, TargetNameColumn)->setText(fixed);
+    }
+    m_updating = false;
+    validateAll();
 }
 
 void PublishDialog::fixPackageName()
@@ -630,8 +656,9 @@ void PublishDialog::updateSummary()
     if (!m_summary)
         return;
     const int files = fileCount();
-    const auto invalidRows = std::count_if(m_problems.cbegin(), m_problems.cend(),
-                                           [](const QString &problem) { return !problem.isEmpty(); });
+    const auto invalidRows =
+        std::count_if(m_problems.cbegin(), m_problems.cend(),
+                      [](const QString &problem) { return !problem.isEmpty(); });
     qint64 bytes = 0;
     for (const File &file : std::as_const(m_files))
         bytes += file.size;
@@ -656,10 +683,22 @@ void PublishDialog::updateSummary()
             missing << tr("the version");
         if (invalidRows > 0)
             missing << tr("%n file name(s)", "", int(invalidRows));
-        text = tr("Check %1. Nothing is sent until everything is valid.")
-                   .arg(missing.join(tr(", ")));
+        text =
+            tr("Check %1. Nothing is sent until everything is valid.").arg(missing.join(tr(", ")));
     }
     m_summary->setText(text);
+}
+
+void PublishDialog::keyPressEvent(QKeyEvent *event)
+{
+    // Enter in a cell editor finishes the edit; it must not also press Publish.
+    const QWidget *focus = focusWidget();
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && focus
+        && focus != m_table && m_table->isAncestorOf(focus)) {
+        event->accept();
+        return;
+    }
+    QDialog::keyPressEvent(event);
 }
 
 void PublishDialog::accept()

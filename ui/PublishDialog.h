@@ -3,6 +3,7 @@
 #include "transfer/UploadQueue.h"
 
 #include <QDialog>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -90,6 +91,9 @@ public Q_SLOTS:
     void removeSelectedFiles();
     void accept() override; // only when isReady()
 
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+
 private:
     struct File
     {
@@ -105,7 +109,7 @@ private:
     void updateVersion();
     void updateSummary();
     void onFixClicked();
-    QString uniqueName(const QString &name, int exceptRow) const;
+    QHash<QString, int> nameCounts() const; // how many rows have each target name
 
     QStringList m_problems; // per row, empty when valid
     QList<File> m_files;    // per row

@@ -97,6 +97,9 @@ public:
     // Queues a Failed, Cancelled or Skipped item again, with a fresh attempt count.
     void retry(const QString &id);
     void retryFailed();
+    // Changes how an item that is not running treats an existing file (e.g. after it was
+    // Skipped: set Overwrite, then retry()).
+    void setConflictPolicy(const QString &id, ConflictPolicy policy);
     void remove(const QString &id); // cancels it first when it is running
     void clearFinished();
 
@@ -119,7 +122,6 @@ private:
     void startNext();
     bool resolveTarget(DownloadItem &item); // false: the item was completed (skipped)
     void onFinished(const QString &id, const Result<Success> &result);
-    void stopJob();
     void fail(DownloadItem &item, const ApiError &error);
     void complete(DownloadItem &item, DownloadItem::State state);
 

@@ -48,7 +48,7 @@ public:
     // Answers, consumed in order, one queue per kind of call.
     void answerQuestion(QMessageBox::StandardButton button) { m_buttons.enqueue(button); }
     void answerFiles(const QStringList &paths) { m_fileLists.enqueue(paths); }
-    void answerFile(const QString &path) { m_files.enqueue(path); }        // openFile, saveFile
+    void answerFile(const QString &path) { m_files.enqueue(path); } // openFile, saveFile
     void answerDirectory(const QString &path) { m_directories.enqueue(path); }
     void answerConflict(ConflictAnswer::Choice choice, bool applyToAll = false)
     {

@@ -159,8 +159,7 @@ void TestAccountDialog::cleanupTestCase()
         QCOMPARE(m_sim->stop(), 0);
 }
 
-std::unique_ptr<AccountDialog> TestAccountDialog::openDialog(const QUrl &url,
-                                                             const QString &token)
+std::unique_ptr<AccountDialog> TestAccountDialog::openDialog(const QUrl &url, const QString &token)
 {
     auto dialog = std::make_unique<AccountDialog>(m_dialogs);
     dialog->show();
@@ -422,12 +421,12 @@ void TestAccountDialog::untrustedCertificateOffersTrustingTheCaFile()
     const QString d = dir.path();
     const QStringList ec{u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s, u"ec_paramgen_curve:prime256v1"_s,
                          u"-nodes"_s};
-    QString error = openssl(
-        d, QStringList{u"req"_s, u"-x509"_s} + ec
-               + QStringList{u"-keyout"_s, u"ca.key"_s, u"-out"_s, u"ca.pem"_s, u"-days"_s,
-                             u"2"_s, u"-subj"_s, u"/CN=Stevedore GUI Test CA"_s, u"-addext"_s,
-                             u"basicConstraints=critical,CA:TRUE"_s, u"-addext"_s,
-                             u"keyUsage=critical,keyCertSign,cRLSign"_s});
+    QString error =
+        openssl(d, QStringList{u"req"_s, u"-x509"_s} + ec
+                       + QStringList{u"-keyout"_s, u"ca.key"_s, u"-out"_s, u"ca.pem"_s, u"-days"_s,
+                                     u"2"_s, u"-subj"_s, u"/CN=Stevedore GUI Test CA"_s,
+                                     u"-addext"_s, u"basicConstraints=critical,CA:TRUE"_s,
+                                     u"-addext"_s, u"keyUsage=critical,keyCertSign,cRLSign"_s});
     if (error.contains(u"failed to start"_s) || error.contains(u"No such file"_s))
         QSKIP("the openssl command is not available");
     QVERIFY2(error.isEmpty(), qPrintable(error));

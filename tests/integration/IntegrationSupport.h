@@ -209,6 +209,10 @@ inline QString describe(const ApiError &error)
 
 } // namespace Stevedore::IntegrationTest
 
-// QVERIFY2 with a Result's error as the message.
-#define VERIFY_OK(result)                                                                          \
-    QVERIFY2((result).ok(), qPrintable(::Stevedore::IntegrationTest::describe((result).error())))
+// QVERIFY2 with a Result's error as the message; `expression` is evaluated once.
+#define VERIFY_OK(expression)                                                                      \
+    do {                                                                                           \
+        const auto &verifiedResult_ = (expression);                                                \
+        QVERIFY2(verifiedResult_.ok(),                                                             \
+                 qPrintable(::Stevedore::IntegrationTest::describe(verifiedResult_.error())));     \
+    } while (false)

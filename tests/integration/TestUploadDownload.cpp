@@ -145,9 +145,7 @@ private Q_SLOTS:
         QVERIFY(!writeText(target, "my own notes\n").isEmpty());
 
         const qsizetype requestsBefore = requestLines(m_sim->logContents()).size();
-        qDebug("A");
         const auto refused = download(api(), source, target);
-        qDebug("B %s", qPrintable(describe(refused.error())));
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().kind(), ApiError::Kind::Local);
         QVERIFY2(refused.error().message().contains(u"already exists"_s),
@@ -160,9 +158,7 @@ private Q_SLOTS:
 
         DownloadJob replacing(api(), source, target);
         replacing.setOverwrite(true);
-        qDebug("C");
         VERIFY_OK(runDownload(replacing));
-        qDebug("D");
         QVERIFY(kept.open(QIODevice::ReadOnly));
         QVERIFY(kept.readAll().startsWith("# 1.9.0"));
     }

@@ -1,0 +1,608 @@
+#include "model/TransferQueueModel.h"
+
+#include <QLocale>
+
+#include <algorithm>
+#include <cmath>
+
+namespace Stevedore {
+
+namespace {
+
+TransferQueueModel::State stateOf(QueueItem::State state)
+{
+    using S = TransferQueueModel::State;
+    switch (state) {
+    case QueueItem::State::Queued:
+        return S::Queued;
+    case QueueItem::State::Uploading:
+        return S::Transferring;
+    case QueueItem::State::Verifying:
+        return S::Verifying;
+    case QueueItem::State::Done:
+        return S::Done;
+    case QueueItem::State::Failed:
+        return S::Failed;
+    case QueueItem::State::Skipped:
+        return S::Skipped;
+    case QueueItem::State::Cancelled:
+        return S::Cancelled;
+    }
+    return S::Queued;
+}
+
+TransferQueueModel::State stateOf(DownloadItem::State state)
+{
+    using S = TransferQueueModel::State;
+    switch (state) {
+    case DownloadItem::State::Queued:
+        return S::Queued;
+    case DownloadItem::State::Downloading:
+        return S::Transferring;
+    case DownloadItem::State::Verifying:
+        return S::Verifying;
+    case DownloadItem::State::Done:
+        return S::Done;
+    case DownloadItem::State::Failed:
+        return S::Failed;
+    case DownloadItem::State::Skipped:
+        return S::Skipped;
+    case DownloadItem::State::Cancelled:
+        return S::Cancelled;
+    }
+    return S::Queued;
+}
+
+} // namespace
+
+TransferQueueModel::TransferQueueModel(UploadQueue *uploads, DownloadQueue *downloads,
+                                       QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_uploads(uploads)
+    , m_downloads(downloads)
+{
+    m_clock.start();
+    m_ticker.setInterval(std::chrono::milliseconds(250));
+    connect(&m_ticker, &QTimer::timeout, this, &TransferQueueModel::tick);
+
+    // What the queues already hold, in the order it was added.
+    struct Existing
+    {
+        QDateTime addedAt;
+        Direction direction;
+        QString id;
+    };
+    std::vector<Existing> existing;
+    if (m_uploads) {
+        for (const QueueItem &item : m_uploads->items())
+            existing.push_back({item.addedAt, Direction::Upload, item.id});
+    }
+    if (m_downloads) {
+        for (const DownloadItem &item : m_downloads->items())
+            existing.push_back({item.addedAt, Direction::Download, item.id});
+    }
+    std::stable_sort(existing.begin(), existing.end(),
+                     [](const Existing &a, const Existing &b) { return a.addedAt < b.addedAt; });
+    for (const Existing &item : existing)
+        addRow(item.direction, item.id);
+
+    if (m_uploads) {
+        connect(m_uploads, &UploadQueue::itemAdded, this, [this](const QString &id) {
+            beginInsertRows({}, int(m_rows.size()), int(m_rows.size()));
+            addRow(Direction::Upload, id);
+            endInsertRows();
+            ensureTicking();
+        });
+        connect(m_uploads, &UploadQueue::itemChanged, this,
+                [this](const QString &id) { onItemChanged(Direction::Upload, id); });
+        connect(m_uploads, &UploadQueue::itemRemoved, this, &TransferQueueModel::onItemRemoved);
+        connect(m_uploads, &UploadQueue::progress, this, &TransferQueueModel::onProgress);
+        connect(m_uploads, &UploadQueue::pausedChanged, this, [this] {
+            if (!m_rows.empty())
+                Q_EMIT dataChanged(index(0, StateColumn),
+                                   index(int(m_rows.size()) - 1, StateColumn));
+        });
+        connect(m_uploads, &QObject::destroyed, this,
+                [this] { removeDirection(Direction::Upload); });
+    }
+    if (m_downloads) {
+        connect(m_downloads, &DownloadQueue::itemAdded, this, [this](const QString &id) {
+            beginInsertRows({}, int(m_rows.size()), int(m_rows.size()));
+            addRow(Direction::Download, id);
+            endInsertRows();
+            ensureTicking();
+        });
+        connect(m_downloads, &DownloadQueue::itemChanged, this,
+                [this](const QString &id) { onItemChanged(Direction::Download, id); });
+        connect(m_downloads, &DownloadQueue::itemRemoved, this,
+                &TransferQueueModel::onItemRemoved);
+        connect(m_downloads, &DownloadQueue::progress, this, &TransferQueueModel::onProgress);
+        connect(m_downloads, &DownloadQueue::pausedChanged, this, [this] {
+            if (!m_rows.empty())
+                Q_EMIT dataChanged(index(0, StateColumn),
+                                   index(int(m_rows.size()) - 1, StateColumn));
+        });
+        connect(m_downloads, &QObject::destroyed, this,
+                [this] { removeDirection(Direction::Download); });
+    }
+}
+
+TransferQueueModel::~TransferQueueModel() = default;
+
+void TransferQueueModel::setUpdateInterval(std::chrono::milliseconds interval)
+{
+    m_ticker.setInterval(interval);
+}
+
+void TransferQueueModel::addRow(Direction direction, const QString &id)
+{
+    Row row;
+    row.direction = direction;
+    row.id = id;
+    refresh(row);
+    m_rowById.insert(id, int(m_rows.size()));
+    m_rows.push_back(std::move(row));
+}
+
+void TransferQueueModel::refresh(Row &row) const
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto describe = [](const PackageTarget &target) {
+        return tr("%1 › %2 › %3").arg(target.project, target.packageName, target.version);
+    };
+    if (row.direction == Direction::Upload) {
+        const QueueItem *item = m_uploads ? m_uploads->item(row.id) : nullptr;
+        if (!item)
+            return;
+        row.state = stateOf(item->state);
+        row.name = item->target.fileName;
+        row.target = describe(item->target);
+        row.localPath = item->localPath;
+        row.error = item->errorMessage;
+        row.attempts = item->attempts;
+        row.retryAt = item->state == QueueItem::State::Queued && item->notBefore > now
+                          ? item->notBefore
+                          : QDateTime();
+        row.total = item->size;
+        row.done = item->sent;
+    } else {
+        const DownloadItem *item = m_downloads ? m_downloads->item(row.id) : nullptr;
+        if (!item)
+            return;
+        row.state = stateOf(item->state);
+        row.name = item->source.fileName;
+        row.target = describe(item->source);
+        row.localPath = item->finalPath.isEmpty() ? item->localPath : item->finalPath;
+        row.error = item->errorMessage;
+        row.attempts = item->attempts;
+        row.retryAt = item->state == DownloadItem::State::Queued && item->notBefore > now
+                          ? item->notBefore
+                          : QDateTime();
+        row.total = item->size;
+        row.done = item->received;
+    }
+    if (row.state == State::Done && row.total > 0)
+        row.done = row.total;
+}
+
+void TransferQueueModel::onItemChanged(Direction direction, const QString &id)
+{
+    const int rowNumber = m_rowById.value(id, -1);
+    if (rowNumber < 0 || m_pendingRemovals.contains(id))
+        return;
+    Row &row = m_rows[size_t(rowNumber)];
+    if (row.direction != direction)
+        return;
+    const State before = row.state;
+    refresh(row);
+    if (row.state != before && row.state == State::Transferring) {
+        row.speed.clear();
+        row.speed.addSample(m_clock.elapsed(), row.done);
+    }
+    row.dirty = false;
+    // Every column and role: the state moves rows between the filter tabs.
+    Q_EMIT dataChanged(index(rowNumber, 0), index(rowNumber, ColumnCount - 1));
+    if (isActive(row.state))
+        ensureTicking();
+}
+
+void TransferQueueModel::onProgress(const QString &id, qint64 done, qint64 total)
+{
+    const int rowNumber = m_rowById.value(id, -1);
+    if (rowNumber < 0)
+        return;
+    Row &row = m_rows[size_t(rowNumber)];
+    if (done < row.done)
+        row.speed.clear(); // started over
+    row.done = done;
+    if (total >= 0)
+        row.total = total;
+    row.dirty = true;
+    ensureTicking();
+}
+
+void TransferQueueModel::onItemRemoved(const QString &id)
+{
+    if (!m_rowById.contains(id))
+        return;
+    if (m_pendingRemovals.isEmpty())
+        QMetaObject::invokeMethod(this, &TransferQueueModel::flushRemovals, Qt::QueuedConnection);
+    m_pendingRemovals.insert(id);
+}
+
+void TransferQueueModel::flushRemovals()
+{
+    if (m_pendingRemovals.isEmpty())
+        return;
+    // From the end, one contiguous range at a time, so earlier row numbers stay valid.
+    int last = int(m_rows.size()) - 1;
+    while (last >= 0) {
+        if (!m_pendingRemovals.contains(m_rows[size_t(last)].id)) {
+            --last;
+            continue;
+        }
+        int first = last;
+        while (first > 0 && m_pendingRemovals.contains(m_rows[size_t(first - 1)].id))
+            --first;
+        beginRemoveRows({}, first, last);
+        m_rows.erase(m_rows.begin() + first, m_rows.begin() + last + 1);
+        endRemoveRows();
+        last = first - 1;
+    }
+    m_pendingRemovals.clear();
+    rebuildIndex();
+}
+
+void TransferQueueModel::removeDirection(Direction direction)
+{
+    beginResetModel();
+    m_rows.erase(std::remove_if(m_rows.begin(), m_rows.end(),
+                                [direction](const Row &row) { return row.direction == direction; }),
+                 m_rows.end());
+    m_pendingRemovals.clear();
+    rebuildIndex();
+    endResetModel();
+}
+
+void TransferQueueModel::rebuildIndex()
+{
+    m_rowById.clear();
+    m_rowById.reserve(qsizetype(m_rows.size()));
+    for (size_t i = 0; i < m_rows.size(); ++i)
+        m_rowById.insert(m_rows[i].id, int(i));
+}
+
+void TransferQueueModel::ensureTicking()
+{
+    if (!m_ticker.isActive())
+        m_ticker.start();
+}
+
+void TransferQueueModel::tick()
+{
+    const qint64 now = m_clock.elapsed();
+    int first = -1;
+    int last = -1;
+    bool running = false;
+    for (size_t i = 0; i < m_rows.size(); ++i) {
+        Row &row = m_rows[i];
+        const bool moving = row.state == State::Transferring || row.state == State::Verifying;
+        if (moving) {
+            row.speed.addSample(now, row.done);
+            running = true;
+        }
+        if (moving || row.dirty) {
+            row.dirty = false;
+            if (first < 0)
+                first = int(i);
+            last = int(i);
+        }
+    }
+    if (first >= 0) {
+        Q_EMIT dataChanged(index(first, ProgressColumn), index(last, EtaColumn),
+                           {Qt::DisplayRole, ProgressRole, BytesDoneRole, BytesTotalRole,
+                            SpeedRole, EtaRole, SortRole});
+    }
+    if (!running)
+        m_ticker.stop();
+}
+
+bool TransferQueueModel::isPaused(Direction direction) const
+{
+    if (direction == Direction::Upload)
+        return m_uploads && m_uploads->isPaused();
+    return m_downloads && m_downloads->isPaused();
+}
+
+double TransferQueueModel::speedOf(const Row &row) const
+{
+    if (row.state != State::Transferring)
+        return 0;
+    return row.speed.bytesPerSecond(m_clock.elapsed());
+}
+
+qint64 TransferQueueModel::etaOf(const Row &row) const
+{
+    const double speed = speedOf(row);
+    if (speed <= 0 || row.total < 0)
+        return -1;
+    return qint64(std::ceil(double(std::max<qint64>(0, row.total - row.done)) / speed));
+}
+
+int TransferQueueModel::rowOfItem(const QString &id) const
+{
+    return m_rowById.value(id, -1);
+}
+
+QString TransferQueueModel::itemId(int row) const
+{
+    return row >= 0 && size_t(row) < m_rows.size() ? m_rows[size_t(row)].id : QString();
+}
+
+TransferQueueModel::Direction TransferQueueModel::direction(int row) const
+{
+    return row >= 0 && size_t(row) < m_rows.size() ? m_rows[size_t(row)].direction
+                                                   : Direction::Upload;
+}
+
+TransferQueueModel::State TransferQueueModel::state(int row) const
+{
+    return row >= 0 && size_t(row) < m_rows.size() ? m_rows[size_t(row)].state : State::Queued;
+}
+
+void TransferQueueModel::cancel(int row)
+{
+    if (row < 0 || size_t(row) >= m_rows.size())
+        return;
+    const Row &item = m_rows[size_t(row)];
+    if (item.direction == Direction::Upload && m_uploads)
+        m_uploads->cancel(item.id);
+    else if (item.direction == Direction::Download && m_downloads)
+        m_downloads->cancel(item.id);
+}
+
+void TransferQueueModel::retry(int row)
+{
+    if (row < 0 || size_t(row) >= m_rows.size())
+        return;
+    const Row &item = m_rows[size_t(row)];
+    if (item.direction == Direction::Upload && m_uploads)
+        m_uploads->retry(item.id);
+    else if (item.direction == Direction::Download && m_downloads)
+        m_downloads->retry(item.id);
+}
+
+void TransferQueueModel::remove(int row)
+{
+    if (row < 0 || size_t(row) >= m_rows.size())
+        return;
+    const QString id = m_rows[size_t(row)].id;
+    if (m_rows[size_t(row)].direction == Direction::Upload && m_uploads)
+        m_uploads->remove(id);
+    else if (m_rows[size_t(row)].direction == Direction::Download && m_downloads)
+        m_downloads->remove(id);
+}
+
+QString TransferQueueModel::stateDisplayName(State state, Direction direction, bool paused,
+                                             bool waitingToRetry)
+{
+    switch (state) {
+    case State::Queued:
+        if (paused)
+            return tr("Paused");
+        return waitingToRetry ? tr("Waiting to retry") : tr("Queued");
+    case State::Transferring:
+        return direction == Direction::Upload ? tr("Uploading") : tr("Downloading");
+    case State::Verifying:
+        return tr("Verifying");
+    case State::Done:
+        return tr("Done");
+    case State::Failed:
+        return tr("Failed");
+    case State::Cancelled:
+        return tr("Cancelled");
+    case State::Skipped:
+        return tr("Skipped");
+    }
+    return {};
+}
+
+QString TransferQueueModel::formatDuration(qint64 seconds)
+{
+    if (seconds < 0)
+        return {};
+    if (seconds < 60)
+        return tr("%n s", nullptr, int(seconds));
+    if (seconds < 3600)
+        return tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
+    if (seconds < 100 * 3600)
+        return tr("%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60);
+    return tr("more than %n hours", nullptr, 100);
+}
+
+int TransferQueueModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int TransferQueueModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant TransferQueueModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case TargetColumn:
+        return tr("Target");
+    case ProgressColumn:
+        return tr("Progress");
+    case SpeedColumn:
+        return tr("Speed");
+    case EtaColumn:
+        return tr("Remaining");
+    case StateColumn:
+        return tr("State");
+    default:
+        return {};
+    }
+}
+
+QVariant TransferQueueModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows[size_t(index.row())];
+    const double progress =
+        row.state == State::Done || row.state == State::Skipped
+            ? 1.0
+            : (row.total > 0 ? std::clamp(double(row.done) / double(row.total), 0.0, 1.0) : 0.0);
+    const bool paused = row.state == State::Queued && isPaused(row.direction);
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case NameColumn:
+            return row.name;
+        case TargetColumn:
+            return row.target;
+        case ProgressColumn:
+            if (row.total <= 0 && row.state != State::Done)
+                return QString();
+            return tr("%1%").arg(QLocale().toString(progress * 100.0, 'f', 1));
+        case SpeedColumn: {
+            const double speed = speedOf(row);
+            return speed > 0 ? tr("%1/s").arg(QLocale().formattedDataSize(qint64(speed)))
+                             : QString();
+        }
+        case EtaColumn:
+            return formatDuration(etaOf(row));
+        case StateColumn:
+            return stateDisplayName(row.state, row.direction, paused, row.retryAt.isValid());
+        default:
+            return {};
+        }
+    case Qt::ToolTipRole:
+        if (index.column() == StateColumn && !row.error.isEmpty())
+            return row.error;
+        if (index.column() == NameColumn)
+            return row.localPath;
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == SpeedColumn || index.column() == EtaColumn)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case SortRole:
+        switch (index.column()) {
+        case NameColumn:
+            return row.name;
+        case TargetColumn:
+            return row.target;
+        case ProgressColumn:
+            return progress;
+        case SpeedColumn:
+            return speedOf(row);
+        case EtaColumn:
+            return etaOf(row);
+        case StateColumn:
+            return int(row.state);
+        default:
+            return {};
+        }
+    case ProgressRole:
+        return progress;
+    case BytesDoneRole:
+        return row.done;
+    case BytesTotalRole:
+        return row.total;
+    case SpeedRole:
+        return speedOf(row);
+    case EtaRole:
+        return etaOf(row);
+    case StateRole:
+        return int(row.state);
+    case DirectionRole:
+        return int(row.direction);
+    case ItemIdRole:
+        return row.id;
+    case ErrorRole:
+        return row.error;
+    case LocalPathRole:
+        return row.localPath;
+    case AttemptsRole:
+        return row.attempts;
+    case IsPausedRole:
+        return paused;
+    case RetryAtRole:
+        return row.retryAt;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> TransferQueueModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(ProgressRole, "progress");
+    names.insert(BytesDoneRole, "bytesDone");
+    names.insert(BytesTotalRole, "bytesTotal");
+    names.insert(SpeedRole, "speed");
+    names.insert(EtaRole, "eta");
+    names.insert(StateRole, "state");
+    names.insert(DirectionRole, "direction");
+    names.insert(ItemIdRole, "itemId");
+    names.insert(ErrorRole, "error");
+    names.insert(LocalPathRole, "localPath");
+    names.insert(AttemptsRole, "attempts");
+    names.insert(IsPausedRole, "paused");
+    names.insert(RetryAtRole, "retryAt");
+    names.insert(SortRole, "sortValue");
+    return names;
+}
+
+TransferFilterModel::TransferFilterModel(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+    setDynamicSortFilter(true);
+    setSortRole(TransferQueueModel::SortRole);
+    // Progress ticks do not carry this role, so they never re-run the filter.
+    setFilterRole(TransferQueueModel::StateRole);
+}
+
+bool TransferFilterModel::accepts(Filter filter, TransferQueueModel::State state)
+{
+    using S = TransferQueueModel::State;
+    switch (filter) {
+    case All:
+        return true;
+    case Active:
+        return TransferQueueModel::isActive(state);
+    case Failed:
+        return state == S::Failed;
+    case Done:
+        return state == S::Done || state == S::Skipped;
+    }
+    return true;
+}
+
+void TransferFilterModel::setFilter(Filter filter)
+{
+    if (filter == m_filter)
+        return;
+    m_filter = filter;
+    invalidateFilter();
+}
+
+bool TransferFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    if (m_filter == All)
+        return true;
+    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
+    return accepts(m_filter, TransferQueueModel::State(
+                                 index.data(TransferQueueModel::StateRole).toInt()));
+}
+
+} // namespace Stevedore

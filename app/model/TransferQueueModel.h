@@ -1,0 +1,172 @@
+#pragma once
+
+#include "model/SpeedMeter.h"
+#include "transfer/DownloadQueue.h"
+#include "transfer/UploadQueue.h"
+
+#include <QAbstractTableModel>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QPointer>
+#include <QSet>
+#include <QSortFilterProxyModel>
+#include <QTimer>
+
+#include <chrono>
+#include <vector>
+
+namespace Stevedore {
+
+// One table over the upload queue and the download queue: a row per item, in the order they
+// were added. Rows cache what they show, so painting never searches the queues.
+//
+// Progress arrives per network chunk; the model only records it and emits dataChanged for the
+// progress, speed and ETA cells of the rows that moved from a timer (4 Hz by default, as
+// qBittorrent's transfer list does), never per chunk. State changes are shown at once.
+// Removals are applied in one batch on the next event-loop turn (clearFinished() on a long
+// queue stays linear).
+class TransferQueueModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column {
+        NameColumn,
+        TargetColumn,
+        ProgressColumn,
+        SpeedColumn,
+        EtaColumn,
+        StateColumn,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    enum Role {
+        ProgressRole = Qt::UserRole + 1, // double 0…1 (0 while the size is unknown)
+        BytesDoneRole,                   // qint64
+        BytesTotalRole,                  // qint64, -1 when unknown
+        SpeedRole,                       // double, bytes per second (0 unless running)
+        EtaRole,                         // qint64 seconds, -1 when unknown
+        StateRole,                       // int (State)
+        DirectionRole,                   // int (Direction)
+        ItemIdRole,                      // the queue's item id
+        ErrorRole,                       // the last failure's message
+        LocalPathRole,                   // the local file (a download's actual target)
+        AttemptsRole,                    // int
+        IsPausedRole,                    // bool: queued in a paused queue
+        RetryAtRole,                     // QDateTime (UTC) of the next attempt, if waiting
+        SortRole, // the raw value of the cell's column, for QSortFilterProxyModel
+    };
+    Q_ENUM(Role)
+
+    enum class Direction { Upload, Download };
+    Q_ENUM(Direction)
+
+    enum class State { Queued, Transferring, Verifying, Done, Failed, Cancelled, Skipped };
+    Q_ENUM(State)
+
+    // Either queue may be null. Both must outlive the model or be destroyed first (their
+    // rows then go).
+    TransferQueueModel(UploadQueue *uploads, DownloadQueue *downloads, QObject *parent = nullptr);
+    ~TransferQueueModel() override;
+
+    UploadQueue *uploadQueue() const { return m_uploads; }
+    DownloadQueue *downloadQueue() const { return m_downloads; }
+
+    // How often progress, speed and ETA cells are refreshed (default 250 ms).
+    void setUpdateInterval(std::chrono::milliseconds interval);
+
+    int rowOfItem(const QString &id) const; // -1 when not shown
+    QString itemId(int row) const;
+    Direction direction(int row) const;
+    State state(int row) const;
+
+    // Forwarded to the queue the row belongs to.
+    void cancel(int row);
+    void retry(int row);
+    void remove(int row);
+
+    static bool isActive(State state)
+    {
+        return state == State::Queued || state == State::Transferring
+               || state == State::Verifying;
+    }
+    static QString stateDisplayName(State state, Direction direction, bool paused,
+                                    bool waitingToRetry);
+    // "45 s", "3 min 20 s", "2 h 5 min"; empty when negative (unknown).
+    static QString formatDuration(qint64 seconds);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+private:
+    struct Row
+    {
+        Direction direction = Direction::Upload;
+        QString id;
+        State state = State::Queued;
+        QString name;
+        QString target;
+        QString localPath;
+        QString error;
+        int attempts = 0;
+        QDateTime retryAt;
+        qint64 done = 0;
+        qint64 total = -1;
+        bool dirty = false;
+        SpeedMeter speed;
+    };
+
+    void addRow(Direction direction, const QString &id);
+    void refresh(Row &row) const; // copies the queue's item into the row
+    void onItemChanged(Direction direction, const QString &id);
+    void onProgress(const QString &id, qint64 done, qint64 total);
+    void onItemRemoved(const QString &id);
+    void flushRemovals();
+    void removeDirection(Direction direction);
+    void tick();
+    void ensureTicking();
+    bool isPaused(Direction direction) const;
+    double speedOf(const Row &row) const;
+    qint64 etaOf(const Row &row) const;
+    void rebuildIndex();
+
+    QPointer<UploadQueue> m_uploads;
+    QPointer<DownloadQueue> m_downloads;
+    std::vector<Row> m_rows;
+    QHash<QString, int> m_rowById;
+    QSet<QString> m_pendingRemovals;
+    QTimer m_ticker;
+    QElapsedTimer m_clock;
+};
+
+// The transfer list's tabs: every item, the running and waiting ones, the failed ones, or the
+// finished ones (done or skipped). Cancelled items show only under All. Sorts on the source's
+// raw values (SortRole).
+class TransferFilterModel final : public QSortFilterProxyModel
+{
+    Q_OBJECT
+
+public:
+    enum Filter { All, Active, Failed, Done };
+    Q_ENUM(Filter)
+
+    explicit TransferFilterModel(QObject *parent = nullptr);
+
+    void setFilter(Filter filter);
+    Filter filter() const { return m_filter; }
+
+    static bool accepts(Filter filter, TransferQueueModel::State state);
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    Filter m_filter = All;
+};
+
+} // namespace Stevedore

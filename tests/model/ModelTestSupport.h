@@ -1,0 +1,91 @@
+#pragma once
+
+// Helpers for the model and download-queue tests: an account and API for a running
+// gitlab-sim, a way to wait for one asynchronous API answer, and a full
+// QAbstractItemModelTester pass on demand.
+
+#include "SimServer.h"
+#include "account/Account.h"
+#include "api/GitLabApi.h"
+#include "api/GitLabClient.h"
+
+#include <QAbstractItemModel>
+#include <QAbstractItemModelTester>
+#include <QObject>
+#include <QTest>
+
+#include <memory>
+#include <optional>
+
+namespace Stevedore::ModelTest {
+
+using namespace Qt::StringLiterals;
+
+// How long one wait may take; generous for slow CI machines.
+inline constexpr int kTimeoutMs = 60000;
+
+inline const QString kPat = u"glpat-demo-api"_s;
+inline const QString kProject = u"demo/hello"_s;
+
+// One account's client and API against the simulator.
+struct Session
+{
+    explicit Session(const QUrl &baseUrl, const QString &token = kPat,
+                     CredentialKind kind = CredentialKind::PersonalAccessToken)
+    {
+        Account account;
+        account.id = u"sim-account"_s;
+        account.name = account.id;
+        account.baseUrl = baseUrl;
+        account.kind = kind;
+        account.persistent = false;
+        client = std::make_unique<GitLabClient>(account, token);
+        api = std::make_unique<GitLabApi>(*client);
+    }
+
+    std::unique_ptr<GitLabClient> client;
+    std::unique_ptr<GitLabApi> api;
+};
+
+// Runs one GitLabApi operation and waits for its callback.
+template<typename T, typename Operation> Result<T> await(Operation operation)
+{
+    std::optional<Result<T>> result;
+    QObject context;
+    operation(&context, [&result](Result<T> value) { result = std::move(value); });
+    if (!QTest::qWaitFor([&] { return result.has_value(); }, kTimeoutMs))
+        return ApiError(ApiError::Kind::Timeout, u"the test waited too long for an answer"_s);
+    return *result;
+}
+
+// The id of one package version (hidden ones too).
+inline qint64 packageId(GitLabApi &api, const QString &project, const QString &name,
+                        const QString &version)
+{
+    const auto packages = await<QList<Package>>([&](QObject *context, auto done) {
+        api.packages(project, {name, true}, context, done);
+    });
+    if (!packages.ok())
+        return 0;
+    for (const Package &package : packages.value()) {
+        if (package.version == version)
+            return package.id;
+    }
+    return 0;
+}
+
+inline QList<PackageFile> packageFiles(GitLabApi &api, const QString &project, qint64 id)
+{
+    const auto files = await<QList<PackageFile>>([&](QObject *context, auto done) {
+        api.packageFiles(project, id, context, done);
+    });
+    return files.ok() ? files.value() : QList<PackageFile>();
+}
+
+// A complete tester pass over the model as it is now (a failure aborts the test program).
+inline void checkModel(QAbstractItemModel *model)
+{
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+}
+
+} // namespace Stevedore::ModelTest

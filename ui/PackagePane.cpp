@@ -1,0 +1,92 @@
+#include "PackagePane.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace Stevedore {
+
+PackagePane::PackagePane(QWidget *parent)
+    : QWidget(parent)
+    , m_filter(new QLineEdit(this))
+    , m_exact(new QCheckBox(tr("Exact"), this))
+    , m_showHidden(new QCheckBox(tr("Show hidden"), this))
+    , m_order(new QComboBox(this))
+    , m_view(new QTreeView(this))
+{
+    m_filter->setObjectName(QStringLiteral("packageFilter"));
+    m_filter->setPlaceholderText(tr("Filter packages and versions (Ctrl+F)"));
+    m_filter->setClearButtonEnabled(true);
+    m_exact->setObjectName(QStringLiteral("exactFilter"));
+    m_showHidden->setObjectName(QStringLiteral("showHidden"));
+    m_order->setObjectName(QStringLiteral("versionOrder"));
+    m_order->addItem(tr("Newest version first"), PackageTreeModel::BySemver);
+    m_order->addItem(tr("Newest upload first"), PackageTreeModel::ByDate);
+    m_view->setObjectName(QStringLiteral("packageTree"));
+    m_view->setModel(&m_model);
+    m_view->setUniformRowHeights(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->header()->setSectionResizeMode(PackageTreeModel::NameColumn, QHeaderView::Stretch);
+    m_view->header()->setStretchLastSection(false);
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_filter, 1);
+    filters->addWidget(m_exact);
+    filters->addWidget(m_showHidden);
+    filters->addWidget(m_order);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(filters);
+    layout->addWidget(m_view, 1);
+
+    m_filterDelay.setSingleShot(true);
+    m_filterDelay.setInterval(200);
+    connect(m_filter, &QLineEdit::textChanged, &m_filterDelay, qOverload<>(&QTimer::start));
+    connect(&m_filterDelay, &QTimer::timeout, this, &PackagePane::applyFilter);
+    connect(m_exact, &QCheckBox::toggled, this, &PackagePane::applyFilter);
+    connect(m_showHidden, &QCheckBox::toggled, &m_model, &PackageTreeModel::setShowHidden);
+    connect(m_order, &QComboBox::currentIndexChanged, this, [this] {
+        m_model.setVersionOrder(PackageTreeModel::VersionOrdering(m_order->currentData().toInt()));
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this] { Q_EMIT versionChosen(currentVersion().value_or(Package())); });
+    connect(&m_model, &QAbstractItemModel::modelReset, this,
+            [this] { Q_EMIT versionChosen(Package()); });
+}
+
+void PackagePane::applyFilter()
+{
+    m_model.setFilter(m_filter->text(), m_exact->isChecked());
+}
+
+std::optional<Package> PackagePane::currentVersion() const
+{
+    return m_model.packageAt(m_view->currentIndex());
+}
+
+bool PackagePane::isPackageRowSelected() const
+{
+    return m_view->currentIndex().data(PackageTreeModel::IsPackageRole).toBool();
+}
+
+void PackagePane::focusFilter()
+{
+    m_filter->setFocus();
+    m_filter->selectAll();
+}
+
+void PackagePane::select(const QString &name, const QString &version)
+{
+    const QModelIndex index = m_model.indexFor(name, version);
+    if (!index.isValid())
+        return;
+    m_view->expand(index.parent());
+    m_view->setCurrentIndex(index);
+}
+
+} // namespace Stevedore

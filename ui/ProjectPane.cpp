@@ -1,0 +1,112 @@
+#include "ProjectPane.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QListView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace Stevedore {
+
+namespace {
+const QString kAddAccount = QStringLiteral("__add__");
+}
+
+ProjectPane::ProjectPane(QWidget *parent)
+    : QWidget(parent)
+    , m_accounts(new QComboBox(this))
+    , m_search(new QLineEdit(this))
+    , m_list(new QListView(this))
+    , m_open(new QToolButton(this))
+{
+    m_accounts->setObjectName(QStringLiteral("accountSwitcher"));
+    m_accounts->setToolTip(tr("The GitLab account to browse with"));
+    m_search->setObjectName(QStringLiteral("projectSearch"));
+    m_search->setPlaceholderText(tr("Search projects"));
+    m_search->setClearButtonEnabled(true);
+    m_list->setObjectName(QStringLiteral("projectList"));
+    m_list->setModel(&m_model);
+    m_list->setUniformItemSizes(true);
+    m_open->setObjectName(QStringLiteral("openProjectButton"));
+    m_open->setText(tr("Open project by path or id…"));
+    m_open->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_open->setAutoRaise(true);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_accounts);
+    layout->addWidget(m_search);
+    layout->addWidget(m_list, 1);
+    layout->addWidget(m_open);
+
+    m_searchDelay.setSingleShot(true);
+    m_searchDelay.setInterval(300);
+    connect(m_search, &QLineEdit::textChanged, &m_searchDelay, qOverload<>(&QTimer::start));
+    connect(&m_searchDelay, &QTimer::timeout, this,
+            [this] { m_model.setSearch(m_search->text()); });
+    connect(m_open, &QToolButton::clicked, this, &ProjectPane::openProjectRequested);
+    connect(m_accounts, &QComboBox::activated, this, [this](int index) {
+        const QString id = m_accounts->itemData(index).toString();
+        if (id == kAddAccount)
+            Q_EMIT addAccountRequested();
+        else
+            Q_EMIT accountChosen(id);
+    });
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid())
+                    Q_EMIT projectChosen(m_model.project(current.row()));
+            });
+    // The project asked for on the command line is selected as soon as it is listed.
+    connect(&m_model, &QAbstractItemModel::rowsInserted, this,
+            [this] { selectProject(m_pendingPath); });
+    connect(&m_model, &QAbstractItemModel::modelReset, this,
+            [this] { selectProject(m_pendingPath); });
+    // Not among the account's projects (deploy and job tokens cannot list any): open it directly.
+    connect(&m_model, &ProjectListModel::loadingChanged, this, [this](bool loading) {
+        if (!loading && !m_pendingPath.isEmpty() && m_model.rowOfPath(m_pendingPath) < 0) {
+            m_model.openProject(m_pendingPath);
+            m_pendingPath.clear();
+        }
+    });
+    connect(&m_model, &ProjectListModel::projectOpened, this,
+            [this](int row) { m_list->setCurrentIndex(m_model.index(row)); });
+}
+
+void ProjectPane::setAccounts(const QList<Account> &accounts, const QString &activeId)
+{
+    const QSignalBlocker blocker(m_accounts);
+    m_accounts->clear();
+    for (const Account &account : accounts)
+        m_accounts->addItem(account.name + QStringLiteral(" — ") + account.baseUrl.host(),
+                            account.id);
+    m_accounts->addItem(tr("Add account…"), kAddAccount);
+    m_accounts->setCurrentIndex(std::max(0, m_accounts->findData(activeId)));
+}
+
+void ProjectPane::selectProject(const QString &path)
+{
+    m_pendingPath = path;
+    if (path.isEmpty())
+        return;
+    const int row = m_model.rowOfPath(path);
+    if (row < 0)
+        return;
+    m_pendingPath.clear();
+    m_list->setCurrentIndex(m_model.index(row));
+}
+
+Project ProjectPane::currentProject() const
+{
+    const QModelIndex current = m_list->currentIndex();
+    return current.isValid() ? m_model.project(current.row()) : Project();
+}
+
+void ProjectPane::focusSearch()
+{
+    m_search->setFocus();
+    m_search->selectAll();
+}
+
+} // namespace Stevedore

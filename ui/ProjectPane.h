@@ -1,0 +1,46 @@
+#pragma once
+
+#include "account/Account.h"
+#include "model/ProjectListModel.h"
+
+#include <QTimer>
+#include <QWidget>
+
+class QComboBox;
+class QLineEdit;
+class QListView;
+class QToolButton;
+
+namespace Stevedore {
+
+// The left side: the account switcher and the account's projects with a search box.
+class ProjectPane final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ProjectPane(QWidget *parent = nullptr);
+
+    ProjectListModel *model() { return &m_model; }
+    void setAccounts(const QList<Account> &accounts, const QString &activeId);
+    void selectProject(const QString &path);
+    Project currentProject() const;
+    void focusSearch();
+
+Q_SIGNALS:
+    void accountChosen(const QString &accountId);
+    void addAccountRequested();
+    void openProjectRequested();
+    void projectChosen(const Stevedore::Project &project);
+
+private:
+    ProjectListModel m_model;
+    QComboBox *m_accounts;
+    QLineEdit *m_search;
+    QListView *m_list;
+    QToolButton *m_open;
+    QTimer m_searchDelay;
+    QString m_pendingPath;
+};
+
+} // namespace Stevedore

@@ -1,0 +1,173 @@
+#include "TransferDock.h"
+
+#include "transfer/DownloadQueue.h"
+#include "transfer/UploadQueue.h"
+
+#include <QButtonGroup>
+#include <QDesktopServices>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QPainter>
+#include <QStyledItemDelegate>
+#include <QTableView>
+#include <QToolButton>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace Stevedore {
+
+namespace {
+
+// Paints ProgressRole (0…1, or -1 when unknown) as the platform's progress bar.
+class ProgressDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override
+    {
+        const double progress = index.data(TransferQueueModel::ProgressRole).toDouble();
+        QStyleOptionProgressBar bar;
+        bar.rect = option.rect.adjusted(2, 3, -2, -3);
+        bar.minimum = 0;
+        bar.maximum = progress < 0 ? 0 : 1000; // 0…0 shows a busy bar
+        bar.progress = progress < 0 ? 0 : int(progress * 1000);
+        bar.text = index.data(Qt::DisplayRole).toString();
+        bar.textVisible = true;
+        bar.state = option.state | QStyle::State_Horizontal;
+        bar.palette = option.palette;
+        QStyle *style = option.widget ? option.widget->style() : nullptr;
+        if (style)
+            style->drawControl(QStyle::CE_ProgressBar, &bar, painter, option.widget);
+    }
+};
+
+QToolButton *button(QWidget *parent, const QString &objectName, const QString &text)
+{
+    auto *result = new QToolButton(parent);
+    result->setObjectName(objectName);
+    result->setText(text);
+    result->setAutoRaise(true);
+    return result;
+}
+
+} // namespace
+
+TransferDock::TransferDock(UploadQueue &uploads, DownloadQueue &downloads, QWidget *parent)
+    : QDockWidget(tr("Transfers"), parent)
+    , m_uploads(uploads)
+    , m_downloads(downloads)
+    , m_model(&uploads, &downloads)
+    , m_view(new QTableView(this))
+{
+    setObjectName(QStringLiteral("transferDock"));
+    m_filter.setSourceModel(&m_model);
+    m_view->setObjectName(QStringLiteral("transferView"));
+    m_view->setModel(&m_filter);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setItemDelegateForColumn(TransferQueueModel::ProgressColumn,
+                                     new ProgressDelegate(m_view));
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_view->setShowGrid(false);
+
+    auto *content = new QWidget(this);
+    auto *bar = new QHBoxLayout;
+    auto *filters = new QButtonGroup(this);
+    const std::pair<TransferFilterModel::Filter, QString> filterButtons[] = {
+        {TransferFilterModel::All, tr("All")},
+        {TransferFilterModel::Active, tr("Active")},
+        {TransferFilterModel::Failed, tr("Failed")},
+        {TransferFilterModel::Done, tr("Done")},
+    };
+    for (const auto &[filter, text] : filterButtons) {
+        QToolButton *filterButton = button(content, QStringLiteral("filter") + text, text);
+        filterButton->setCheckable(true);
+        filterButton->setChecked(filter == TransferFilterModel::All);
+        filters->addButton(filterButton, filter);
+        bar->addWidget(filterButton);
+    }
+    connect(filters, &QButtonGroup::idClicked, this,
+            [this](int id) { m_filter.setFilter(TransferFilterModel::Filter(id)); });
+    bar->addStretch(1);
+
+    QToolButton *pause = button(content, QStringLiteral("pauseQueue"), tr("Pause queue"));
+    QToolButton *resume = button(content, QStringLiteral("resumeQueue"), tr("Resume"));
+    QToolButton *retry = button(content, QStringLiteral("retryFailed"), tr("Retry failed"));
+    QToolButton *cancel = button(content, QStringLiteral("cancelTransfer"), tr("Cancel"));
+    QToolButton *remove = button(content, QStringLiteral("removeTransfer"), tr("Remove"));
+    QToolButton *clear = button(content, QStringLiteral("clearDone"), tr("Clear done"));
+    QToolButton *folder = button(content, QStringLiteral("openFolder"), tr("Open folder"));
+    for (QToolButton *action : {pause, resume, retry, cancel, remove, clear, folder})
+        bar->addWidget(action);
+    connect(pause, &QToolButton::clicked, this, [this] {
+        m_uploads.pause();
+        m_downloads.pause();
+    });
+    connect(resume, &QToolButton::clicked, this, [this] {
+        m_uploads.resume();
+        m_downloads.resume();
+    });
+    connect(retry, &QToolButton::clicked, this, [this] {
+        m_uploads.retryFailed();
+        m_downloads.retryFailed();
+    });
+    connect(cancel, &QToolButton::clicked, this, [this] {
+        for (int row : selectedSourceRows())
+            m_model.cancel(row);
+    });
+    connect(remove, &QToolButton::clicked, this, [this] {
+        const QList<int> rows = selectedSourceRows();
+        QStringList ids;
+        for (int row : rows)
+            ids << m_model.itemId(row);
+        for (const QString &id : std::as_const(ids)) {
+            const int row = m_model.rowOfItem(id);
+            if (row >= 0)
+                m_model.remove(row);
+        }
+    });
+    connect(clear, &QToolButton::clicked, this, [this] {
+        m_uploads.clearFinished();
+        m_downloads.clearFinished();
+    });
+    connect(folder, &QToolButton::clicked, this, &TransferDock::openFolder);
+    const auto updatePaused = [pause, resume, this] {
+        const bool paused = m_uploads.isPaused() || m_downloads.isPaused();
+        pause->setEnabled(!paused);
+        resume->setEnabled(paused);
+    };
+    connect(&m_uploads, &UploadQueue::pausedChanged, this, updatePaused);
+    connect(&m_downloads, &DownloadQueue::pausedChanged, this, updatePaused);
+    updatePaused();
+
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(4, 0, 4, 4);
+    layout->addLayout(bar);
+    layout->addWidget(m_view, 1);
+    setWidget(content);
+}
+
+QList<int> TransferDock::selectedSourceRows() const
+{
+    QList<int> rows;
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows())
+        rows << m_filter.mapToSource(index).row();
+    return rows;
+}
+
+void TransferDock::openFolder()
+{
+    for (int row : selectedSourceRows()) {
+        const QString path =
+            m_model.index(row, 0).data(TransferQueueModel::LocalPathRole).toString();
+        if (!path.isEmpty() && m_model.direction(row) == TransferQueueModel::Direction::Download) {
+            QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath()));
+            return;
+        }
+    }
+}
+
+} // namespace Stevedore

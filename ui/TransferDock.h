@@ -1,0 +1,35 @@
+#pragma once
+
+#include "model/TransferQueueModel.h"
+
+#include <QDockWidget>
+
+class QTableView;
+
+namespace Stevedore {
+
+// The bottom dock: uploads and downloads with progress, speed, ETA and state, filters and
+// the queue's actions.
+class TransferDock final : public QDockWidget
+{
+    Q_OBJECT
+
+public:
+    TransferDock(UploadQueue &uploads, DownloadQueue &downloads, QWidget *parent = nullptr);
+
+    TransferQueueModel *model() { return &m_model; }
+    TransferFilterModel *filterModel() { return &m_filter; }
+    QTableView *view() const { return m_view; }
+
+private:
+    QList<int> selectedSourceRows() const;
+    void openFolder();
+
+    UploadQueue &m_uploads;
+    DownloadQueue &m_downloads;
+    TransferQueueModel m_model;
+    TransferFilterModel m_filter;
+    QTableView *m_view;
+};
+
+} // namespace Stevedore
