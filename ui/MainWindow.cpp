@@ -442,7 +442,7 @@ void MainWindow::downloadSelection()
     if (!version || !m_session.active())
         return;
     QList<PackageFile> files = m_files->selectedFiles();
-    if (files.isEmpty() || m_packages->view()->hasFocus()) {
+    if (files.isEmpty()) {
         // A whole version: every file the file list shows, newest copies.
         files.clear();
         const std::function<void(const QModelIndex &)> collect = [&](const QModelIndex &parent) {

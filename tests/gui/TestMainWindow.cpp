@@ -1,0 +1,404 @@
+#include "ApplicationIcon.h"
+#include "FilePane.h"
+#include "MainWindow.h"
+#include "PackagePane.h"
+#include "ProjectPane.h"
+#include "PublishDialog.h"
+#include "ScriptedDialogs.h"
+#include "SimServer.h"
+#include "TransferDock.h"
+#include "account/MemorySecretStore.h"
+#include "core/Sha256.h"
+
+#include <QAction>
+#include <QDir>
+#include <QDropEvent>
+#include <QLabel>
+#include <QListView>
+#include <QMimeData>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+#include <QTreeView>
+
+using namespace Stevedore;
+using Stevedore::GuiTest::ScriptedDialogs;
+using stevedore::test::SimServer;
+
+namespace {
+constexpr int kTimeout = 30000;
+}
+
+// The real MainWindow against gitlab-sim --demo, driven through its widgets and actions.
+class TestMainWindow final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void opensTheLaunchProjectWithTheEnvironmentAccount();
+    void browsesToAFileAndDownloadsItVerified();
+    void dropsFilesAndAFolderOntoAVersionRowAndPublishesThem();
+    void dropOnAPackageRowSuggestsTheNextVersion();
+    void invalidFileNameIsFixedInThePublishDialog();
+    void deleteAsksFirstAndNamesTheVersion();
+    void queuePausesResumesAndRetries();
+    void geometryAndSplitterAreRestored();
+    void applicationIconRendersSmallAndLarge();
+
+private:
+    void openWindow(const QStringList &simArguments = {});
+    void waitForPackages();
+    QModelIndex versionIndex(const QString &name, const QString &version);
+    void drop(const QStringList &paths, const QModelIndex &onto);
+    PublishDialog *publishDialog();
+    QString writeFile(const QString &relativePath, const QByteArray &content);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<SimServer> m_sim;
+    std::unique_ptr<AccountStore> m_accounts;
+    std::unique_ptr<MemorySecretStore> m_secrets;
+    std::unique_ptr<ScriptedDialogs> m_dialogs;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("StevedoreTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("TestMainWindow"));
+}
+
+void TestMainWindow::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
+                       m_dir->filePath(QStringLiteral("settings")));
+    QSettings().clear();
+}
+
+void TestMainWindow::cleanup()
+{
+    m_window.reset();
+    m_dialogs.reset();
+    m_secrets.reset();
+    m_accounts.reset();
+    if (m_sim)
+        QCOMPARE(m_sim->stop(), 0);
+    m_sim.reset();
+    m_dir.reset();
+}
+
+void TestMainWindow::openWindow(const QStringList &simArguments)
+{
+    m_sim =
+        std::make_unique<SimServer>(SimServer::Options().withDemo().withArguments(simArguments));
+    QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
+    m_accounts = std::make_unique<AccountStore>(std::make_unique<QSettings>(
+        m_dir->filePath(QStringLiteral("accounts.ini")), QSettings::IniFormat));
+    m_secrets = std::make_unique<MemorySecretStore>();
+    m_dialogs = std::make_unique<ScriptedDialogs>();
+    QProcessEnvironment environment;
+    environment.insert(QStringLiteral("GITLAB_HOST"), m_sim->baseUrl().toString());
+    environment.insert(QStringLiteral("GITLAB_TOKEN"), QStringLiteral("glpat-demo-api"));
+    LaunchOptions launch;
+    launch.serverUrl = m_sim->baseUrl();
+    launch.projectPath = QStringLiteral("demo/hello");
+    m_window = std::make_unique<MainWindow>(
+        launch, MainWindow::Services{m_accounts.get(), m_secrets.get(), m_dialogs.get(),
+                                     m_dir->filePath(QStringLiteral("queue.json")), environment});
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestMainWindow::waitForPackages()
+{
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->currentProjectPath(), QStringLiteral("demo/hello"),
+                              kTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->packagePane()->model()->rowCount() >= 4, kTimeout);
+}
+
+QModelIndex TestMainWindow::versionIndex(const QString &name, const QString &version)
+{
+    const QModelIndex index = m_window->packagePane()->model()->indexFor(name, version);
+    m_window->packagePane()->view()->expand(index.parent());
+    m_window->packagePane()->view()->scrollTo(index);
+    return index;
+}
+
+QString TestMainWindow::writeFile(const QString &relativePath, const QByteArray &content)
+{
+    const QString path = m_dir->filePath(QStringLiteral("local/") + relativePath);
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
+        return {};
+    return path;
+}
+
+// Real drag-and-drop events, delivered to the package tree's viewport at the row's centre.
+void TestMainWindow::drop(const QStringList &paths, const QModelIndex &onto)
+{
+    QWidget *viewport = m_window->packagePane()->view()->viewport();
+    const QPoint position = onto.isValid()
+                                ? m_window->packagePane()->view()->visualRect(onto).center()
+                                : QPoint(5, viewport->height() - 5);
+    QMimeData mime;
+    QList<QUrl> urls;
+    for (const QString &path : paths)
+        urls << QUrl::fromLocalFile(path);
+    mime.setUrls(urls);
+    QDragEnterEvent enter(position, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport, &enter);
+    QVERIFY(enter.isAccepted());
+    QDragMoveEvent move(position, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport, &move);
+    QVERIFY(move.isAccepted());
+    QDropEvent dropEvent(QPointF(position), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport, &dropEvent);
+    QVERIFY(dropEvent.isAccepted());
+}
+
+PublishDialog *TestMainWindow::publishDialog()
+{
+    return m_window->findChild<PublishDialog *>(QStringLiteral("publishDialog"));
+}
+
+void TestMainWindow::opensTheLaunchProjectWithTheEnvironmentAccount()
+{
+    openWindow();
+    waitForPackages();
+    auto *identity = m_window->findChild<QLabel *>(QStringLiteral("identityLabel"));
+    QTRY_VERIFY_WITH_TIMEOUT(identity->text().contains(QStringLiteral("(demo)")), kTimeout);
+    QVERIFY(m_window->windowTitle().startsWith(QStringLiteral("demo/hello")));
+    auto *projects = m_window->findChild<QListView *>(QStringLiteral("projectList"));
+    QCOMPARE(projects->currentIndex().data(ProjectListModel::PathRole).toString(),
+             QStringLiteral("demo/hello"));
+    // Nothing of the token was written to the settings.
+    QFile settings(m_dir->filePath(QStringLiteral("accounts.ini")));
+    if (settings.open(QIODevice::ReadOnly))
+        QVERIFY(!settings.readAll().contains("glpat-demo-api"));
+}
+
+void TestMainWindow::browsesToAFileAndDownloadsItVerified()
+{
+    openWindow();
+    waitForPackages();
+    const QModelIndex version = versionIndex(QStringLiteral("hello-cli"), QStringLiteral("1.2.0"));
+    QVERIFY(version.isValid());
+    m_window->packagePane()->view()->setCurrentIndex(version);
+    PackageFileModel *files = m_window->filePane()->model();
+    QTRY_COMPARE_WITH_TIMEOUT(files->rowCount(), 3, kTimeout);
+    QModelIndex wanted;
+    for (int row = 0; row < files->rowCount(); ++row) {
+        const QModelIndex index = files->index(row, 0);
+        if (index.data(PackageFileModel::DisplayNameRole).toString()
+            == QStringLiteral("hello-1.2.0-darwin-arm64.tar.gz"))
+            wanted = index;
+    }
+    QVERIFY(wanted.isValid());
+    const QString expectedSha = wanted.data(PackageFileModel::Sha256Role).toString();
+    m_window->filePane()->view()->selectionModel()->select(
+        wanted, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+
+    const QString target = m_dir->filePath(QStringLiteral("downloads"));
+    QDir().mkpath(target);
+    m_dialogs->answerDirectory(target);
+    m_window->findChild<QAction *>(QStringLiteral("actionDownload"))->trigger();
+    const QString downloaded =
+        QDir(target).filePath(QStringLiteral("hello-1.2.0-darwin-arm64.tar.gz"));
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(downloaded), kTimeout);
+    QCOMPARE(Sha256::ofFile(downloaded), expectedSha);
+    QCOMPARE(QDir(target).entryList(QDir::Files).size(),
+             1); // only the selected file, no .part left
+    QCOMPARE(m_window->transferDock()->model()->rowCount(), 1);
+}
+
+void TestMainWindow::dropsFilesAndAFolderOntoAVersionRowAndPublishesThem()
+{
+    openWindow();
+    waitForPackages();
+    const QString first = writeFile(QStringLiteral("notes.txt"), "release notes\n");
+    const QString second = writeFile(QStringLiteral("tool.bin"), QByteArray(300000, 'x'));
+    writeFile(QStringLiteral("site/index.html"), "<h1>hi</h1>\n");
+    writeFile(QStringLiteral("site/css/site.css"), "h1 { color: red }\n");
+    const QString folder = m_dir->filePath(QStringLiteral("local/site"));
+
+    const QModelIndex version =
+        versionIndex(QStringLiteral("nightly"), QStringLiteral("2026.11.21"));
+    drop({first, second, folder}, version);
+    QTRY_VERIFY_WITH_TIMEOUT(publishDialog() != nullptr, kTimeout);
+    PublishDialog *dialog = publishDialog();
+    QCOMPARE(dialog->packageName(), QStringLiteral("nightly"));
+    QCOMPARE(dialog->version(), QStringLiteral("2026.11.21"));
+    QCOMPARE(dialog->fileCount(), 4);
+    QVERIFY(dialog->isReady());
+    dialog->accept();
+
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_window->uploads().items().size() == 4 && m_window->uploads().isIdle(), kTimeout);
+    for (const QueueItem &item : m_window->uploads().items())
+        QCOMPARE(item.state, QueueItem::State::Done);
+
+    m_window->packagePane()->view()->setCurrentIndex(
+        versionIndex(QStringLiteral("nightly"), QStringLiteral("2026.11.21")));
+    QStringList names;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            names.clear();
+            const std::function<void(const QModelIndex &)> collect =
+                [&](const QModelIndex &parent) {
+                    PackageFileModel *files = m_window->filePane()->model();
+                    for (int row = 0; row < files->rowCount(parent); ++row) {
+                        const QModelIndex index = files->index(row, 0, parent);
+                        if (index.data(PackageFileModel::IsFolderRole).toBool())
+                            collect(index);
+                        else
+                            names << index.data(PackageFileModel::DisplayNameRole).toString();
+                    }
+                };
+            collect({});
+            return names.contains(QStringLiteral("site/css/site.css"));
+        }(),
+        kTimeout);
+    for (const QString &name : {QStringLiteral("notes.txt"), QStringLiteral("tool.bin"),
+                                QStringLiteral("site/index.html")})
+        QVERIFY2(names.contains(name), qPrintable(names.join(QLatin1Char(','))));
+}
+
+void TestMainWindow::dropOnAPackageRowSuggestsTheNextVersion()
+{
+    openWindow();
+    waitForPackages();
+    const QString file = writeFile(QStringLiteral("a.txt"), "a\n");
+    const QModelIndex package =
+        m_window->packagePane()->model()->indexFor(QStringLiteral("hello-cli"));
+    QVERIFY(package.isValid());
+    drop({file}, package);
+    QTRY_VERIFY_WITH_TIMEOUT(publishDialog() != nullptr, kTimeout);
+    QCOMPARE(publishDialog()->packageName(), QStringLiteral("hello-cli"));
+    QCOMPARE(publishDialog()->version(),
+             PackageTreeModel::suggestNextVersion(
+                 m_window->packagePane()->model()->versionsOf(QStringLiteral("hello-cli"))));
+    QVERIFY(!publishDialog()->version().isEmpty());
+    publishDialog()->reject();
+}
+
+void TestMainWindow::invalidFileNameIsFixedInThePublishDialog()
+{
+    openWindow();
+    waitForPackages();
+    const QString file = writeFile(QStringLiteral("my report@.txt"), "r\n");
+    drop({file}, versionIndex(QStringLiteral("nightly"), QStringLiteral("2026.11.21")));
+    QTRY_VERIFY_WITH_TIMEOUT(publishDialog() != nullptr, kTimeout);
+    PublishDialog *dialog = publishDialog();
+    QVERIFY(!dialog->isReady());
+    QVERIFY(!dialog->problem(0).isEmpty());
+    dialog->fixAll();
+    QVERIFY(dialog->isReady());
+    const QString fixed = dialog->targetName(0);
+    QCOMPARE(fixed, QStringLiteral("my_report@.txt")); // GitLab allows "@" inside a name
+    dialog->accept();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->uploads().items().isEmpty() && m_window->uploads().isIdle(),
+                             kTimeout);
+    QCOMPARE(m_window->uploads().items().first().state, QueueItem::State::Done);
+    QCOMPARE(m_window->uploads().items().first().target.fileName, fixed);
+}
+
+void TestMainWindow::deleteAsksFirstAndNamesTheVersion()
+{
+    openWindow();
+    waitForPackages();
+    const QModelIndex version =
+        versionIndex(QStringLiteral("nightly"), QStringLiteral("2026.11.20"));
+    m_window->packagePane()->view()->setCurrentIndex(version);
+    QAction *remove = m_window->findChild<QAction *>(QStringLiteral("actionDelete"));
+
+    m_dialogs->answerQuestion(QMessageBox::Cancel);
+    remove->trigger();
+    QCOMPARE(m_dialogs->asked().size(), 1);
+    QVERIFY(m_dialogs->asked().last().text.contains(QStringLiteral("2026.11.20")));
+    QTest::qWait(200);
+    QVERIFY(m_window->packagePane()
+                ->model()
+                ->indexFor(QStringLiteral("nightly"), QStringLiteral("2026.11.20"))
+                .isValid());
+
+    m_window->packagePane()->view()->setCurrentIndex(
+        versionIndex(QStringLiteral("nightly"), QStringLiteral("2026.11.20")));
+    m_dialogs->answerQuestion(QMessageBox::Yes);
+    remove->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !m_window->packagePane()
+                ->model()
+                ->indexFor(QStringLiteral("nightly"), QStringLiteral("2026.11.20"))
+                .isValid()
+            && m_window->packagePane()
+                   ->model()
+                   ->indexFor(QStringLiteral("nightly"), QStringLiteral("2026.11.21"))
+                   .isValid(),
+        kTimeout);
+}
+
+void TestMainWindow::queuePausesResumesAndRetries()
+{
+    // The first upload is refused once with a 4xx, which is never retried on its own.
+    openWindow({QStringLiteral("--fault"), QStringLiteral("status=403:/packages/generic/:1")});
+    waitForPackages();
+    const QString file = writeFile(QStringLiteral("q.txt"), "queued\n");
+    UploadQueue &queue = m_window->uploads();
+
+    m_window->findChild<QToolButton *>(QStringLiteral("pauseQueue"))->click();
+    QVERIFY(queue.isPaused());
+    m_window->publishPaths({file},
+                           m_window->packagePane()->model()->packageAt(versionIndex(
+                               QStringLiteral("nightly"), QStringLiteral("2026.11.21"))),
+                           {});
+    QTRY_VERIFY_WITH_TIMEOUT(publishDialog() != nullptr, kTimeout);
+    publishDialog()->accept();
+    QTRY_COMPARE_WITH_TIMEOUT(queue.items().size(), 1, kTimeout);
+    QTest::qWait(300);
+    QCOMPARE(queue.items().first().state, QueueItem::State::Queued);
+
+    m_window->findChild<QToolButton *>(QStringLiteral("resumeQueue"))->click();
+    QTRY_COMPARE_WITH_TIMEOUT(queue.items().first().state, QueueItem::State::Failed, kTimeout);
+    QVERIFY(!queue.items().first().errorMessage.isEmpty());
+
+    m_window->findChild<QToolButton *>(QStringLiteral("retryFailed"))->click();
+    QTRY_COMPARE_WITH_TIMEOUT(queue.items().first().state, QueueItem::State::Done, kTimeout);
+}
+
+void TestMainWindow::geometryAndSplitterAreRestored()
+{
+    openWindow();
+    m_window->resize(900, 600);
+    m_window->close();
+    QVERIFY(QSettings().contains(QStringLiteral("MainWindow/geometry")));
+    QVERIFY(QSettings().contains(QStringLiteral("MainWindow/splitter")));
+    m_window.reset();
+    openWindow();
+    QCOMPARE(m_window->size(), QSize(900, 600));
+}
+
+void TestMainWindow::applicationIconRendersSmallAndLarge()
+{
+    const QIcon icon = applicationIcon();
+    for (const int size : {16, 32, 64, 256}) {
+        const QPixmap pixmap = icon.pixmap(size, size);
+        QCOMPARE(pixmap.width(), size);
+        QImage image = pixmap.toImage();
+        bool painted = false;
+        for (int y = 0; y < image.height() && !painted; ++y) {
+            for (int x = 0; x < image.width() && !painted; ++x)
+                painted = qAlpha(image.pixel(x, y)) > 0;
+        }
+        QVERIFY2(painted, qPrintable(QString::number(size)));
+    }
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "TestMainWindow.moc"
