@@ -5,7 +5,7 @@ BUILD_DIR := build/dev
 FORMAT_FILES = $(shell find app ui tests -path '*/build' -prune -o -type f \( -name '*.cpp' -o -name '*.h' \) -print)
 
 .DEFAULT_GOAL := help
-.PHONY: help deps configure build test run asan format format-check clean
+.PHONY: help deps configure build test run screenshots asan format format-check clean
 
 help:
 	@echo 'Stevedore'
@@ -15,6 +15,7 @@ help:
 	@echo '  make deps          install the missing packages of packaging/debian-deps.txt (uses sudo when not root)'
 	@echo '  make configure     cmake --preset dev'
 	@echo '  make build         deps + configure + build ($(BUILD_DIR))'
+	@echo '  make screenshots   write docs/screenshots/*.png from the app under Xvfb against the demo data'
 	@echo '  make asan          build and test with AddressSanitizer and UBSan (build/asan)'
 	@echo '  make format        clang-format every C++ file in place'
 	@echo '  make format-check  fail if any C++ file is not clang-formatted'
@@ -36,6 +37,9 @@ test: build
 
 run: build
 	scripts/run-demo.sh $(BUILD_DIR)
+
+screenshots: build
+	tests/gui/screenshots/take-screenshots.sh $(BUILD_DIR) docs/screenshots
 
 asan: deps
 	cmake --preset asan

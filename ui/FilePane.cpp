@@ -19,13 +19,19 @@ FilePane::FilePane(QWidget *parent)
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_view->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_view->header()->setStretchLastSection(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_heading);
     layout->addWidget(m_view, 1);
-    connect(&m_model, &QAbstractItemModel::modelReset, m_view, &QTreeView::expandAll);
+    // Column modes apply to sections that exist, so they are set again once columns appear.
+    connect(&m_model, &QAbstractItemModel::modelReset, this, [this] {
+        m_view->expandAll();
+        QHeaderView *header = m_view->header();
+        for (int column = 0; column < header->count(); ++column)
+            header->setSectionResizeMode(column, column == 0 ? QHeaderView::Stretch
+                                                             : QHeaderView::ResizeToContents);
+    });
     setHeading(tr("Select a version to see its files."));
 }
 

@@ -31,8 +31,12 @@ PackagePane::PackagePane(QWidget *parent)
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_view->header()->setSectionResizeMode(PackageTreeModel::NameColumn, QHeaderView::Stretch);
     m_view->header()->setStretchLastSection(false);
+    for (int column = 0; column < PackageTreeModel::ColumnCount; ++column) {
+        m_view->header()->setSectionResizeMode(column, column == PackageTreeModel::NameColumn
+                                                           ? QHeaderView::Stretch
+                                                           : QHeaderView::ResizeToContents);
+    }
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_filter, 1);

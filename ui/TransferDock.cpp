@@ -70,7 +70,13 @@ TransferDock::TransferDock(UploadQueue &uploads, DownloadQueue &downloads, QWidg
     m_view->setItemDelegateForColumn(TransferQueueModel::ProgressColumn,
                                      new ProgressDelegate(m_view));
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 10);
+    m_view->setWordWrap(false);
+    m_view->setTextElideMode(Qt::ElideMiddle);
+    m_view->horizontalHeader()->setSectionResizeMode(TransferQueueModel::NameColumn,
+                                                     QHeaderView::Stretch);
+    m_view->horizontalHeader()->setSectionResizeMode(TransferQueueModel::TargetColumn,
+                                                     QHeaderView::Stretch);
     m_view->setShowGrid(false);
 
     auto *content = new QWidget(this);

@@ -107,7 +107,6 @@ void TestProjectListModel::pagesLazilyUntilAll()
     QCOMPARE(index.data(ProjectListModel::IsPinnedRole).toBool(), false);
     QCOMPARE(model.project(row).id, 142);
     QCOMPARE(model.rowOfId(142), row);
-    QVERIFY(!model.projectsContainsOther());
     checkModel(&model);
 }
 
@@ -175,10 +174,13 @@ void TestProjectListModel::openProjectPinsIt()
     // By id, a project already listed: pinned, not listed twice.
     model.openProject(u"142"_s);
     QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 2, kTimeoutMs);
-    QCOMPARE(model.rowCount(), 51);
     QCOMPARE(model.index(opened.last().first().toInt()).data(ProjectListModel::IdRole)
                  .toLongLong(),
              142);
+    int copies = 0;
+    for (int row = 0; row < model.rowCount(); ++row)
+        copies += model.index(row).data(ProjectListModel::IdRole).toLongLong() == 142 ? 1 : 0;
+    QCOMPARE(copies, 1);
 
     // Pinned projects survive a search when they match it, and the listing skips them.
     model.setSearch(u"public"_s);
@@ -229,8 +231,9 @@ void TestProjectListModel::deployTokenCannotListButCanOpen()
         QVERIFY(!model.canFetchMore({})); // no retry loop from a view's fetchMore()
     }
     QSignalSpy opened(&model, &ProjectListModel::projectOpened);
+    const qsizetype errorsBefore = errors.count();
     model.openProject(u"team/proj-007"_s);
-    QTRY_VERIFY_WITH_TIMEOUT(opened.count() == 1 || errors.count() > 1, kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(opened.count() == 1 || errors.count() > errorsBefore, kTimeoutMs);
     if (opened.count() == 1) {
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.index(0).data(ProjectListModel::IdRole).toLongLong(), 107);
@@ -252,7 +255,10 @@ void TestProjectListModel::setApiResets()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     model.setApi(m_session->api.get());
     QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 50, kTimeoutMs);
-    model.addProject(Project{.id = 999, .name = u"x"_s, .pathWithNamespace = u"x/x"_s});
+    Project manual;
+    manual.id = 999;
+    manual.pathWithNamespace = u"x/x"_s;
+    model.addProject(manual);
     QCOMPARE(model.rowCount(), 51);
     QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
     model.setApi(nullptr);

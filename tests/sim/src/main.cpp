@@ -41,7 +41,7 @@ void configure(httplib::Server &server)
     // Large transfers from slow clients must not time out between two packets.
     server.set_read_timeout(300);
     server.set_write_timeout(300);
-    server.set_keep_alive_timeout(30);
+    server.set_keep_alive_timeout(5); // also bounds how long a stop waits for idle clients
     server.set_keep_alive_max_count(1000);
     server.new_task_queue = [] { return new httplib::ThreadPool(32); };
 }

@@ -1,0 +1,124 @@
+// Takes the README's screenshots: the real MainWindow against gitlab-sim --demo, with the
+// package tree, a version's files, the publish dialog and the transfer queue. Run it through
+// take-screenshots.sh, which provides the X server.
+#include "../ScriptedDialogs.h"
+#include "FilePane.h"
+#include "MainWindow.h"
+#include "PackagePane.h"
+#include "PublishDialog.h"
+#include "SimServer.h"
+#include "TransferDock.h"
+#include "account/MemorySecretStore.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+#include <cstdio>
+
+using namespace Stevedore;
+
+namespace {
+
+bool waitFor(const std::function<bool()> &condition, int milliseconds = 20000)
+{
+    return QTest::qWaitFor(condition, milliseconds);
+}
+
+bool save(QWidget *widget, const QString &folder, const QString &name)
+{
+    QTest::qWait(300); // let the style finish painting
+    const QString path = QDir(folder).filePath(name);
+    const bool saved = widget->grab().save(path);
+    std::printf("%s %s\n", saved ? "wrote" : "could not write", qPrintable(path));
+    return saved;
+}
+
+QString writeFile(const QTemporaryDir &dir, const QString &name, qint64 size)
+{
+    const QString path = dir.filePath(name);
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    file.resize(size);
+    return path;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    if (argc != 2) {
+        std::fprintf(stderr, "usage: %s OUTPUT_FOLDER\n", argv[0]);
+        return 2;
+    }
+    const QString output = QString::fromLocal8Bit(argv[1]);
+    QDir().mkpath(output);
+    QTemporaryDir work;
+    QCoreApplication::setOrganizationName(QStringLiteral("StevedoreScreenshots"));
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
+                       work.filePath(QStringLiteral("settings")));
+
+    stevedore::test::SimServer sim(stevedore::test::SimServer::Options().withDemo().withArguments(
+        {QStringLiteral("--fault"), QStringLiteral("latency=15")}));
+    if (!sim.start()) {
+        std::fprintf(stderr, "gitlab-sim did not start: %s\n", qPrintable(sim.errorString()));
+        return 1;
+    }
+    AccountStore accounts(std::make_unique<QSettings>(work.filePath(QStringLiteral("accounts.ini")),
+                                                      QSettings::IniFormat));
+    MemorySecretStore secrets;
+    GuiTest::ScriptedDialogs dialogs;
+    QProcessEnvironment environment;
+    environment.insert(QStringLiteral("GITLAB_HOST"), sim.baseUrl().toString());
+    environment.insert(QStringLiteral("GITLAB_TOKEN"), QStringLiteral("glpat-demo-api"));
+    LaunchOptions launch;
+    launch.serverUrl = sim.baseUrl();
+    launch.projectPath = QStringLiteral("demo/hello");
+    MainWindow window(launch, {&accounts, &secrets, &dialogs,
+                               work.filePath(QStringLiteral("queue.json")), environment});
+    window.resize(1280, 800);
+    window.show();
+
+    PackageTreeModel *tree = window.packagePane()->model();
+    if (!waitFor([&] { return tree->rowCount() >= 4; })) {
+        std::fprintf(stderr, "the demo packages did not load\n");
+        return 1;
+    }
+    window.packagePane()->select(QStringLiteral("hello-cli"), QStringLiteral("1.9.0"));
+    window.packagePane()->view()->expand(tree->indexFor(QStringLiteral("nightly")));
+    waitFor([&] { return window.filePane()->model()->rowCount() >= 2; });
+    bool ok = save(&window, output, QStringLiteral("main-window.png"));
+
+    // Publishing: the dialog a drop onto a version opens, with one name to fix.
+    const QStringList dropped{
+        writeFile(work, QStringLiteral("drop/hello-2.0.0-linux-amd64.tar.gz"), 2400000),
+        writeFile(work, QStringLiteral("drop/release notes.md"), 2048),
+        writeFile(work, QStringLiteral("drop/site/index.html"), 900)};
+    window.publishPaths({dropped[0], dropped[1], QFileInfo(dropped[2]).absolutePath()},
+                        std::nullopt, QStringLiteral("hello-cli"));
+    auto *dialog = window.findChild<PublishDialog *>(QStringLiteral("publishDialog"));
+    if (!dialog || !waitFor([&] { return dialog->isVisible(); }))
+        return 1;
+    dialog->resize(820, 460);
+    ok = save(dialog, output, QStringLiteral("publish-dialog.png")) && ok;
+    dialog->fixAll();
+    dialog->accept();
+
+    // The queue while the uploads run, then done.
+    UploadQueue &queue = window.uploads();
+    waitFor([&] {
+        return std::any_of(queue.items().begin(), queue.items().end(), [](const QueueItem &item) {
+            return item.state == QueueItem::State::Done;
+        });
+    });
+    ok = save(&window, output, QStringLiteral("transfers.png")) && ok;
+    waitFor([&] { return queue.isIdle(); });
+    window.close();
+    return ok ? 0 : 1;
+}
