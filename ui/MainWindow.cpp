@@ -152,6 +152,8 @@ void MainWindow::buildActions()
                           QKeySequence::Delete, &MainWindow::deleteSelection);
     file->addSeparator();
     add(file, QStringLiteral("actionAddAccount"), tr("Add &account…"), {}, &MainWindow::addAccount);
+    add(file, QStringLiteral("actionRemoveAccount"), tr("&Remove account…"), {},
+        &MainWindow::removeAccount);
     add(file, QStringLiteral("actionOpenProject"), tr("Open project by path or id…"), {},
         &MainWindow::openProjectByPath);
     file->addSeparator();
@@ -616,6 +618,26 @@ void MainWindow::addAccount()
                                 m_session.active() ? m_session.active()->id : QString());
     });
     dialog->open();
+}
+
+void MainWindow::removeAccount()
+{
+    const Account *account = m_session.active();
+    if (!account)
+        return;
+    const auto answer =
+        m_dialogs.question(this, tr("Remove account"),
+                           tr("Remove the account %1 (%2) and its token from the keychain?")
+                               .arg(account->name, account->baseUrl.toDisplayString()),
+                           QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes)
+        return;
+    m_session.remove(account->id);
+    m_projects->model()->setApi(nullptr);
+    m_packages->model()->clear();
+    m_files->model()->clear();
+    m_identity->setText(tr("Not signed in"));
+    chooseStartAccount();
 }
 
 void MainWindow::openProjectByPath()

@@ -64,6 +64,7 @@ public:
     void copyCurlCommand();
     void copyCiSnippet();
     void addAccount();
+    void removeAccount();
     void openProjectByPath();
 
 protected:

@@ -1,0 +1,393 @@
+// TransferQueueModel and TransferFilterModel driven by a real UploadQueue and DownloadQueue
+// against gitlab-sim: rows for both directions, states, progress batching, filters, removal.
+
+#include "ModelTestSupport.h"
+#include "SimServer.h"
+#include "model/TransferQueueModel.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Stevedore;
+using namespace Stevedore::ModelTest;
+using stevedore::test::SimServer;
+
+namespace {
+
+using State = TransferQueueModel::State;
+using Direction = TransferQueueModel::Direction;
+
+bool writeRandomFile(const QString &path, qint64 size, quint32 seed)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    QRandomGenerator random(seed);
+    QByteArray chunk(64 * 1024, Qt::Uninitialized);
+    for (qint64 written = 0; written < size;) {
+        const qint64 now = std::min<qint64>(chunk.size(), size - written);
+        random.fillRange(reinterpret_cast<quint32 *>(chunk.data()), chunk.size() / 4);
+        if (file.write(chunk.constData(), now) != now)
+            return false;
+        written += now;
+    }
+    return true;
+}
+
+int countInState(const QAbstractItemModel &model, State state)
+{
+    int count = 0;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        if (model.index(row, 0).data(TransferQueueModel::StateRole).toInt() == int(state))
+            ++count;
+    }
+    return count;
+}
+
+} // namespace
+
+class TestTransferQueueModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void rowsForUploadsAndDownloads();
+    void existingItemsAreShown();
+    void failuresShowUnderFailed();
+    void progressIsBatched();
+    void sortingByRawValues();
+    void removalsFollowTheQueues();
+    void destroyedQueueTakesItsRows();
+
+private:
+    QueueItem upload(const QString &fileName, qint64 size, quint32 seed) const;
+    DownloadItem download(const QString &name, const QString &version,
+                          const QString &fileName) const;
+
+    std::unique_ptr<SimServer> m_sim;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<UploadQueue> m_uploads;
+    std::unique_ptr<DownloadQueue> m_downloads;
+    int m_version = 0;
+};
+
+void TestTransferQueueModel::initTestCase()
+{
+    m_sim = std::make_unique<SimServer>(SimServer::Options().withDemo());
+    QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
+    m_session = std::make_unique<Session>(m_sim->baseUrl());
+}
+
+void TestTransferQueueModel::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    GitLabApi *api = m_session->api.get();
+    m_uploads = std::make_unique<UploadQueue>([api](const QString &) { return api; }, QString());
+    m_uploads->setRetryPolicy({3, std::chrono::milliseconds(50), std::chrono::milliseconds(200)});
+    m_downloads = std::make_unique<DownloadQueue>([api](const QString &) { return api; });
+    m_downloads->setRetryPolicy(
+        {3, std::chrono::milliseconds(50), std::chrono::milliseconds(200)});
+    ++m_version;
+}
+
+void TestTransferQueueModel::cleanup()
+{
+    m_uploads.reset();
+    m_downloads.reset();
+    if (m_sim)
+        m_sim->reportIfFailed();
+}
+
+QueueItem TestTransferQueueModel::upload(const QString &fileName, qint64 size, quint32 seed) const
+{
+    QueueItem item;
+    item.accountId = u"sim-account"_s;
+    item.target = {kProject, u"model-test"_s, u"1.0.%1"_s.arg(m_version), fileName};
+    item.localPath = m_dir->filePath(u"up-"_s + fileName);
+    writeRandomFile(item.localPath, size, seed);
+    return item;
+}
+
+DownloadItem TestTransferQueueModel::download(const QString &name, const QString &version,
+                                              const QString &fileName) const
+{
+    DownloadItem item;
+    item.accountId = u"sim-account"_s;
+    item.source = {kProject, name, version, fileName};
+    item.localPath = m_dir->filePath(u"down/"_s + fileName);
+    return item;
+}
+
+void TestTransferQueueModel::rowsForUploadsAndDownloads()
+{
+    TransferQueueModel model(m_uploads.get(), m_downloads.get());
+    TransferFilterModel active;
+    active.setSourceModel(&model);
+    active.setFilter(TransferFilterModel::Active);
+    TransferFilterModel done;
+    done.setSourceModel(&model);
+    done.setFilter(TransferFilterModel::Done);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester activeTester(&active,
+                                          QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester doneTester(&done,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(model.columnCount(), int(TransferQueueModel::ColumnCount));
+
+    m_uploads->pause();
+    m_downloads->pause();
+    const QString up1 = m_uploads->add(upload(u"a.bin"_s, 300000, 1));
+    const QString down1 = m_downloads->add(download(u"hello-cli"_s, u"1.2.0"_s,
+                                                    u"hello-1.2.0-linux-amd64.tar.gz"_s));
+    const QString up2 = m_uploads->add(upload(u"b.bin"_s, 200000, 2));
+    const QString down2 = m_downloads->add(download(u"nightly"_s, u"2026.11.20"_s,
+                                                    u"build.log"_s));
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(model.itemId(0), up1);
+    QCOMPARE(model.itemId(1), down1);
+    QCOMPARE(model.rowOfItem(up2), 2);
+    QCOMPARE(model.direction(2), Direction::Upload);
+    QCOMPARE(model.direction(3), Direction::Download);
+    QCOMPARE(model.index(3, 0).data(TransferQueueModel::ItemIdRole).toString(), down2);
+    QCOMPARE(model.index(1, 0).data(TransferQueueModel::DirectionRole).toInt(),
+             int(Direction::Download));
+    QCOMPARE(model.index(0, TransferQueueModel::NameColumn).data().toString(), u"a.bin"_s);
+    QCOMPARE(model.index(0, TransferQueueModel::TargetColumn).data().toString(),
+             TransferQueueModel::tr("%1 › %2 › %3")
+                 .arg(kProject, u"model-test"_s, u"1.0.%1"_s.arg(m_version)));
+    QCOMPARE(model.index(1, TransferQueueModel::TargetColumn).data().toString(),
+             TransferQueueModel::tr("%1 › %2 › %3").arg(kProject, u"hello-cli"_s, u"1.2.0"_s));
+    for (int row = 0; row < 4; ++row) {
+        QCOMPARE(model.state(row), State::Queued);
+        QCOMPARE(model.index(row, TransferQueueModel::StateColumn).data().toString(),
+                 TransferQueueModel::tr("Paused"));
+        QVERIFY(model.index(row, 0).data(TransferQueueModel::IsPausedRole).toBool());
+    }
+    QCOMPARE(model.index(0, 0).data(TransferQueueModel::BytesTotalRole).toLongLong(), 300000);
+    QCOMPARE(model.index(0, 0).data(TransferQueueModel::LocalPathRole).toString(),
+             m_dir->filePath(u"up-a.bin"_s));
+    QCOMPARE(active.rowCount(), 4);
+    QCOMPARE(done.rowCount(), 0);
+    checkModel(&model);
+    checkModel(&active);
+
+    m_uploads->resume();
+    m_downloads->resume();
+    QTRY_VERIFY_WITH_TIMEOUT(m_uploads->isIdle() && m_downloads->isIdle(), kTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(done.rowCount(), 4, kTimeoutMs);
+    QCOMPARE(active.rowCount(), 0);
+    for (int row = 0; row < 4; ++row) {
+        const QModelIndex index = model.index(row, 0);
+        QCOMPARE(model.state(row), State::Done);
+        QCOMPARE(index.data(TransferQueueModel::ProgressRole).toDouble(), 1.0);
+        QCOMPARE(index.data(TransferQueueModel::BytesDoneRole).toLongLong(),
+                 index.data(TransferQueueModel::BytesTotalRole).toLongLong());
+        QCOMPARE(index.data(TransferQueueModel::SpeedRole).toDouble(), 0.0);
+        QCOMPARE(index.data(TransferQueueModel::EtaRole).toLongLong(), -1);
+        QCOMPARE(model.index(row, TransferQueueModel::StateColumn).data().toString(),
+                 TransferQueueModel::tr("Done"));
+        QVERIFY(index.data(TransferQueueModel::ErrorRole).toString().isEmpty());
+        QCOMPARE(index.data(TransferQueueModel::AttemptsRole).toInt(), 1);
+    }
+    QCOMPARE(model.index(1, 0).data(TransferQueueModel::BytesTotalRole).toLongLong(), 1901876);
+    QCOMPARE(model.index(1, TransferQueueModel::ProgressColumn).data().toString(),
+             TransferQueueModel::tr("%1%").arg(QLocale().toString(100.0, 'f', 1)));
+    QCOMPARE(model.index(1, 0).data(TransferQueueModel::LocalPathRole).toString(),
+             m_dir->filePath(u"down/hello-1.2.0-linux-amd64.tar.gz"_s));
+    QVERIFY(QFile::exists(m_dir->filePath(u"down/build.log"_s)));
+    checkModel(&model);
+    checkModel(&done);
+}
+
+void TestTransferQueueModel::existingItemsAreShown()
+{
+    m_downloads->pause();
+    const QString first = m_downloads->add(download(u"hello-cli"_s, u"1.0.0"_s,
+                                                    u"SHA256SUMS"_s));
+    QTest::qWait(5); // distinct addedAt times
+    const QString second = m_uploads->add(upload(u"c.bin"_s, 1000, 3));
+    QTRY_VERIFY_WITH_TIMEOUT(m_uploads->isIdle(), kTimeoutMs);
+
+    TransferQueueModel model(m_uploads.get(), m_downloads.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.itemId(0), first);
+    QCOMPARE(model.itemId(1), second);
+    QCOMPARE(model.state(1), State::Done);
+    QCOMPARE(model.state(0), State::Queued);
+    m_downloads->resume();
+    QTRY_COMPARE_WITH_TIMEOUT(model.state(0), State::Done, kTimeoutMs);
+}
+
+void TestTransferQueueModel::failuresShowUnderFailed()
+{
+    TransferQueueModel model(m_uploads.get(), m_downloads.get());
+    TransferFilterModel failed;
+    failed.setSourceModel(&model);
+    failed.setFilter(TransferFilterModel::Failed);
+    QCOMPARE(failed.filter(), TransferFilterModel::Failed);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester failedTester(&failed,
+                                          QAbstractItemModelTester::FailureReportingMode::Fatal);
+    DownloadItem damaged = download(u"hello-cli"_s, u"1.0.0"_s, u"SHA256SUMS"_s);
+    damaged.expectedSha256 = QString(64, QLatin1Char('f'));
+    const QString id = m_downloads->add(damaged);
+    const QString missing =
+        m_downloads->add(download(u"hello-cli"_s, u"9.9.9"_s, u"nothing-here.bin"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(failed.rowCount(), 2, kTimeoutMs);
+    const int row = model.rowOfItem(id);
+    QCOMPARE(model.state(row), State::Failed);
+    const QString error = model.index(row, 0).data(TransferQueueModel::ErrorRole).toString();
+    QVERIFY(!error.isEmpty());
+    QCOMPARE(model.index(row, TransferQueueModel::StateColumn).data(Qt::ToolTipRole).toString(),
+             error);
+    QCOMPARE(model.index(row, TransferQueueModel::StateColumn).data().toString(),
+             TransferQueueModel::tr("Failed"));
+    QCOMPARE(failed.mapToSource(failed.index(0, 0)).row(), row);
+
+    // Retried through the model: active again, then failed again.
+    model.retry(row);
+    QVERIFY(TransferQueueModel::isActive(model.state(row)));
+    QCOMPARE(failed.rowCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.rowCount(), 2, kTimeoutMs);
+
+    // Cancelled items show under All only.
+    const QString waiting = m_downloads->add(download(u"hello-cli"_s, u"1.0.0"_s, u"x"_s));
+    m_downloads->pause();
+    model.cancel(model.rowOfItem(waiting));
+    QTRY_COMPARE_WITH_TIMEOUT(model.state(model.rowOfItem(waiting)), State::Cancelled,
+                              kTimeoutMs);
+    QCOMPARE(failed.rowCount(), 2);
+    failed.setFilter(TransferFilterModel::All);
+    QCOMPARE(failed.rowCount(), 3);
+    failed.setFilter(TransferFilterModel::Active);
+    QCOMPARE(failed.rowCount(), 0);
+
+    model.remove(model.rowOfItem(missing));
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 2, kTimeoutMs);
+    QCOMPARE(model.rowOfItem(missing), -1);
+    QCOMPARE(model.rowOfItem(waiting), 1);
+}
+
+void TestTransferQueueModel::progressIsBatched()
+{
+    TransferQueueModel model(m_uploads.get(), m_downloads.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy queueProgress(m_downloads.get(), &DownloadQueue::progress);
+    QSignalSpy uploadProgress(m_uploads.get(), &UploadQueue::progress);
+    int progressUpdates = 0;
+    double lastProgress = 0;
+    bool monotonic = true;
+    connect(&model, &QAbstractItemModel::dataChanged, this,
+            [&](const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                const QList<int> &roles) {
+                if (!roles.contains(TransferQueueModel::ProgressRole))
+                    return;
+                ++progressUpdates;
+                QVERIFY(topLeft.column() == TransferQueueModel::ProgressColumn);
+                QVERIFY(bottomRight.column() == TransferQueueModel::EtaColumn);
+                const double progress =
+                    model.index(topLeft.row(), 0).data(TransferQueueModel::ProgressRole).toDouble();
+                monotonic = monotonic && progress >= lastProgress;
+                lastProgress = progress;
+            });
+    QElapsedTimer clock;
+    clock.start();
+    const QString id = m_downloads->add(download(u"installer"_s, u"3.1.0"_s,
+                                                 u"hello-setup-3.1.0.exe"_s));
+    const QString up = m_uploads->add(upload(u"big.bin"_s, 8 * 1024 * 1024, 4));
+    QTRY_VERIFY_WITH_TIMEOUT(m_downloads->isIdle() && m_uploads->isIdle(), kTimeoutMs);
+    const qint64 elapsed = clock.elapsed();
+    QTest::qWait(600); // the last tick, and the timer stopping
+    qInfo("%lld progress signals from the queues, %d progress updates from the model in %lld ms",
+          qint64(queueProgress.count() + uploadProgress.count()), progressUpdates, elapsed);
+    QCOMPARE(model.state(model.rowOfItem(id)), State::Done);
+    QCOMPARE(model.state(model.rowOfItem(up)), State::Done);
+    QVERIFY(queueProgress.count() > 10); // the queues report per chunk …
+    // … the model at most once per 250 ms tick (plus the final one).
+    QVERIFY2(progressUpdates <= elapsed / 250 + 3,
+             qPrintable(u"%1 updates in %2 ms"_s.arg(progressUpdates).arg(elapsed)));
+    QVERIFY(monotonic);
+    QCOMPARE(model.index(model.rowOfItem(id), 0).data(TransferQueueModel::BytesDoneRole)
+                 .toLongLong(),
+             12582912);
+    // Nothing running: the timer is idle, no more updates.
+    const int settled = progressUpdates;
+    QTest::qWait(600);
+    QCOMPARE(progressUpdates, settled);
+}
+
+void TestTransferQueueModel::sortingByRawValues()
+{
+    TransferQueueModel model(m_uploads.get(), m_downloads.get());
+    TransferFilterModel all;
+    all.setSourceModel(&model);
+    QAbstractItemModelTester tester(&all, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    m_downloads->add(download(u"hello-cli"_s, u"1.0.0"_s, u"SHA256SUMS"_s));
+    m_downloads->add(download(u"hello-cli"_s, u"1.0.0"_s, u"hello-1.0.0-linux-amd64.tar.gz"_s));
+    m_downloads->add(download(u"nope"_s, u"1.0.0"_s, u"absent.bin"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(m_downloads->isIdle(), kTimeoutMs);
+    all.sort(TransferQueueModel::StateColumn, Qt::DescendingOrder);
+    QCOMPARE(all.index(0, 0).data(TransferQueueModel::StateRole).toInt(), int(State::Failed));
+    all.sort(TransferQueueModel::NameColumn, Qt::AscendingOrder);
+    QCOMPARE(all.index(0, 0).data().toString(), u"absent.bin"_s);
+    QCOMPARE(all.index(2, 0).data().toString(), u"SHA256SUMS"_s);
+    checkModel(&all);
+}
+
+void TestTransferQueueModel::removalsFollowTheQueues()
+{
+    TransferQueueModel model(m_uploads.get(), m_downloads.get());
+    TransferFilterModel done;
+    done.setSourceModel(&model);
+    done.setFilter(TransferFilterModel::Done);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester doneTester(&done,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    for (int i = 0; i < 6; ++i)
+        m_uploads->add(upload(u"f%1.bin"_s.arg(i), 1000 + i, quint32(10 + i)));
+    m_downloads->pause();
+    const QString pending = m_downloads->add(download(u"hello-cli"_s, u"1.0.0"_s, u"SHA256SUMS"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(m_uploads->isIdle(), kTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(done.rowCount(), 6, kTimeoutMs);
+    QCOMPARE(countInState(model, State::Done), 6);
+
+    m_uploads->clearFinished();
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 1, kTimeoutMs);
+    QCOMPARE(removed.count(), 1); // one contiguous batch
+    QCOMPARE(model.itemId(0), pending);
+    QCOMPARE(model.rowOfItem(pending), 0);
+    QCOMPARE(done.rowCount(), 0);
+    checkModel(&model);
+}
+
+void TestTransferQueueModel::destroyedQueueTakesItsRows()
+{
+    TransferQueueModel model(m_uploads.get(), m_downloads.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    m_uploads->pause();
+    m_downloads->pause();
+    m_uploads->add(upload(u"g.bin"_s, 10, 20));
+    m_downloads->add(download(u"hello-cli"_s, u"1.0.0"_s, u"SHA256SUMS"_s));
+    QCOMPARE(model.rowCount(), 2);
+    m_uploads.reset();
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.direction(0), Direction::Download);
+    QVERIFY(!model.uploadQueue());
+    checkModel(&model);
+}
+
+QTEST_GUILESS_MAIN(TestTransferQueueModel)
+#include "TestTransferQueueModel.moc"
