@@ -568,6 +568,7 @@ TransferFilterModel::TransferFilterModel(QObject *parent)
 {
     setDynamicSortFilter(true);
     setSortRole(TransferQueueModel::SortRole);
+    setSortCaseSensitivity(Qt::CaseInsensitive);
     // Progress ticks do not carry this role, so they never re-run the filter.
     setFilterRole(TransferQueueModel::StateRole);
 }

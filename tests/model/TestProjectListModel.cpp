@@ -175,6 +175,7 @@ void TestProjectListModel::openProjectPinsIt()
     model.openProject(u"142"_s);
     QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 2, kTimeoutMs);
     QCOMPARE(model.index(opened.last().first().toInt()).data(ProjectListModel::IdRole)
+    qDebug() << "DBG142" << model.project(model.rowOfId(142)).pathWithNamespace << model.project(model.rowOfId(142)).nameWithNamespace;
                  .toLongLong(),
              142);
     int copies = 0;
@@ -187,6 +188,7 @@ void TestProjectListModel::openProjectPinsIt()
     QCOMPARE(model.rowCount(), 1);
     QTRY_VERIFY_WITH_TIMEOUT(!model.loading(), kTimeoutMs);
     QCOMPARE(model.rowCount(), 1);
+    for (int r = 0; r < model.rowCount(); ++r) qDebug() << "DBG" << model.index(r).data(ProjectListModel::PathRole) << model.index(r).data(ProjectListModel::IdRole);
     model.setSearch(u"proj-14"_s);
     QCOMPARE(model.rowCount(), 1); // proj-142, pinned
     QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 10, kTimeoutMs);
