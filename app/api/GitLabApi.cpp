@@ -226,6 +226,21 @@ void GitLabApi::versionFiles(const QString &project, const QString &packageName,
              });
 }
 
+void GitLabApi::existingVersionFiles(const QString &project, const QString &packageName,
+                                     const QString &version, QObject *context,
+                                     Callback<VersionFiles> done)
+{
+    versionFiles(project, packageName, version, context,
+                 [project, packageName, version, done](Result<VersionFiles> found) {
+                     if (found.ok() && !found.value().package) {
+                         return done(ApiError(ApiError::Kind::NotFound,
+                                              ApiError::tr("%1 has no version %3 of package %2.")
+                                                  .arg(project, packageName, version)));
+                     }
+                     done(found);
+                 });
+}
+
 void GitLabApi::deletePackage(const QString &project, qint64 packageId, QObject *context,
                               Callback<Success> done)
 {

@@ -61,6 +61,10 @@ public:
     // Looks the version up (hidden ones too) and lists its files.
     void versionFiles(const QString &project, const QString &packageName, const QString &version,
                       QObject *context, Callback<VersionFiles> done);
+    // As versionFiles(), but a version that does not exist is a NotFound error.
+    void existingVersionFiles(const QString &project, const QString &packageName,
+                              const QString &version, QObject *context,
+                              Callback<VersionFiles> done);
     void deletePackage(const QString &project, qint64 packageId, QObject *context,
                        Callback<Success> done);
     void deletePackageFile(const QString &project, qint64 packageId, qint64 fileId,

@@ -428,14 +428,10 @@ void CommandRunner::listFiles(QCommandLineParser &parser)
 {
     const QStringList args = parser.positionalArguments();
     withApi(parser, [this, args](GitLabApi &api) {
-        api.versionFiles(
+        api.existingVersionFiles(
             args[0], args[1], args[2], this, [this, args](Result<VersionFiles> version) {
                 if (!version.ok())
                     return failWith(version.error());
-                if (!version.value().package)
-                    return failWith(ApiError(
-                        ApiError::Kind::NotFound,
-                        tr("%1 has no version %3 of package %2.").arg(args[0], args[1], args[2])));
                 QJsonArray json;
                 QString text;
                 for (const PackageFile &file : version.value().files) {
@@ -490,14 +486,10 @@ void CommandRunner::remove(QCommandLineParser &parser)
 {
     const QStringList args = parser.positionalArguments();
     withApi(parser, [this, args](GitLabApi &api) {
-        api.versionFiles(
+        api.existingVersionFiles(
             args[0], args[1], args[2], this, [this, &api, args](Result<VersionFiles> version) {
                 if (!version.ok())
                     return failWith(version.error());
-                if (!version.value().package)
-                    return failWith(ApiError(
-                        ApiError::Kind::NotFound,
-                        tr("%1 has no version %3 of package %2.").arg(args[0], args[1], args[2])));
                 const Package package = *version.value().package;
                 if (args.size() == 3) {
                     return api.deletePackage(

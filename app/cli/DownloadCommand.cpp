@@ -36,35 +36,31 @@ void DownloadCommand::prepare(const QCommandLineParser &parser)
 void DownloadCommand::run(GitLabApi &api)
 {
     m_api = &api;
-    api.versionFiles(m_project, m_name, m_version, this, [this](Result<VersionFiles> version) {
-        if (!version.ok())
-            return fail(version.error());
-        if (!version.value().package) {
-            return fail(ApiError(
-                ApiError::Kind::NotFound,
-                tr("%1 has no version %3 of package %2.").arg(m_project, m_name, m_version)));
-        }
-        QStringList seen;
-        for (const PackageFile &file : version.value().files) {
-            const PackageFile *newest = version.value().newest(file.storedName);
-            if (seen.contains(file.storedName) || newest->id != file.id)
-                continue;
-            if (!m_wanted.isEmpty() && !m_wanted.contains(file.displayName()))
-                continue;
-            seen << file.storedName;
-            m_pending.append(file);
-        }
-        for (const QString &wanted : std::as_const(m_wanted)) {
-            if (std::none_of(m_pending.begin(), m_pending.end(), [&](const PackageFile &file) {
-                    return file.displayName() == wanted;
-                })) {
-                return fail(
-                    ApiError(ApiError::Kind::NotFound,
-                             tr("%1 %2 has no file named \"%3\".").arg(m_name, m_version, wanted)));
+    api.existingVersionFiles(
+        m_project, m_name, m_version, this, [this](Result<VersionFiles> version) {
+            if (!version.ok())
+                return fail(version.error());
+            QStringList seen;
+            for (const PackageFile &file : version.value().files) {
+                const PackageFile *newest = version.value().newest(file.storedName);
+                if (seen.contains(file.storedName) || newest->id != file.id)
+                    continue;
+                if (!m_wanted.isEmpty() && !m_wanted.contains(file.displayName()))
+                    continue;
+                seen << file.storedName;
+                m_pending.append(file);
             }
-        }
-        startNext();
-    });
+            for (const QString &wanted : std::as_const(m_wanted)) {
+                if (std::none_of(m_pending.begin(), m_pending.end(), [&](const PackageFile &file) {
+                        return file.displayName() == wanted;
+                    })) {
+                    return fail(ApiError(
+                        ApiError::Kind::NotFound,
+                        tr("%1 %2 has no file named \"%3\".").arg(m_name, m_version, wanted)));
+                }
+            }
+            startNext();
+        });
 }
 
 void DownloadCommand::startNext()
