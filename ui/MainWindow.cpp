@@ -169,6 +169,8 @@ void MainWindow::buildActions()
         &MainWindow::copyCurlCommand);
     add(edit, QStringLiteral("actionCopyCi"), tr("Copy .gitlab-ci.yml &job"), {},
         &MainWindow::copyCiSnippet);
+    add(edit, QStringLiteral("actionCopySha"), tr("Copy &SHA-256"), QKeySequence::Copy,
+        &MainWindow::copySha256);
     auto *find = new QAction(tr("&Find"), this);
     find->setObjectName(QStringLiteral("actionFind"));
     find->setShortcut(QKeySequence::Find);
@@ -588,6 +590,15 @@ void MainWindow::copyCurlCommand()
 {
     if (const auto target = selectedFileTarget(); target && m_session.active())
         copyToClipboard(Snippets::curlDownload(*m_session.active(), *target), tr("a curl command"));
+}
+
+void MainWindow::copySha256()
+{
+    QStringList lines;
+    for (const PackageFile &file : m_files->selectedFiles())
+        lines << file.sha256 + QStringLiteral("  ") + file.displayName();
+    if (!lines.isEmpty())
+        copyToClipboard(lines.join(QLatin1Char('\n')), tr("the SHA-256"));
 }
 
 void MainWindow::copyCiSnippet()

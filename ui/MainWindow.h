@@ -63,6 +63,7 @@ public:
     void copyDownloadUrl();
     void copyCurlCommand();
     void copyCiSnippet();
+    void copySha256(); // "<sha256>  <name>" lines, as sha256sum writes them
     void addAccount();
     void removeAccount();
     void openProjectByPath();

@@ -5,10 +5,33 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QStyledItemDelegate>
 #include <QTreeView>
 #include <QVBoxLayout>
 
 namespace Stevedore {
+
+namespace {
+
+// Hidden versions are shown greyed and in italics, with their "Hidden" status as the badge.
+class HiddenRowDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        if (!index.data(PackageTreeModel::IsHiddenRole).toBool())
+            return;
+        option->palette.setBrush(QPalette::Text,
+                                 option->palette.brush(QPalette::Disabled, QPalette::Text));
+        option->font.setItalic(true);
+    }
+};
+
+} // namespace
 
 PackagePane::PackagePane(QWidget *parent)
     : QWidget(parent)
@@ -28,6 +51,7 @@ PackagePane::PackagePane(QWidget *parent)
     m_order->addItem(tr("Newest upload first"), PackageTreeModel::ByDate);
     m_view->setObjectName(QStringLiteral("packageTree"));
     m_view->setModel(&m_model);
+    m_view->setItemDelegate(new HiddenRowDelegate(m_view));
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);

@@ -11,6 +11,7 @@
 #include "core/Sha256.h"
 
 #include <QAction>
+#include <QClipboard>
 #include <QDir>
 #include <QDropEvent>
 #include <QLabel>
@@ -47,6 +48,7 @@ private Q_SLOTS:
     void invalidFileNameIsFixedInThePublishDialog();
     void deleteAsksFirstAndNamesTheVersion();
     void queuePausesResumesAndRetries();
+    void copiesSnippetsWithoutTheToken();
     void geometryAndSplitterAreRestored();
     void applicationIconRendersSmallAndLarge();
 
@@ -370,6 +372,37 @@ void TestMainWindow::queuePausesResumesAndRetries()
 
     m_window->findChild<QToolButton *>(QStringLiteral("retryFailed"))->click();
     QTRY_COMPARE_WITH_TIMEOUT(queue.items().first().state, QueueItem::State::Done, kTimeout);
+}
+
+void TestMainWindow::copiesSnippetsWithoutTheToken()
+{
+    openWindow();
+    waitForPackages();
+    m_window->packagePane()->view()->setCurrentIndex(
+        versionIndex(QStringLiteral("hello-cli"), QStringLiteral("1.0.0")));
+    PackageFileModel *files = m_window->filePane()->model();
+    QTRY_COMPARE_WITH_TIMEOUT(files->rowCount(), 3, kTimeout);
+    const QModelIndex first = files->index(0, 0);
+    m_window->filePane()->view()->selectionModel()->select(
+        first, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    const QString name = first.data(PackageFileModel::DisplayNameRole).toString();
+
+    m_window->findChild<QAction *>(QStringLiteral("actionCopyCurl"))->trigger();
+    const QString curl = QGuiApplication::clipboard()->text();
+    QVERIFY2(curl.contains(QStringLiteral("PRIVATE-TOKEN: <your_access_token>")), qPrintable(curl));
+    QVERIFY2(curl.contains(QStringLiteral("/packages/generic/hello-cli/1.0.0/") + name),
+             qPrintable(curl));
+    QVERIFY(!curl.contains(QStringLiteral("glpat-demo-api")));
+
+    m_window->findChild<QAction *>(QStringLiteral("actionCopySha"))->trigger();
+    QCOMPARE(QGuiApplication::clipboard()->text(),
+             first.data(PackageFileModel::Sha256Role).toString() + QStringLiteral("  ") + name);
+
+    m_window->findChild<QAction *>(QStringLiteral("actionCopyCi"))->trigger();
+    const QString ci = QGuiApplication::clipboard()->text();
+    QVERIFY2(ci.contains(QStringLiteral("JOB-TOKEN: $CI_JOB_TOKEN"))
+                 && ci.contains(QStringLiteral("/projects/1/")),
+             qPrintable(ci));
 }
 
 void TestMainWindow::geometryAndSplitterAreRestored()
