@@ -179,14 +179,18 @@ void MainWindow::buildActions()
     addAction(find);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    add(view, QStringLiteral("actionRefresh"), tr("&Refresh"), QKeySequence::Refresh,
-        &MainWindow::refresh);
+    QAction *refresh = add(view, QStringLiteral("actionRefresh"), tr("&Refresh"),
+                           QKeySequence::Refresh, &MainWindow::refresh);
     view->addAction(m_transfers->toggleViewAction());
 
     QToolBar *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolbar"));
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    for (QAction *action : {publish, download, remove})
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    publish->setIcon(QIcon(QStringLiteral(":/icons/publish.svg")));
+    download->setIcon(QIcon(QStringLiteral(":/icons/download.svg")));
+    remove->setIcon(QIcon(QStringLiteral(":/icons/delete.svg")));
+    refresh->setIcon(QIcon(QStringLiteral(":/icons/refresh.svg")));
+    for (QAction *action : {publish, download, remove, refresh})
         toolbar->addAction(action);
 }
 
