@@ -59,10 +59,10 @@ QString PackageTreeModel::suggestNextVersion(const QStringList &versions)
 {
     if (versions.isEmpty())
         return QStringLiteral("1.0.0");
-    const QString highest = *std::max_element(versions.begin(), versions.end(),
-                                              [](const QString &a, const QString &b) {
-                                                  return VersionOrder::lessThan(a, b);
-                                              });
+    const QString highest =
+        *std::max_element(versions.begin(), versions.end(), [](const QString &a, const QString &b) {
+            return VersionOrder::lessThan(a, b);
+        });
     // Build metadata describes one build; the next version does not inherit it.
     QString core = highest.left(highest.indexOf(QLatin1Char('+')));
     qsizetype end = core.size();
@@ -172,8 +172,8 @@ void PackageTreeModel::build(const QList<Package> &packages)
     for (const Package &package : packages) {
         Version version;
         version.package = package;
-        version.createdMsecs = package.createdAt.isValid() ? package.createdAt.toMSecsSinceEpoch()
-                                                           : 0;
+        version.createdMsecs =
+            package.createdAt.isValid() ? package.createdAt.toMSecsSinceEpoch() : 0;
         version.hidden = package.status == QLatin1String("hidden");
         const int index = int(m_versions.size());
         m_versionById.insert(package.id, index);
@@ -317,10 +317,9 @@ QModelIndex PackageTreeModel::indexFor(const QString &name, const QString &versi
     if (group == m_groupByName.constEnd())
         return {};
     // Rows keep the groups' (name) order, so the row is found by binary search.
-    const auto row = std::lower_bound(m_rows.begin(), m_rows.end(), *group,
-                                      [](const Row &candidate, int wanted) {
-                                          return candidate.group < wanted;
-                                      });
+    const auto row =
+        std::lower_bound(m_rows.begin(), m_rows.end(), *group,
+                         [](const Row &candidate, int wanted) { return candidate.group < wanted; });
     if (row == m_rows.end() || row->group != *group)
         return {};
     const int rowNumber = int(row - m_rows.begin());
@@ -564,8 +563,9 @@ QVariant PackageTreeModel::packageData(const Row &row, int column, int role) con
     case VersionRankRole:
         return 0;
     case CanDeleteRole:
-        return std::all_of(row.versions.begin(), row.versions.end(),
-                           [this](int index) { return m_versions[size_t(index)].package.canDelete; });
+        return std::all_of(row.versions.begin(), row.versions.end(), [this](int index) {
+            return m_versions[size_t(index)].package.canDelete;
+        });
     default:
         return {};
     }

@@ -35,7 +35,7 @@ public:
     enum Role {
         PackageIdRole = Qt::UserRole + 1, // qint64; a package row: the id of its top version
         NameRole,                         // package name (both levels)
-        VersionRole,      // version; a package row: its top version
+        VersionRole,                      // version; a package row: its top version
         StatusRole,       // raw GitLab status: "default", "hidden", …; empty for package rows
         IsHiddenRole,     // bool; a package row: every shown version is hidden
         IsPackageRole,    // bool: true for name rows, false for version rows

@@ -5,6 +5,7 @@ namespace Stevedore {
 ProjectListModel::ProjectListModel(QObject *parent)
     : QAbstractListModel(parent)
     , m_requests(std::make_unique<QObject>())
+    , m_openRequests(std::make_unique<QObject>())
 {
 }
 
@@ -31,6 +32,8 @@ void ProjectListModel::setApi(GitLabApi *api)
 {
     m_api = api;
     m_pinned.clear();
+    m_openRequests = std::make_unique<QObject>(); // lookups for the previous account
+    m_opening = 0;
     restart();
 }
 
@@ -79,11 +82,13 @@ void ProjectListModel::restart()
     }
     m_next.clear();
     m_firstPageRequested = false;
+    m_listing = false;
     m_lastError = {};
     endResetModel();
-    setLoading(false);
     if (m_api)
         requestPage({});
+    else
+        updateLoading();
 }
 
 void ProjectListModel::requestPage(const QUrl &next)
@@ -92,9 +97,11 @@ void ProjectListModel::requestPage(const QUrl &next)
         return;
     const bool first = next.isEmpty();
     m_firstPageRequested = true;
-    setLoading(true);
+    m_listing = true;
+    updateLoading();
     auto done = [this](Result<Page<Project>> page) {
-        setLoading(false);
+        m_listing = false;
+        updateLoading();
         if (!page.ok()) {
             m_lastError = page.error();
             m_next.clear();
@@ -121,8 +128,9 @@ void ProjectListModel::requestPage(const QUrl &next)
         m_api->projectsPage(next, m_requests.get(), std::move(done));
 }
 
-void ProjectListModel::setLoading(bool loading)
+void ProjectListModel::updateLoading()
 {
+    const bool loading = m_listing || m_opening > 0;
     if (loading == m_loading)
         return;
     m_loading = loading;
@@ -131,7 +139,7 @@ void ProjectListModel::setLoading(bool loading)
 
 bool ProjectListModel::canFetchMore(const QModelIndex &parent) const
 {
-    if (parent.isValid() || !m_api || m_loading || m_lastError.isError())
+    if (parent.isValid() || !m_api || m_listing || m_lastError.isError())
         return false;
     return !m_firstPageRequested || !m_next.isEmpty();
 }
@@ -178,9 +186,12 @@ void ProjectListModel::openProject(const QString &idOrPath)
     const QString wanted = idOrPath.trimmed();
     if (wanted.isEmpty())
         return;
-    setLoading(true);
-    m_api->project(wanted, m_requests.get(), [this](Result<Project> project) {
-        setLoading(false);
+    ++m_opening;
+    updateLoading();
+    // Not tied to the listing: a new search does not drop a project being opened.
+    m_api->project(wanted, m_openRequests.get(), [this](Result<Project> project) {
+        --m_opening;
+        updateLoading();
         if (!project.ok()) {
             Q_EMIT errorOccurred(project.error());
             return;

@@ -64,7 +64,7 @@ public:
     void openProject(const QString &idOrPath);
 
     Project project(int row) const;
-    int rowOfId(qint64 id) const;           // -1 when not listed
+    int rowOfId(qint64 id) const;             // -1 when not listed
     int rowOfPath(const QString &path) const; // case-insensitive, -1 when not listed
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -85,7 +85,7 @@ Q_SIGNALS:
 private:
     void restart();
     void requestPage(const QUrl &next); // empty: the first page
-    void setLoading(bool loading);
+    void updateLoading();
     bool matchesSearch(const Project &project) const;
 
     GitLabApi *m_api = nullptr;
@@ -96,10 +96,13 @@ private:
     QSet<qint64> m_listedIds;
     QUrl m_next;
     bool m_firstPageRequested = false;
-    bool m_loading = false;
+    bool m_listing = false; // a page is on its way
+    int m_opening = 0;      // openProject() lookups on their way
+    bool m_loading = false; // either
     ApiError m_lastError;
     // Parent of the running requests: deleting it drops their answers (and aborts them).
     std::unique_ptr<QObject> m_requests;
+    std::unique_ptr<QObject> m_openRequests; // the same for openProject(), until setApi()
 };
 
 } // namespace Stevedore

@@ -114,8 +114,7 @@ TransferQueueModel::TransferQueueModel(UploadQueue *uploads, DownloadQueue *down
         });
         connect(m_downloads, &DownloadQueue::itemChanged, this,
                 [this](const QString &id) { onItemChanged(Direction::Download, id); });
-        connect(m_downloads, &DownloadQueue::itemRemoved, this,
-                &TransferQueueModel::onItemRemoved);
+        connect(m_downloads, &DownloadQueue::itemRemoved, this, &TransferQueueModel::onItemRemoved);
         connect(m_downloads, &DownloadQueue::progress, this, &TransferQueueModel::onProgress);
         connect(m_downloads, &DownloadQueue::pausedChanged, this, [this] {
             if (!m_rows.empty())
@@ -300,8 +299,8 @@ void TransferQueueModel::tick()
     }
     if (first >= 0) {
         Q_EMIT dataChanged(index(first, ProgressColumn), index(last, EtaColumn),
-                           {Qt::DisplayRole, ProgressRole, BytesDoneRole, BytesTotalRole,
-                            SpeedRole, EtaRole, SortRole});
+                           {Qt::DisplayRole, ProgressRole, BytesDoneRole, BytesTotalRole, SpeedRole,
+                            EtaRole, SortRole});
     }
     if (!running)
         m_ticker.stop();
@@ -602,8 +601,8 @@ bool TransferFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sou
     if (m_filter == All)
         return true;
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-    return accepts(m_filter, TransferQueueModel::State(
-                                 index.data(TransferQueueModel::StateRole).toInt()));
+    return accepts(m_filter,
+                   TransferQueueModel::State(index.data(TransferQueueModel::StateRole).toInt()));
 }
 
 } // namespace Stevedore

@@ -88,8 +88,7 @@ public:
 
     static bool isActive(State state)
     {
-        return state == State::Queued || state == State::Transferring
-               || state == State::Verifying;
+        return state == State::Queued || state == State::Transferring || state == State::Verifying;
     }
     static QString stateDisplayName(State state, Direction direction, bool paused,
                                     bool waitingToRetry);

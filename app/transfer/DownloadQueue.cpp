@@ -93,8 +93,7 @@ QString DownloadQueue::numberedPath(const QString &path, int number)
         dot = tar;
     if (dot <= 0)
         dot = name.size();
-    const QString numbered =
-        name.left(dot) + QStringLiteral(" (%1)").arg(number) + name.mid(dot);
+    const QString numbered = name.left(dot) + QStringLiteral(" (%1)").arg(number) + name.mid(dot);
     return directory + numbered;
 }
 
@@ -382,9 +381,8 @@ void DownloadQueue::fail(DownloadItem &item, const ApiError &error)
         const auto delay = m_retry.delayAfter(item.attempts, error);
         item.state = DownloadItem::State::Queued;
         item.notBefore = QDateTime::currentDateTimeUtc().addMSecs(delay.count());
-        qCInfo(lcTransfer) << "download attempt" << item.attempts << "of"
-                           << item.source.describe() << "failed; retrying in" << delay.count()
-                           << "ms:" << error.message();
+        qCInfo(lcTransfer) << "download attempt" << item.attempts << "of" << item.source.describe()
+                           << "failed; retrying in" << delay.count() << "ms:" << error.message();
         changed(item);
         schedule();
         return;

@@ -20,7 +20,11 @@ UploadJob::UploadJob(GitLabApi &api, PackageTarget target, QString localPath, bo
 
 UploadJob::~UploadJob()
 {
+    // Deleting the call aborts a running upload, but its QNetworkReply is only deleted later
+    // and may read the body until then: the device must outlive it.
     delete m_call;
+    if (m_device)
+        m_device.release()->deleteLater();
 }
 
 ApiError UploadJob::checkLocally(const PackageTarget &target, const QString &localPath)

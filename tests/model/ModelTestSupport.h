@@ -76,9 +76,8 @@ inline qint64 packageId(GitLabApi &api, const QString &project, const QString &n
 
 inline QList<PackageFile> packageFiles(GitLabApi &api, const QString &project, qint64 id)
 {
-    const auto files = await<QList<PackageFile>>([&](QObject *context, auto done) {
-        api.packageFiles(project, id, context, done);
-    });
+    const auto files = await<QList<PackageFile>>(
+        [&](QObject *context, auto done) { api.packageFiles(project, id, context, done); });
     return files.ok() ? files.value() : QList<PackageFile>();
 }
 

@@ -312,9 +312,8 @@ void TestDownloadQueue::retryAfterResetResumes()
     const QByteArray log = sim.logContents();
     QVERIFY2(log.contains(" 206"), log.constData());
     // The checksum was verified over both parts: it matches what GitLab lists.
-    const QList<PackageFile> listed =
-        packageFiles(*session.api, kProject,
-                     packageId(*session.api, kProject, u"installer"_s, u"3.1.0"_s));
+    const QList<PackageFile> listed = packageFiles(
+        *session.api, kProject, packageId(*session.api, kProject, u"installer"_s, u"3.1.0"_s));
     QCOMPARE(listed.size(), 1);
     QCOMPARE(Sha256::ofFile(done->finalPath), listed.first().sha256);
     sim.reportIfFailed();
@@ -348,8 +347,7 @@ void TestDownloadQueue::transientFailuresRetriedThenFail()
 
 void TestDownloadQueue::pauseAndResume()
 {
-    SimServer sim(SimServer::Options().withDemo().withArguments(
-        {u"--fault"_s, u"latency=400"_s}));
+    SimServer sim(SimServer::Options().withDemo().withArguments({u"--fault"_s, u"latency=400"_s}));
     QVERIFY2(sim.start(), qPrintable(sim.errorString()));
     Session session(sim.baseUrl());
     DownloadQueue queue(provider(session));
@@ -380,8 +378,7 @@ void TestDownloadQueue::pauseAndResume()
 
 void TestDownloadQueue::cancelDiscardsThenRetry()
 {
-    SimServer sim(SimServer::Options().withDemo().withArguments(
-        {u"--fault"_s, u"latency=400"_s}));
+    SimServer sim(SimServer::Options().withDemo().withArguments({u"--fault"_s, u"latency=400"_s}));
     QVERIFY2(sim.start(), qPrintable(sim.errorString()));
     Session session(sim.baseUrl());
     DownloadQueue queue(provider(session));
@@ -409,8 +406,7 @@ void TestDownloadQueue::cancelDiscardsThenRetry()
 
 void TestDownloadQueue::removeRunningAndClearFinished()
 {
-    SimServer sim(SimServer::Options().withDemo().withArguments(
-        {u"--fault"_s, u"latency=300"_s}));
+    SimServer sim(SimServer::Options().withDemo().withArguments({u"--fault"_s, u"latency=300"_s}));
     QVERIFY2(sim.start(), qPrintable(sim.errorString()));
     Session session(sim.baseUrl());
     DownloadQueue queue(provider(session));

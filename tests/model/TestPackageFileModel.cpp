@@ -77,8 +77,7 @@ void TestPackageFileModel::foldersFirstThenFiles()
     PackageFileModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     model.setFiles(files());
-    QCOMPARE(names(model),
-             QStringList({u"site"_s, u"app.bin"_s, u"Archive"_s, u"empty.txt"_s}));
+    QCOMPARE(names(model), QStringList({u"site"_s, u"app.bin"_s, u"Archive"_s, u"empty.txt"_s}));
     QCOMPARE(model.columnCount(), int(PackageFileModel::ColumnCount));
     QCOMPARE(model.files().size(), 8);
     checkModel(&model);
@@ -98,8 +97,7 @@ void TestPackageFileModel::pathUploadsBecomeFolders()
     const QModelIndex stylesheet = model.index(0, 0, css);
     QCOMPARE(stylesheet.parent(), css);
     QCOMPARE(stylesheet.parent().parent(), site);
-    QCOMPARE(stylesheet.data(PackageFileModel::DisplayNameRole).toString(),
-             u"site/css/site.css"_s);
+    QCOMPARE(stylesheet.data(PackageFileModel::DisplayNameRole).toString(), u"site/css/site.css"_s);
     QCOMPARE(stylesheet.data(PackageFileModel::StoredNameRole).toString(),
              u"site%2Fcss%2Fsite.css"_s);
     QCOMPARE(stylesheet.data(PackageFileModel::FileIdRole).toLongLong(), 11);
@@ -194,8 +192,7 @@ void TestPackageFileModel::indexForPath()
     PackageFileModel model;
     model.setFiles(files());
     QCOMPARE(model.indexForPath(u"site/img/logo.svg"_s).data().toString(), u"logo.svg"_s);
-    QCOMPARE(model.indexForPath(u"site/img"_s).data(PackageFileModel::IsFolderRole).toBool(),
-             true);
+    QCOMPARE(model.indexForPath(u"site/img"_s).data(PackageFileModel::IsFolderRole).toBool(), true);
     QCOMPARE(model.indexForPath(u"site/css/site.css"_s, PackageFileModel::SizeColumn).column(),
              int(PackageFileModel::SizeColumn));
     QVERIFY(!model.indexForPath(u"site/nope"_s).isValid());

@@ -106,8 +106,8 @@ void TestPackageTreeModel::versionsNewestFirstBySemver()
     model.setPackages(demoPackages());
     QCOMPARE(model.versionOrder(), PackageTreeModel::BySemver);
     QCOMPARE(childTexts(model, model.indexFor(u"hello-cli"_s)),
-             QStringList({u"2.0.0-rc.1"_s, u"2.0.0-beta.2"_s, u"1.10.0"_s, u"1.9.0"_s,
-                          u"1.2.0"_s, u"1.0.0"_s}));
+             QStringList({u"2.0.0-rc.1"_s, u"2.0.0-beta.2"_s, u"1.10.0"_s, u"1.9.0"_s, u"1.2.0"_s,
+                          u"1.0.0"_s}));
     QCOMPARE(childTexts(model, model.indexFor(u"nightly"_s)),
              QStringList({u"20261122.1"_s, u"2026.11.21"_s, u"2026.11.20"_s}));
     QCOMPARE(childTexts(model, model.indexFor(u"lib"_s)),
@@ -136,10 +136,7 @@ void TestPackageTreeModel::packageRowSummarisesItsVersions()
     model.setPackages(demoPackages());
     const QModelIndex lib = model.indexFor(u"lib"_s);
     QCOMPARE(lib.data(PackageTreeModel::VersionCountRole).toInt(), 3);
-    QVERIFY(lib.siblingAtColumn(PackageTreeModel::StatusColumn)
-                .data()
-                .toString()
-                .contains(u"3"_s));
+    QVERIFY(lib.siblingAtColumn(PackageTreeModel::StatusColumn).data().toString().contains(u"3"_s));
     // The newest version's date: 1.0.1 was created last, though 2.0.0 is on top.
     QCOMPARE(lib.data(PackageTreeModel::CreatedRole).toDateTime(),
              QDateTime::fromString(u"2026-03-01T00:00:00Z"_s, Qt::ISODate));
@@ -260,8 +257,7 @@ void TestPackageTreeModel::versionsOfAndPackageNames()
                                                 u"lib"_s, u"nightly"_s, u"website"_s}));
     QCOMPARE(PackageTreeModel::suggestNextVersion(model.versionsOf(u"hello-cli"_s)),
              u"2.0.0-rc.2"_s);
-    QCOMPARE(PackageTreeModel::suggestNextVersion(model.versionsOf(u"nightly"_s)),
-             u"20261122.2"_s);
+    QCOMPARE(PackageTreeModel::suggestNextVersion(model.versionsOf(u"nightly"_s)), u"20261122.2"_s);
 }
 
 void TestPackageTreeModel::rawRolesAndDisplayStrings()
@@ -273,11 +269,13 @@ void TestPackageTreeModel::rawRolesAndDisplayStrings()
     QCOMPARE(version.data(PackageTreeModel::NameRole).toString(), u"hello-cli"_s);
     QCOMPARE(version.data(PackageTreeModel::VersionRole).toString(), u"1.9.0"_s);
     QCOMPARE(version.data(PackageTreeModel::IsPackageRole).toBool(), false);
-    QCOMPARE(version.data(PackageTreeModel::CreatedRole).metaType(), QMetaType::fromType<QDateTime>());
+    QCOMPARE(version.data(PackageTreeModel::CreatedRole).metaType(),
+             QMetaType::fromType<QDateTime>());
     QCOMPARE(version.data(PackageTreeModel::FileCountRole).toInt(), -1);
     QCOMPARE(version.data(PackageTreeModel::TotalSizeRole).toLongLong(), -1);
-    QCOMPARE(PackageTreeModel::DetailsState(version.data(PackageTreeModel::DetailsStateRole).toInt()),
-             PackageTreeModel::DetailsState::NotLoaded);
+    QCOMPARE(
+        PackageTreeModel::DetailsState(version.data(PackageTreeModel::DetailsStateRole).toInt()),
+        PackageTreeModel::DetailsState::NotLoaded);
     // Sorting values: semantic rank for the version column, so 1.10.0 sorts above 1.9.0.
     const QModelIndex newer = model.indexFor(u"hello-cli"_s, u"1.10.0"_s);
     QVERIFY(newer.data(PackageTreeModel::SortRole).toInt()
@@ -340,8 +338,7 @@ void TestPackageTreeModel::suggestNextVersion_data()
     QTest::addColumn<QStringList>("versions");
     QTest::addColumn<QString>("expected");
     QTest::newRow("patch") << QStringList({u"1.9.0"_s, u"1.10.0"_s, u"1.2.0"_s}) << u"1.10.1"_s;
-    QTest::newRow("date") << QStringList({u"2026.11.20"_s, u"2026.11.21"_s})
-                          << u"2026.11.22"_s;
+    QTest::newRow("date") << QStringList({u"2026.11.20"_s, u"2026.11.21"_s}) << u"2026.11.22"_s;
     QTest::newRow("pre-release") << QStringList({u"2.0.0-beta.2"_s, u"2.0.0-rc.1"_s})
                                  << u"2.0.0-rc.2"_s;
     QTest::newRow("release beats pre-release")

@@ -74,8 +74,7 @@ void TestPackageTreeModelSim::loadsDemoProject()
     QStringList names;
     for (int row = 0; row < model.rowCount(); ++row)
         names << model.index(row, 0).data().toString();
-    QCOMPARE(names,
-             QStringList({u"hello-cli"_s, u"installer"_s, u"nightly"_s, u"website"_s}));
+    QCOMPARE(names, QStringList({u"hello-cli"_s, u"installer"_s, u"nightly"_s, u"website"_s}));
     QCOMPARE(model.packageNames(), QStringList({u"firmware"_s, u"hello-cli"_s, u"installer"_s,
                                                 u"nightly"_s, u"website"_s}));
     QCOMPARE(model.versionCount(), 12);
@@ -92,8 +91,7 @@ void TestPackageTreeModelSim::semverPutsOneTenAboveOneNine()
     QVERIFY(newer.isValid());
     QVERIFY(older.isValid());
     QVERIFY(newer.row() < older.row());
-    QCOMPARE(model.index(0, 0, model.indexFor(u"hello-cli"_s)).data().toString(),
-             u"2.0.0-rc.1"_s);
+    QCOMPARE(model.index(0, 0, model.indexFor(u"hello-cli"_s)).data().toString(), u"2.0.0-rc.1"_s);
     QCOMPARE(model.versionsOf(u"nightly"_s).first(), u"20261122.1"_s);
     QCOMPARE(PackageTreeModel::suggestNextVersion(model.versionsOf(u"hello-cli"_s)),
              u"2.0.0-rc.2"_s);
@@ -189,8 +187,7 @@ void TestPackageTreeModelSim::detailsWhenShownOnly()
     website.siblingAtColumn(PackageTreeModel::SizeColumn).data();
     QCOMPARE(website.data(PackageTreeModel::DetailsStateRole).toInt(),
              int(PackageTreeModel::DetailsState::Loading));
-    QTRY_COMPARE_WITH_TIMEOUT(website.data(PackageTreeModel::FileCountRole).toInt(), 4,
-                              kTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(website.data(PackageTreeModel::FileCountRole).toInt(), 4, kTimeoutMs);
     // Nothing else was fetched.
     int fetched = 0;
     for (int row = 0; row < model.rowCount(); ++row) {
@@ -269,18 +266,18 @@ void TestPackageTreeModelSim::tenThousandPackagesFromServer()
         const QString packageName = u"component-%1"_s.arg(name, 4, 10, QLatin1Char('0'));
         for (int v = 0; v < versions.size(); ++v) {
             const bool hidden = (name == 0) || (name % 10 == 0 && v == 3);
-            fixture.addPackage(
-                u"big/registry"_s, packageName, versions.at(v), {},
-                {{u"status"_s, hidden ? u"hidden"_s : u"default"_s},
-                 {u"created_at"_s,
-                  QDateTime::fromSecsSinceEpoch(1767225600 + qint64(count) * 60, Qt::UTC)
-                      .toString(Qt::ISODateWithMs)}});
+            fixture.addPackage(u"big/registry"_s, packageName, versions.at(v), {},
+                               {{u"status"_s, hidden ? u"hidden"_s : u"default"_s},
+                                {u"created_at"_s, QDateTime::fromSecsSinceEpoch(
+                                                      1767225600 + qint64(count) * 60, Qt::UTC)
+                                                      .toString(Qt::ISODateWithMs)}});
             ++count;
         }
     }
     QCOMPARE(count, 10000);
-    SimServer sim(SimServer::Options().withFixture(fixture.toJson()).withStartTimeout(
-        std::chrono::seconds(60)));
+    SimServer sim(SimServer::Options()
+                      .withFixture(fixture.toJson())
+                      .withStartTimeout(std::chrono::seconds(60)));
     QVERIFY2(sim.start(), qPrintable(sim.errorString()));
     Session session(sim.baseUrl(), u"pat-dev"_s);
 
@@ -327,13 +324,40 @@ void TestPackageTreeModelSim::tenThousandPackagesFromServer()
     model.setFilter({});
 
     // Details are fetched only for what is asked for.
-    const QModelIndex one = model.indexFor(u"component-1234"_s, u"1.2.0"_s,
-                                           PackageTreeModel::FilesColumn);
+    const QModelIndex one =
+        model.indexFor(u"component-1234"_s, u"1.2.0"_s, PackageTreeModel::FilesColumn);
     one.data();
     QTRY_COMPARE_WITH_TIMEOUT(one.data(PackageTreeModel::DetailsStateRole).toInt(),
                               int(PackageTreeModel::DetailsState::Loaded), kTimeoutMs);
     QCOMPARE(one.data(PackageTreeModel::FileCountRole).toInt(), 0);
     QCOMPARE(changes.count(), 1);
+
+    // A view asking for 1,000 rows at once (a long jump): only the most recent 256 are
+    // fetched, four requests at a time; the others are asked for again if shown again.
+    QList<QPersistentModelIndex> asked;
+    for (int row = 0; asked.size() < 1000; ++row) {
+        const QModelIndex package = model.index(row, 0);
+        for (int child = 0; child < model.rowCount(package) && asked.size() < 1000; ++child)
+            asked << model.index(child, PackageTreeModel::SizeColumn, package);
+    }
+    for (const QPersistentModelIndex &index : std::as_const(asked))
+        index.data();
+    const auto countIn = [&](PackageTreeModel::DetailsState state) {
+        int matching = 0;
+        for (const QPersistentModelIndex &index : std::as_const(asked))
+            matching += index.data(PackageTreeModel::DetailsStateRole).toInt() == int(state);
+        return matching;
+    };
+    QCOMPARE(countIn(PackageTreeModel::DetailsState::Loading), 256);
+    QTRY_COMPARE_WITH_TIMEOUT(countIn(PackageTreeModel::DetailsState::Loading), 0, kTimeoutMs);
+    // Hidden versions (shown, since the toggle is on) answer 404: Failed.
+    QCOMPARE(countIn(PackageTreeModel::DetailsState::Loaded)
+                 + countIn(PackageTreeModel::DetailsState::Failed),
+             256);
+    QCOMPARE(asked.last().data(PackageTreeModel::DetailsStateRole).toInt(),
+             int(PackageTreeModel::DetailsState::Loaded));
+    QCOMPARE(asked.first().data(PackageTreeModel::DetailsStateRole).toInt(),
+             int(PackageTreeModel::DetailsState::NotLoaded));
     checkModel(&model);
     QCOMPARE(sim.stop(), 0);
 }

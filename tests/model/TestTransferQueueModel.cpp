@@ -95,8 +95,7 @@ void TestTransferQueueModel::init()
     m_uploads = std::make_unique<UploadQueue>([api](const QString &) { return api; }, QString());
     m_uploads->setRetryPolicy({3, std::chrono::milliseconds(50), std::chrono::milliseconds(200)});
     m_downloads = std::make_unique<DownloadQueue>([api](const QString &) { return api; });
-    m_downloads->setRetryPolicy(
-        {3, std::chrono::milliseconds(50), std::chrono::milliseconds(200)});
+    m_downloads->setRetryPolicy({3, std::chrono::milliseconds(50), std::chrono::milliseconds(200)});
     ++m_version;
 }
 
@@ -148,11 +147,10 @@ void TestTransferQueueModel::rowsForUploadsAndDownloads()
     m_uploads->pause();
     m_downloads->pause();
     const QString up1 = m_uploads->add(upload(u"a.bin"_s, 300000, 1));
-    const QString down1 = m_downloads->add(download(u"hello-cli"_s, u"1.2.0"_s,
-                                                    u"hello-1.2.0-linux-amd64.tar.gz"_s));
+    const QString down1 =
+        m_downloads->add(download(u"hello-cli"_s, u"1.2.0"_s, u"hello-1.2.0-linux-amd64.tar.gz"_s));
     const QString up2 = m_uploads->add(upload(u"b.bin"_s, 200000, 2));
-    const QString down2 = m_downloads->add(download(u"nightly"_s, u"2026.11.20"_s,
-                                                    u"build.log"_s));
+    const QString down2 = m_downloads->add(download(u"nightly"_s, u"2026.11.20"_s, u"build.log"_s));
     QCOMPARE(model.rowCount(), 4);
     QCOMPARE(model.itemId(0), up1);
     QCOMPARE(model.itemId(1), down1);
@@ -213,8 +211,7 @@ void TestTransferQueueModel::rowsForUploadsAndDownloads()
 void TestTransferQueueModel::existingItemsAreShown()
 {
     m_downloads->pause();
-    const QString first = m_downloads->add(download(u"hello-cli"_s, u"1.0.0"_s,
-                                                    u"SHA256SUMS"_s));
+    const QString first = m_downloads->add(download(u"hello-cli"_s, u"1.0.0"_s, u"SHA256SUMS"_s));
     QTest::qWait(5); // distinct addedAt times
     const QString second = m_uploads->add(upload(u"c.bin"_s, 1000, 3));
     QTRY_VERIFY_WITH_TIMEOUT(m_uploads->isIdle(), kTimeoutMs);
@@ -266,8 +263,7 @@ void TestTransferQueueModel::failuresShowUnderFailed()
     const QString waiting = m_downloads->add(download(u"hello-cli"_s, u"1.0.0"_s, u"x"_s));
     m_downloads->pause();
     model.cancel(model.rowOfItem(waiting));
-    QTRY_COMPARE_WITH_TIMEOUT(model.state(model.rowOfItem(waiting)), State::Cancelled,
-                              kTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(model.state(model.rowOfItem(waiting)), State::Cancelled, kTimeoutMs);
     QCOMPARE(failed.rowCount(), 2);
     failed.setFilter(TransferFilterModel::All);
     QCOMPARE(failed.rowCount(), 3);
@@ -289,23 +285,23 @@ void TestTransferQueueModel::progressIsBatched()
     int progressUpdates = 0;
     double lastProgress = 0;
     bool monotonic = true;
-    connect(&model, &QAbstractItemModel::dataChanged, this,
-            [&](const QModelIndex &topLeft, const QModelIndex &bottomRight,
-                const QList<int> &roles) {
-                if (!roles.contains(TransferQueueModel::ProgressRole))
-                    return;
-                ++progressUpdates;
-                QVERIFY(topLeft.column() == TransferQueueModel::ProgressColumn);
-                QVERIFY(bottomRight.column() == TransferQueueModel::EtaColumn);
-                const double progress =
-                    model.index(topLeft.row(), 0).data(TransferQueueModel::ProgressRole).toDouble();
-                monotonic = monotonic && progress >= lastProgress;
-                lastProgress = progress;
-            });
+    connect(
+        &model, &QAbstractItemModel::dataChanged, this,
+        [&](const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles) {
+            if (!roles.contains(TransferQueueModel::ProgressRole))
+                return;
+            ++progressUpdates;
+            QVERIFY(topLeft.column() == TransferQueueModel::ProgressColumn);
+            QVERIFY(bottomRight.column() == TransferQueueModel::EtaColumn);
+            const double progress =
+                model.index(topLeft.row(), 0).data(TransferQueueModel::ProgressRole).toDouble();
+            monotonic = monotonic && progress >= lastProgress;
+            lastProgress = progress;
+        });
     QElapsedTimer clock;
     clock.start();
-    const QString id = m_downloads->add(download(u"installer"_s, u"3.1.0"_s,
-                                                 u"hello-setup-3.1.0.exe"_s));
+    const QString id =
+        m_downloads->add(download(u"installer"_s, u"3.1.0"_s, u"hello-setup-3.1.0.exe"_s));
     const QString up = m_uploads->add(upload(u"big.bin"_s, 8 * 1024 * 1024, 4));
     QTRY_VERIFY_WITH_TIMEOUT(m_downloads->isIdle() && m_uploads->isIdle(), kTimeoutMs);
     const qint64 elapsed = clock.elapsed();
@@ -319,9 +315,9 @@ void TestTransferQueueModel::progressIsBatched()
     QVERIFY2(progressUpdates <= elapsed / 250 + 3,
              qPrintable(u"%1 updates in %2 ms"_s.arg(progressUpdates).arg(elapsed)));
     QVERIFY(monotonic);
-    QCOMPARE(model.index(model.rowOfItem(id), 0).data(TransferQueueModel::BytesDoneRole)
-                 .toLongLong(),
-             12582912);
+    QCOMPARE(
+        model.index(model.rowOfItem(id), 0).data(TransferQueueModel::BytesDoneRole).toLongLong(),
+        12582912);
     // Nothing running: the timer is idle, no more updates.
     const int settled = progressUpdates;
     QTest::qWait(600);

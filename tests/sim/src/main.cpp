@@ -42,6 +42,7 @@ void configure(httplib::Server &server)
     server.set_read_timeout(300);
     server.set_write_timeout(300);
     server.set_keep_alive_timeout(5); // also bounds how long a stop waits for idle clients
+    server.set_tcp_nodelay(true);     // small JSON answers must not wait for delayed ACKs
     server.set_keep_alive_max_count(1000);
     server.new_task_queue = [] { return new httplib::ThreadPool(32); };
 }
