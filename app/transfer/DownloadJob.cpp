@@ -136,11 +136,21 @@ void DownloadJob::onFinished()
         return verify(m_expectedSha256);
     if (!m_headerSha256.isEmpty())
         return verify(m_headerSha256);
-    // Object-storage redirects carry no checksum header: ask the package-files API.
+    // Object-storage redirects carry no checksum header: ask the package-files API, which
+    // deploy tokens cannot read (gitlab-api.md §2.1). The part file stays for a later attempt.
+    if (m_api.client().account().kind == CredentialKind::DeployToken) {
+        return finish(ApiError(
+            ApiError::Kind::Integrity,
+            tr("%1 cannot be verified: GitLab's object storage sends no checksum, and deploy "
+               "tokens may not read the package file list that holds it. Download it with a "
+               "personal access token, or give the expected SHA-256.")
+                .arg(m_source.fileName)));
+    }
     m_api.versionFiles(m_source.project, m_source.packageName, m_source.version, this,
                        [this](Result<VersionFiles> version) {
                            if (!version.ok())
-                               return finish(version.error());
+                               return finish(version.error().withContext(
+                                   tr("Looking up the checksum of %1").arg(m_source.fileName)));
                            const PackageFile *newest =
                                version.value().newest(m_source.storedName());
                            if (!newest || newest->sha256.isEmpty()) {

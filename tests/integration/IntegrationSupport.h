@@ -12,12 +12,15 @@
 #include "transfer/DownloadJob.h"
 #include "transfer/UploadJob.h"
 
+#include <QEventLoop>
 #include <QFile>
 #include <QObject>
 #include <QRandomGenerator>
+#include <QSignalSpy>
 #include <QString>
 #include <QStringList>
 #include <QTest>
+#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -68,6 +71,20 @@ struct Session
     std::unique_ptr<GitLabApi> api;
 };
 
+// Runs the event loop until `finished` has been set by something the loop delivers (a callback
+// that also calls loop.quit()), or kTimeoutMs pass. A real event loop, not QTest::qWaitFor: that
+// sleeps 10 ms between rounds, which throttles Qt's upload data (handed from the network thread
+// to the main thread one chunk per round) to a few MB/s.
+template<typename T>
+bool runUntil(QEventLoop &loop, const std::optional<T> &finished, int timeoutMs = kTimeoutMs)
+{
+    if (finished)
+        return true;
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    return finished.has_value();
+}
+
 // Runs one GitLabApi operation and waits for its callback:
 //     await<QList<Package>>([&](QObject *context, auto done) { api.packages(…, context, done); })
 // A callback that never comes gives a Timeout error naming the test's wait.
@@ -75,20 +92,28 @@ template<typename T, typename Operation> Result<T> await(Operation operation)
 {
     std::optional<Result<T>> result;
     QObject context;
-    operation(&context, [&result](Result<T> value) { result = std::move(value); });
-    if (!QTest::qWaitFor([&] { return result.has_value(); }, kTimeoutMs))
+    QEventLoop loop;
+    operation(&context, [&result, &loop](Result<T> value) {
+        result = std::move(value);
+        loop.quit();
+    });
+    if (!runUntil(loop, result))
         return ApiError(ApiError::Kind::Timeout, u"the test waited 30 s for an answer"_s);
     return *result;
 }
 
-inline Result<PackageFile> runUpload(UploadJob &job)
+inline Result<PackageFile> runUpload(UploadJob &job, int timeoutMs = kTimeoutMs)
 {
     std::optional<Result<PackageFile>> result;
-    QObject::connect(&job, &UploadJob::finished, &job,
-                     [&result](const Result<PackageFile> &value) { result = value; });
+    QEventLoop loop;
+    QObject::connect(&job, &UploadJob::finished, &loop,
+                     [&result, &loop](const Result<PackageFile> &value) {
+                         result = value;
+                         loop.quit();
+                     });
     job.start();
-    if (!QTest::qWaitFor([&] { return result.has_value(); }, kTimeoutMs))
-        return ApiError(ApiError::Kind::Timeout, u"the upload did not finish within 30 s"_s);
+    if (!runUntil(loop, result, timeoutMs))
+        return ApiError(ApiError::Kind::Timeout, u"the upload did not finish in time"_s);
     return *result;
 }
 
@@ -102,10 +127,14 @@ inline Result<PackageFile> upload(GitLabApi &api, const PackageTarget &target,
 inline Result<Success> runDownload(DownloadJob &job)
 {
     std::optional<Result<Success>> result;
-    QObject::connect(&job, &DownloadJob::finished, &job,
-                     [&result](const Result<Success> &value) { result = value; });
+    QEventLoop loop;
+    QObject::connect(&job, &DownloadJob::finished, &loop,
+                     [&result, &loop](const Result<Success> &value) {
+                         result = value;
+                         loop.quit();
+                     });
     job.start();
-    if (!QTest::qWaitFor([&] { return result.has_value(); }, kTimeoutMs))
+    if (!runUntil(loop, result))
         return ApiError(ApiError::Kind::Timeout, u"the download did not finish within 30 s"_s);
     return *result;
 }
@@ -208,6 +237,14 @@ inline QString describe(const ApiError &error)
 }
 
 } // namespace Stevedore::IntegrationTest
+
+// Waits in a real event loop (QSignalSpy::wait) until `spy` has recorded `count` signals.
+#define WAIT_FOR_SIGNALS(spy, count)                                                               \
+    do {                                                                                           \
+        while ((spy).size() < (count))                                                             \
+            QVERIFY2((spy).wait(::Stevedore::IntegrationTest::kTimeoutMs),                         \
+                     "no signal within 30 s");                                                     \
+    } while (false)
 
 // QVERIFY2 with a Result's error as the message; `expression` is evaluated once.
 #define VERIFY_OK(expression)                                                                      \

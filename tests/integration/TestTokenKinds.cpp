@@ -57,8 +57,8 @@ private Q_SLOTS:
             << int(CredentialKind::PersonalAccessToken) << kPat << QString() << true;
         QTest::newRow("deploy token, read and write")
             << int(CredentialKind::DeployToken) << kDeployRw << QString() << false;
-        QTest::newRow("CI job token") << int(CredentialKind::JobToken) << kJobToken << QString()
-                                      << true;
+        QTest::newRow("CI job token")
+            << int(CredentialKind::JobToken) << kJobToken << QString() << true;
         QTest::newRow("basic auth, username and personal access token")
             << int(CredentialKind::BasicAuth) << kPat << u"demo"_s << true;
         QTest::newRow("OAuth bearer token")
@@ -91,8 +91,7 @@ private Q_SLOTS:
         const QList<Local> files{
             {u"payload.bin"_s, u"payload.bin"_s, dir + u"/payload.bin"_s,
              writeFile(dir + u"/payload.bin"_s, 300 * 1024 + 7, quint32(kind + 1))},
-            {u"docs/notes/read+me.txt"_s, u"docs%2Fnotes%2Fread%2Bme.txt"_s,
-             dir + u"/readme.txt"_s,
+            {u"docs/notes/read+me.txt"_s, u"docs%2Fnotes%2Fread%2Bme.txt"_s, dir + u"/readme.txt"_s,
              writeText(dir + u"/readme.txt"_s, "published with " + secret.left(5).toUtf8())},
         };
 
@@ -202,8 +201,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("kind");
         QTest::addColumn<QString>("username");
-        QTest::newRow("personal access token") << int(CredentialKind::PersonalAccessToken)
-                                               << QString();
+        QTest::newRow("personal access token")
+            << int(CredentialKind::PersonalAccessToken) << QString();
         QTest::newRow("job token") << int(CredentialKind::JobToken) << QString();
         // An unknown deploy token or Basic password is ignored: the caller is anonymous, and an
         // anonymous upload is 401 (§2.3).

@@ -34,8 +34,8 @@ private Q_SLOTS:
         m_sim = std::make_unique<stevedore::test::SimServer>(
             stevedore::test::SimServer::Options().withDemo());
         QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
-        m_session = std::make_unique<Session>(m_sim->baseUrl(),
-                                              CredentialKind::PersonalAccessToken, kPat);
+        m_session =
+            std::make_unique<Session>(m_sim->baseUrl(), CredentialKind::PersonalAccessToken, kPat);
     }
 
     void cleanup()
@@ -65,8 +65,7 @@ private Q_SLOTS:
         QFETCH(qint64, size);
         const QString local = path(u"size-%1.bin"_s.arg(size));
         const QString sha = writeFile(local, size, quint32(size));
-        const PackageTarget target{kProject, u"sizes"_s, u"1.0.0"_s,
-                                   u"size-%1.bin"_s.arg(size)};
+        const PackageTarget target{kProject, u"sizes"_s, u"1.0.0"_s, u"size-%1.bin"_s.arg(size)};
 
         const auto uploaded = upload(api(), target, local);
         VERIFY_OK(uploaded);
@@ -144,7 +143,6 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(path(u"existing"_s)));
         QVERIFY(!writeText(target, "my own notes\n").isEmpty());
 
-        const qsizetype requestsBefore = requestLines(m_sim->logContents()).size();
         const auto refused = download(api(), source, target);
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().kind(), ApiError::Kind::Local);
@@ -154,7 +152,7 @@ private Q_SLOTS:
         QVERIFY(kept.open(QIODevice::ReadOnly));
         QCOMPARE(kept.readAll(), QByteArray("my own notes\n"));
         kept.close();
-        QCOMPARE(requestLines(m_sim->logContents()).size(), requestsBefore);
+        QVERIFY(requestLines(m_sim->logContents(), u"GET"_s, u"/CHANGELOG.md"_s).isEmpty());
 
         DownloadJob replacing(api(), source, target);
         replacing.setOverwrite(true);
@@ -169,12 +167,12 @@ private Q_SLOTS:
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("version");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("no such file") << kProject << u"hello-cli"_s << u"1.9.0"_s
-                                      << u"No such package"_s;
-        QTest::newRow("no such version") << kProject << u"hello-cli"_s << u"9.9.9"_s
-                                         << u"No such package"_s;
-        QTest::newRow("no such project") << u"demo/nowhere"_s << u"hello-cli"_s << u"1.9.0"_s
-                                         << u"project does not exist"_s;
+        QTest::newRow("no such file")
+            << kProject << u"hello-cli"_s << u"1.9.0"_s << u"No such package"_s;
+        QTest::newRow("no such version")
+            << kProject << u"hello-cli"_s << u"9.9.9"_s << u"No such package"_s;
+        QTest::newRow("no such project")
+            << u"demo/nowhere"_s << u"hello-cli"_s << u"1.9.0"_s << u"project does not exist"_s;
     }
 
     void downloadOfAMissingFileIsNotFound()
@@ -215,8 +213,8 @@ private Q_SLOTS:
             << u"pkg"_s << u"1.0.0"_s << u"~draft.txt"_s << ok << validation;
         QTest::newRow("space in the file name")
             << u"pkg"_s << u"1.0.0"_s << u"my file.txt"_s << ok << validation;
-        QTest::newRow("directory ..") << u"pkg"_s << u"1.0.0"_s << u"../etc/passwd"_s << ok
-                                      << validation;
+        QTest::newRow("directory ..")
+            << u"pkg"_s << u"1.0.0"_s << u"../etc/passwd"_s << ok << validation;
         QTest::newRow("empty path segment")
             << u"pkg"_s << u"1.0.0"_s << u"dir//file.txt"_s << ok << validation;
         QTest::newRow("encoded slash in a directory")
@@ -236,10 +234,9 @@ private Q_SLOTS:
         QFETCH(int, kind);
         QVERIFY(!writeText(path(u"ok.txt"_s), "fine\n").isEmpty());
         QVERIFY(QDir().mkpath(path(u"a-folder"_s)));
-        const PackageTarget target{kProject, name, version, fileName};
+        // A project of its own: any request for it in the simulator's log would be this test's.
+        const PackageTarget target{u"demo/validation-probe"_s, name, version, fileName};
         const QString localPath = path(local);
-
-        const qsizetype before = requestLines(m_sim->logContents()).size();
 
         const ApiError checked = UploadJob::checkLocally(target, localPath);
         QCOMPARE(checked.kind(), ApiError::Kind(kind));
@@ -258,14 +255,15 @@ private Q_SLOTS:
         item.target = target;
         item.localPath = localPath;
         const QString id = queue.add(item);
-        QTRY_COMPARE_WITH_TIMEOUT(idle.size(), 1, kTimeoutMs);
+        WAIT_FOR_SIGNALS(idle, 1);
+        QCOMPARE(idle.size(), 1);
         QCOMPARE(queue.item(id)->state, QueueItem::State::Failed);
         QCOMPARE(queue.item(id)->errorKind, ApiError::Kind(kind));
         QCOMPARE(queue.item(id)->attempts, 0);
 
         // Nothing of it reached the server.
-        const QStringList after = requestLines(m_sim->logContents());
-        QVERIFY2(after.size() == before, qPrintable(after.mid(before).join(u'\n')));
+        const QByteArray log = m_sim->logContents();
+        QVERIFY2(!log.contains("validation-probe"), log.constData());
     }
 };
 

@@ -180,7 +180,8 @@ int SimServer::stop()
                 problem = QStringLiteral("gitlab-sim exited with code %1 on SIGTERM").arg(code);
         } else {
             // On Unix, QProcess reports the terminating signal as the exit code of a crash.
-            problem = QStringLiteral("gitlab-sim crashed on SIGTERM (signal %1)").arg(m_process.exitCode());
+            problem = QStringLiteral("gitlab-sim crashed on SIGTERM (signal %1)")
+                          .arg(m_process.exitCode());
         }
     } else {
         problem = QStringLiteral("gitlab-sim did not exit within 10 s of SIGTERM; killed");
@@ -190,8 +191,8 @@ int SimServer::stop()
     m_stdout += m_process.readAllStandardOutput();
     if (!problem.isEmpty()) {
         m_error = problem;
-        qWarning().noquote() << problem << "(pid" << m_pid << "args" << m_arguments.join(QLatin1Char(' '))
-                             << ')';
+        qWarning().noquote() << problem << "(pid" << m_pid << "args"
+                             << m_arguments.join(QLatin1Char(' ')) << ')';
         printStandardError("it did not stop cleanly");
     }
     return code;

@@ -187,7 +187,8 @@ void TestCommandLine::helpListsEveryCommand()
 {
     const QString help = parse({u"--help"_s}).standardOutput;
     const QString commandsSection =
-        u'\n' + help.section(u"Commands (stevedore COMMAND --help for each one's arguments):\n"_s, 1);
+        u'\n'
+        + help.section(u"Commands (stevedore COMMAND --help for each one's arguments):\n"_s, 1);
 
     QVERIFY2(commandsSection.size() > 1, qPrintable(help));
     for (const QString &command : CommandLine::commandNames())
@@ -208,9 +209,9 @@ void TestCommandLine::everyCommandIsHandedToTheRunner()
 
 void TestCommandLine::globalOptionsBeforeTheCommandAreKept()
 {
-    const CommandLine::Result result = parse({u"--json"_s, u"--quiet"_s, u"--url"_s,
-                                              u"https://gitlab.example.com"_s, u"--account"_s,
-                                              u"work"_s, u"list"_s, u"demo/hello"_s});
+    const CommandLine::Result result =
+        parse({u"--json"_s, u"--quiet"_s, u"--url"_s, u"https://gitlab.example.com"_s,
+               u"--account"_s, u"work"_s, u"list"_s, u"demo/hello"_s});
 
     QCOMPARE(result.action, CommandLine::Action::RunCommand);
     QVERIFY(result.json);

@@ -43,10 +43,11 @@ void TestVersionOrder::ordersLikePeopleRead()
 
 void TestVersionOrder::sortsADemoVersionList()
 {
-    QStringList versions{u"1.10.0"_qs, u"2.0.0-rc.1"_qs, u"1.0.0"_qs, u"1.9.0"_qs, u"2.0.0-beta.2"_qs, u"1.2.0"_qs};
+    QStringList versions{u"1.10.0"_qs, u"2.0.0-rc.1"_qs,   u"1.0.0"_qs,
+                         u"1.9.0"_qs,  u"2.0.0-beta.2"_qs, u"1.2.0"_qs};
     std::sort(versions.begin(), versions.end(), &VersionOrder::lessThan);
-    QCOMPARE(versions, (QStringList{u"1.0.0"_qs, u"1.2.0"_qs, u"1.9.0"_qs, u"1.10.0"_qs, u"2.0.0-beta.2"_qs,
-                                    u"2.0.0-rc.1"_qs}));
+    QCOMPARE(versions, (QStringList{u"1.0.0"_qs, u"1.2.0"_qs, u"1.9.0"_qs, u"1.10.0"_qs,
+                                    u"2.0.0-beta.2"_qs, u"2.0.0-rc.1"_qs}));
 }
 
 QTEST_GUILESS_MAIN(TestVersionOrder)

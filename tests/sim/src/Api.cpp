@@ -162,13 +162,19 @@ Api::Api(Store &store, Faults &faults, Log &log, ApiConfig config)
 
 void Api::install(httplib::Server &server)
 {
-    server.set_pre_routing_handler([this](const httplib::Request &request,
-                                          httplib::Response &response) {
-        // Ranges are answered by serveFile(); keep cpp-httplib from applying them a second time.
-        const_cast<httplib::Request &>(request).ranges.clear();
-        return applyRequestFault(request, response) ? httplib::Server::HandlerResponse::Handled
-                                                    : httplib::Server::HandlerResponse::Unhandled;
-    });
+    server.set_pre_routing_handler(
+        [this](const httplib::Request &request, httplib::Response &response) {
+            // Ranges are answered by serveFile(); keep cpp-httplib from applying them a second
+            // time.
+            const_cast<httplib::Request &>(request).ranges.clear();
+            if (!applyRequestFault(request, response))
+                return httplib::Server::HandlerResponse::Unhandled;
+            // A fault answers before the body was read: close the connection so the unread body
+            // is not taken for the next request.
+            if (request.has_header("Content-Length") || request.has_header("Transfer-Encoding"))
+                response.set_header("Connection", "close");
+            return httplib::Server::HandlerResponse::Handled;
+        });
     const auto plain = [this](const httplib::Request &request, httplib::Response &response) {
         handle(request, response, nullptr);
     };

@@ -63,6 +63,11 @@ QString ObjectStorage::presignedUrl(const PackageFile &file,
 
 void ObjectStorage::install(httplib::Server &server)
 {
+    // Ranges are answered by serveFile(); keep cpp-httplib from applying them a second time.
+    server.set_pre_routing_handler([](const httplib::Request &request, httplib::Response &) {
+        const_cast<httplib::Request &>(request).ranges.clear();
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
     const auto handler = [this](const httplib::Request &request, httplib::Response &response) {
         serve(request, response);
     };

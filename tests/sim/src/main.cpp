@@ -11,12 +11,12 @@
 #include <QJsonDocument>
 #include <QTemporaryDir>
 
+#include <atomic>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <httplib.h>
 #include <memory>
-#include <atomic>
-#include <chrono>
 #include <thread>
 #include <vector>
 
@@ -209,7 +209,9 @@ int main(int argc, char *argv[])
     threads.push_back(serve(*server));
     if (objectServer)
         threads.push_back(serve(*objectServer));
-    const auto running = [&] { return server->is_running() && (!objectServer || objectServer->is_running()); };
+    const auto running = [&] {
+        return server->is_running() && (!objectServer || objectServer->is_running());
+    };
     for (int waited = 0; !running() && !failed && waited < 5000; waited += 5)
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     const bool served = running() && !failed;
@@ -219,8 +221,7 @@ int main(int argc, char *argv[])
         log.note(QStringLiteral("listening on %1").arg(baseUrl));
         int signalNumber = 0;
         sigwait(&stopSignals, &signalNumber);
-    }
-    else {
+    } else {
         std::fprintf(stderr, "gitlab-sim: the listeners did not start\n");
     }
     server->stop();

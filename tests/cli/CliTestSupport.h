@@ -1,0 +1,129 @@
+#pragma once
+
+// Runs the real `stevedore` binary (STEVEDORE_EXECUTABLE, from the build) as a child process
+// and collects what it did: exit code, standard output and standard error.
+
+#include <QByteArray>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+#include <algorithm>
+
+#ifndef STEVEDORE_EXECUTABLE
+#error "STEVEDORE_EXECUTABLE must be defined by the build (the stevedore binary)"
+#endif
+
+namespace Stevedore::CliTest {
+
+struct Run
+{
+    QStringList arguments;
+    int exitCode = -1; // -1: crashed or did not finish
+    QByteArray standardOutput;
+    QByteArray standardError;
+
+    QString out() const { return QString::fromUtf8(standardOutput); }
+    QString err() const { return QString::fromUtf8(standardError); }
+    QJsonDocument json() const { return QJsonDocument::fromJson(standardOutput); }
+    // For failure messages: the command and everything it printed.
+    QString describe() const
+    {
+        return QStringLiteral("stevedore %1\n  exit %2\n  stdout: %3\n  stderr: %4")
+            .arg(arguments.join(QLatin1Char(' ')))
+            .arg(exitCode)
+            .arg(out(), err());
+    }
+};
+
+inline Run runStevedore(const QStringList &arguments, const QProcessEnvironment &environment,
+                        const QString &workingDirectory, const QByteArray &input = {},
+                        int timeoutMs = 60000)
+{
+    Run run;
+    run.arguments = arguments;
+    QProcess process;
+    process.setProgram(QStringLiteral(STEVEDORE_EXECUTABLE));
+    process.setArguments(arguments);
+    process.setProcessEnvironment(environment);
+    process.setWorkingDirectory(workingDirectory);
+    process.start();
+    if (!process.waitForStarted(10000)) {
+        run.standardError = process.errorString().toUtf8();
+        return run;
+    }
+    if (!input.isEmpty())
+        process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished(5000);
+    }
+    run.standardOutput = process.readAllStandardOutput();
+    run.standardError = process.readAllStandardError();
+    if (process.exitStatus() == QProcess::NormalExit)
+        run.exitCode = process.exitCode();
+    return run;
+}
+
+// An environment with nothing of the caller's GitLab or CI variables, and the given additions.
+inline QProcessEnvironment cleanEnvironment(const QProcessEnvironment &base)
+{
+    QProcessEnvironment environment = base;
+    for (const QString &name : base.keys()) {
+        if (name.startsWith(QLatin1String("GITLAB_")) || name.startsWith(QLatin1String("CI_"))
+            || name == QLatin1String("CI"))
+            environment.remove(name);
+    }
+    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    return environment;
+}
+
+inline QByteArray sha256Hex(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&file);
+    return hash.result().toHex();
+}
+
+inline bool writeBytes(const QString &path, const QByteArray &bytes)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate)
+           && file.write(bytes) == bytes.size();
+}
+
+// The regular files under `root` (hidden ones too; no sockets or fifos) whose bytes contain
+// `secret`, except below `skip`.
+inline QStringList filesContaining(const QString &root, const QByteArray &secret,
+                                   const QStringList &skip = {})
+{
+    QStringList found;
+    QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        if (std::any_of(skip.begin(), skip.end(), [&](const QString &folder) {
+                return path.startsWith(folder + QLatin1Char('/'));
+            }))
+            continue;
+        QFile file(path);
+        if (file.open(QIODevice::ReadOnly) && file.readAll().contains(secret))
+            found << path;
+    }
+    return found;
+}
+
+} // namespace Stevedore::CliTest

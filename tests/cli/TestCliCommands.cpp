@@ -1,0 +1,419 @@
+// The real `stevedore` command line against gitlab-sim --demo, with accounts from the
+// environment (GITLAB_HOST + GITLAB_TOKEN, and a CI job's CI_API_V4_URL + CI_JOB_TOKEN +
+// CI_PROJECT_ID) and an isolated HOME and XDG folders: browsing, publishing files and folders,
+// downloading with verification, deleting, --json output, the exit codes 0–4, and that no token
+// is ever printed or written to disk.
+
+#include "CliTestSupport.h"
+#include "SimServer.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Stevedore::CliTest;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString kPat = u"glpat-demo-api"_s;
+const QString kJobToken = u"glcbt-demo-job"_s;
+
+QStringList column(const QJsonArray &array, const QString &key)
+{
+    QStringList values;
+    for (const QJsonValue &value : array)
+        values << value.toObject().value(key).toVariant().toString();
+    return values;
+}
+
+} // namespace
+
+class TestCliCommands final : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<stevedore::test::SimServer> m_sim;
+    QTemporaryDir m_root;  // HOME and the XDG folders of every run
+    QTemporaryDir m_work;  // the runs' working directory: local files, downloads
+    QStringList m_secrets; // every token a run was given
+    QStringList m_leaks;   // runs that printed one
+
+    QString work(const QString &name) const { return m_work.filePath(name); }
+
+    QProcessEnvironment isolated() const
+    {
+        QProcessEnvironment environment =
+            cleanEnvironment(QProcessEnvironment::systemEnvironment());
+        for (const char *name :
+             {"HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"}) {
+            const QString folder = m_root.filePath(QString::fromLatin1(name).toLower());
+            QDir().mkpath(folder);
+            environment.insert(QString::fromLatin1(name), folder);
+        }
+        // No keychain: environment accounts never need one, and nothing may reach the user's.
+        environment.insert(u"DBUS_SESSION_BUS_ADDRESS"_s,
+                           u"unix:path="_s + m_root.filePath(u"no-bus"_s));
+        return environment;
+    }
+
+    // GITLAB_HOST + GITLAB_TOKEN, as glab uses them.
+    QProcessEnvironment withToken(const QString &token)
+    {
+        QProcessEnvironment environment = isolated();
+        environment.insert(u"GITLAB_HOST"_s, m_sim->baseUrl().toString());
+        environment.insert(u"GITLAB_TOKEN"_s, token);
+        return environment;
+    }
+
+    // Inside a GitLab CI job.
+    QProcessEnvironment inCiJob()
+    {
+        QProcessEnvironment environment = isolated();
+        environment.insert(u"CI_API_V4_URL"_s, m_sim->baseUrl().toString() + u"/api/v4"_s);
+        environment.insert(u"CI_JOB_TOKEN"_s, kJobToken);
+        environment.insert(u"CI_PROJECT_ID"_s, u"1"_s);
+        return environment;
+    }
+
+    Run run(const QStringList &arguments, const QProcessEnvironment &environment)
+    {
+        Run result = runStevedore(arguments, environment, m_work.path());
+        for (const QString &name : {u"GITLAB_TOKEN"_s, u"CI_JOB_TOKEN"_s}) {
+            const QString secret = environment.value(name);
+            if (secret.isEmpty())
+                continue;
+            if (!m_secrets.contains(secret))
+                m_secrets << secret;
+            if (result.out().contains(secret) || result.err().contains(secret))
+                m_leaks << result.describe();
+        }
+        return result;
+    }
+
+    Run run(const QStringList &arguments) { return run(arguments, withToken(kPat)); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_root.isValid());
+        QVERIFY(m_work.isValid());
+        QVERIFY2(QFileInfo(QStringLiteral(STEVEDORE_EXECUTABLE)).isExecutable(),
+                 STEVEDORE_EXECUTABLE);
+        m_sim = std::make_unique<stevedore::test::SimServer>(
+            stevedore::test::SimServer::Options().withDemo());
+        QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
+    }
+
+    void cleanup()
+    {
+        if (m_sim)
+            m_sim->reportIfFailed();
+        const QStringList leaks = std::exchange(m_leaks, {});
+        QVERIFY2(leaks.isEmpty(), qPrintable(u"a token was printed:\n"_s + leaks.join(u'\n')));
+    }
+
+    void cleanupTestCase()
+    {
+        // Nothing any run wrote under HOME or the XDG folders holds a token.
+        QVERIFY(!m_secrets.isEmpty());
+        for (const QString &secret : std::as_const(m_secrets)) {
+            const QStringList found = filesContaining(m_root.path(), secret.toUtf8());
+            QVERIFY2(found.isEmpty(), qPrintable(found.join(u", "_s)));
+        }
+        if (m_sim)
+            QCOMPARE(m_sim->stop(), 0);
+    }
+
+    void projectsListsWhatTheTokenCanSee()
+    {
+        const Run text = run({u"projects"_s});
+        QVERIFY2(text.exitCode == 0, qPrintable(text.describe()));
+        for (const QString &path : {u"demo/hello"_s, u"demo/tools"_s, u"demo/platform/agent"_s})
+            QVERIFY2(text.out().contains(path), qPrintable(text.describe()));
+
+        const Run json = run({u"projects"_s, u"--json"_s});
+        QCOMPARE(json.exitCode, 0);
+        QVERIFY2(json.json().isArray(), qPrintable(json.describe()));
+        QStringList paths = column(json.json().array(), u"path"_s);
+        paths.sort();
+        QCOMPARE(paths, (QStringList{u"demo/hello"_s, u"demo/platform/agent"_s, u"demo/tools"_s}));
+    }
+
+    void listSortsVersionsSemantically()
+    {
+        // GitLab's order_by=version is a string sort (1.10.0 before 1.9.0); the CLI sorts itself,
+        // newest first.
+        const Run text = run({u"list"_s, u"demo/hello"_s, u"hello-cli"_s});
+        QVERIFY2(text.exitCode == 0, qPrintable(text.describe()));
+        const QString out = text.out();
+        const auto at = [&](const QString &version) {
+            return out.indexOf(
+                QRegularExpression(u"^\\s+"_s + QRegularExpression::escape(version) + u"\\s"_s,
+                                   QRegularExpression::MultilineOption));
+        };
+        QVERIFY2(at(u"1.10.0"_s) >= 0 && at(u"1.10.0"_s) < at(u"1.9.0"_s), qPrintable(out));
+        QVERIFY2(at(u"1.9.0"_s) < at(u"1.2.0"_s), qPrintable(out));
+
+        const Run json = run({u"list"_s, u"demo/hello"_s, u"hello-cli"_s, u"--json"_s});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonArray packages = json.json().array();
+        QCOMPARE(packages.size(), 1);
+        QCOMPARE(packages.first()[u"name"_s].toString(), u"hello-cli"_s);
+        QCOMPARE(column(packages.first()[u"versions"_s].toArray(), u"version"_s),
+                 (QStringList{u"2.0.0-rc.1"_s, u"2.0.0-beta.2"_s, u"1.10.0"_s, u"1.9.0"_s,
+                              u"1.2.0"_s, u"1.0.0"_s}));
+    }
+
+    void listShowsHiddenPackagesOnlyWhenAsked()
+    {
+        const Run plain = run({u"list"_s, u"demo/hello"_s, u"firmware"_s});
+        QVERIFY2(plain.exitCode == 4, qPrintable(plain.describe()));
+        const Run hidden = run({u"list"_s, u"demo/hello"_s, u"firmware"_s, u"--hidden"_s});
+        QVERIFY2(hidden.exitCode == 0, qPrintable(hidden.describe()));
+        QVERIFY2(hidden.out().contains(u"0.9.0"_s) && hidden.out().contains(u"hidden"_s),
+                 qPrintable(hidden.describe()));
+    }
+
+    void filesMarksTheOlderCopy()
+    {
+        const QString duplicated = u"hello-1.9.0-linux-amd64.tar.gz"_s;
+        const Run text = run({u"files"_s, u"demo/hello"_s, u"hello-cli"_s, u"1.9.0"_s});
+        QVERIFY2(text.exitCode == 0, qPrintable(text.describe()));
+        const QStringList lines = text.out().split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.filter(duplicated).size(), 2);
+        QCOMPARE(lines.filter(u"older copy"_s).size(), 1);
+        QVERIFY(lines.filter(u"older copy"_s).first().startsWith(duplicated));
+
+        const Run json =
+            run({u"files"_s, u"demo/hello"_s, u"hello-cli"_s, u"1.9.0"_s, u"--json"_s});
+        QCOMPARE(json.exitCode, 0);
+        int newest = 0;
+        int older = 0;
+        for (const QJsonValue &file : json.json().array()) {
+            if (file[u"name"_s].toString() != duplicated)
+                continue;
+            (file[u"newest"_s].toBool() ? newest : older) += 1;
+            QCOMPARE(file[u"sha256"_s].toString().size(), 64);
+        }
+        QCOMPARE(newest, 1);
+        QCOMPARE(older, 1);
+    }
+
+    void publishesFilesAndAFolderThenDownloadsThem()
+    {
+        // Files, and a folder whose relative paths become path segments.
+        QMap<QString, QByteArray> local{
+            {u"notes.txt"_s, "release notes\n"},
+            {u"tool.bin"_s, QByteArray(70000, 'x') + "end"},
+            {u"site/index.html"_s, "<h1>hi</h1>\n"},
+            {u"site/css/site.css"_s, "body { margin: 0 }\n"},
+        };
+        QDir publishDir(work(u"publish"_s));
+        for (auto it = local.cbegin(); it != local.cend(); ++it)
+            QVERIFY(writeBytes(publishDir.filePath(it.key()), it.value()));
+
+        const Run published =
+            run({u"publish"_s, u"demo/hello"_s, u"cli-pub"_s, u"1.0.0"_s, u"publish/notes.txt"_s,
+                 u"publish/tool.bin"_s, u"publish/site"_s, u"--json"_s});
+        QVERIFY2(published.exitCode == 0, qPrintable(published.describe()));
+        const QJsonArray results = published.json().array();
+        QCOMPARE(results.size(), local.size());
+        for (const QJsonValue &result : results) {
+            const QString name = result[u"name"_s].toString();
+            QVERIFY2(local.contains(name), qPrintable(name));
+            QCOMPARE(result[u"state"_s].toString(), u"done"_s);
+            QCOMPARE(result[u"sha256"_s].toString().toLatin1(),
+                     sha256Hex(publishDir.filePath(name)));
+        }
+
+        // The package lists them with the same names and checksums.
+        const Run files = run({u"files"_s, u"demo/hello"_s, u"cli-pub"_s, u"1.0.0"_s, u"--json"_s});
+        QCOMPARE(files.exitCode, 0);
+        QStringList names = column(files.json().array(), u"name"_s);
+        names.sort();
+        QCOMPARE(names, QStringList(local.keys()));
+
+        // Text output: one line per published file with its SHA-256.
+        QVERIFY(writeBytes(work(u"publish/extra.txt"_s), "one more\n"));
+        const Run text =
+            run({u"publish"_s, u"demo/hello"_s, u"cli-pub"_s, u"1.0.0"_s, u"publish/extra.txt"_s});
+        QVERIFY2(text.exitCode == 0, qPrintable(text.describe()));
+        QVERIFY2(
+            text.out().contains(u"published extra.txt  "_s
+                                + QString::fromLatin1(sha256Hex(work(u"publish/extra.txt"_s)))),
+            qPrintable(text.describe()));
+
+        // Download everything into a folder, verified.
+        const Run downloaded =
+            run({u"download"_s, u"demo/hello"_s, u"cli-pub"_s, u"1.0.0"_s, u"-o"_s, u"fetched"_s});
+        QVERIFY2(downloaded.exitCode == 0, qPrintable(downloaded.describe()));
+        local.insert(u"extra.txt"_s, "one more\n");
+        for (auto it = local.cbegin(); it != local.cend(); ++it) {
+            const QString copy = work(u"fetched/"_s + it.key());
+            QVERIFY2(QFileInfo::exists(copy), qPrintable(copy + u"\n"_s + downloaded.describe()));
+            QCOMPARE(sha256Hex(copy), sha256Hex(publishDir.filePath(it.key())));
+            QVERIFY(!QFileInfo::exists(copy + u".part"_s));
+        }
+    }
+
+    void downloadGetsTheNewestCopyVerified()
+    {
+        const Run files =
+            run({u"files"_s, u"demo/hello"_s, u"hello-cli"_s, u"1.9.0"_s, u"--json"_s});
+        QCOMPARE(files.exitCode, 0);
+        QString newestSha;
+        for (const QJsonValue &file : files.json().array()) {
+            if (file[u"name"_s].toString() == u"hello-1.9.0-linux-amd64.tar.gz"_s
+                && file[u"newest"_s].toBool())
+                newestSha = file[u"sha256"_s].toString();
+        }
+        QCOMPARE(newestSha.size(), 64);
+
+        const Run downloaded =
+            run({u"download"_s, u"demo/hello"_s, u"hello-cli"_s, u"1.9.0"_s,
+                 u"hello-1.9.0-linux-amd64.tar.gz"_s, u"-o"_s, u"newest"_s, u"--json"_s});
+        QVERIFY2(downloaded.exitCode == 0, qPrintable(downloaded.describe()));
+        QCOMPARE(downloaded.json().array().size(), 1);
+        QVERIFY(downloaded.json().array().first()[u"ok"_s].toBool());
+        QCOMPARE(sha256Hex(work(u"newest/hello-1.9.0-linux-amd64.tar.gz"_s)), newestSha.toLatin1());
+    }
+
+    void downloadKeepsAnExistingFileUnlessOverwrite()
+    {
+        QVERIFY(writeBytes(work(u"keep/CHANGELOG.md"_s), "my own notes\n"));
+        const QStringList arguments{u"download"_s,     u"demo/hello"_s, u"hello-cli"_s, u"1.9.0"_s,
+                                    u"CHANGELOG.md"_s, u"-o"_s,         u"keep"_s};
+        const Run refused = run(arguments);
+        QVERIFY2(refused.exitCode == 1, qPrintable(refused.describe()));
+        QVERIFY2(refused.err().contains(u"already exists"_s), qPrintable(refused.describe()));
+        QFile kept(work(u"keep/CHANGELOG.md"_s));
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), QByteArray("my own notes\n"));
+        kept.close();
+
+        const Run replaced = run(arguments + QStringList{u"--overwrite"_s});
+        QVERIFY2(replaced.exitCode == 0, qPrintable(replaced.describe()));
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QVERIFY(kept.readAll().startsWith("# 1.9.0"));
+    }
+
+    void deletesAFileThenTheVersion()
+    {
+        QVERIFY(writeBytes(work(u"del/a.txt"_s), "a\n"));
+        QVERIFY(writeBytes(work(u"del/b.txt"_s), "b\n"));
+        const Run published = run({u"publish"_s, u"demo/hello"_s, u"cli-del"_s, u"1.0.0"_s,
+                                   u"del/a.txt"_s, u"del/b.txt"_s});
+        QVERIFY2(published.exitCode == 0, qPrintable(published.describe()));
+
+        const Run deletedFile =
+            run({u"delete"_s, u"demo/hello"_s, u"cli-del"_s, u"1.0.0"_s, u"a.txt"_s});
+        QVERIFY2(deletedFile.exitCode == 0, qPrintable(deletedFile.describe()));
+        const Run left = run({u"files"_s, u"demo/hello"_s, u"cli-del"_s, u"1.0.0"_s, u"--json"_s});
+        QCOMPARE(left.exitCode, 0);
+        QCOMPARE(column(left.json().array(), u"name"_s), QStringList{u"b.txt"_s});
+
+        const Run deletedVersion = run({u"delete"_s, u"demo/hello"_s, u"cli-del"_s, u"1.0.0"_s});
+        QVERIFY2(deletedVersion.exitCode == 0, qPrintable(deletedVersion.describe()));
+        const Run gone = run({u"files"_s, u"demo/hello"_s, u"cli-del"_s, u"1.0.0"_s});
+        QVERIFY2(gone.exitCode == 4, qPrintable(gone.describe()));
+        const Run unlisted = run({u"list"_s, u"demo/hello"_s, u"cli-del"_s});
+        QVERIFY2(unlisted.exitCode == 4, qPrintable(unlisted.describe()));
+    }
+
+    void exitCodes_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("token");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("stderrPattern"); // regular expression
+
+        QTest::newRow("0: success")
+            << QStringList{u"list"_s, u"demo/tools"_s} << kPat << 0 << QString();
+        QTest::newRow("1: local file missing")
+            << QStringList{u"publish"_s, u"demo/hello"_s, u"x"_s, u"1.0.0"_s, u"missing.txt"_s}
+            << kPat << 1 << u"missing.txt does not exist"_s;
+        QTest::newRow("2: bad package name, with a suggestion")
+            << QStringList{u"publish"_s, u"demo/hello"_s, u"my package"_s, u"1.0.0"_s,
+                           u"exists.txt"_s}
+            << kPat << 2 << u"Try \"my_package\""_s;
+        QTest::newRow("2: bad version, with a suggestion")
+            << QStringList{u"publish"_s, u"demo/hello"_s, u"pkg"_s, u"1..0"_s, u"exists.txt"_s}
+            << kPat << 2 << u"Try \"1\\.0\""_s;
+        QTest::newRow("2: bad file name, with a suggestion")
+            << QStringList{u"publish"_s,    u"demo/hello"_s,  u"pkg"_s,        u"1.0.0"_s,
+                           u"exists.txt"_s, u"--file-name"_s, u"my file.txt"_s}
+            << kPat << 2 << u"Try --file-name \"my_file\\.txt\""_s;
+        QTest::newRow("2: missing arguments")
+            << QStringList{u"files"_s, u"demo/hello"_s} << kPat << 2 << u"usage"_s;
+        QTest::newRow("3: read_api token publishing")
+            << QStringList{u"publish"_s, u"demo/hello"_s, u"pkg"_s, u"1.0.0"_s, u"exists.txt"_s}
+            << u"glpat-demo-read"_s << 3 << u"api scope"_s;
+        QTest::newRow("3: wrong token")
+            << QStringList{u"projects"_s} << u"glpat-wrong"_s << 3 << u"did not accept the token"_s;
+        QTest::newRow("3: expired token")
+            << QStringList{u"projects"_s} << u"glpat-demo-expired"_s << 3 << u"expired"_s;
+        QTest::newRow("3: guest publishing")
+            << QStringList{u"publish"_s, u"demo/hello"_s, u"pkg"_s, u"1.0.0"_s, u"exists.txt"_s}
+            << u"glpat-guest"_s << 3 << u"role"_s;
+        QTest::newRow("4: unknown project")
+            << QStringList{u"list"_s, u"demo/nowhere"_s} << kPat << 4 << u"project"_s;
+        QTest::newRow("4: unknown version")
+            << QStringList{u"files"_s, u"demo/hello"_s, u"hello-cli"_s, u"9.9.9"_s} << kPat << 4
+            << u"9\\.9\\.9"_s;
+        QTest::newRow("4: unknown file")
+            << QStringList{u"download"_s,    u"demo/hello"_s, u"hello-cli"_s, u"1.9.0"_s,
+                           u"nothing.bin"_s, u"-o"_s,         u"nowhere"_s}
+            << kPat << 4 << u"nothing\\.bin"_s;
+    }
+
+    void exitCodes()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, token);
+        QFETCH(int, exitCode);
+        QFETCH(QString, stderrPattern);
+        QVERIFY(writeBytes(work(u"exists.txt"_s), "content\n"));
+        const qsizetype before = m_sim->logContents().count("demo%2Fhello");
+
+        const Run result = run(arguments, withToken(token));
+        QVERIFY2(result.exitCode == exitCode, qPrintable(result.describe()));
+        if (!stderrPattern.isEmpty()) {
+            QVERIFY2(result.err().contains(QRegularExpression(stderrPattern)),
+                     qPrintable(result.describe()));
+        }
+        if (exitCode == 2) // a malformed command never reaches the server
+            QCOMPARE(m_sim->logContents().count("demo%2Fhello"), before);
+    }
+
+    void runsInACiJobWithTheJobToken()
+    {
+        const Run accounts = run({u"accounts"_s, u"--json"_s}, inCiJob());
+        QVERIFY2(accounts.exitCode == 0, qPrintable(accounts.describe()));
+        QVERIFY2(column(accounts.json().array(), u"name"_s).contains(u"env:CI_JOB_TOKEN"_s),
+                 qPrintable(accounts.describe()));
+
+        QVERIFY(writeBytes(work(u"ci/build.tar.gz"_s), QByteArray(30000, 'c')));
+        const Run published =
+            run({u"publish"_s, u"1"_s, u"ci-build"_s, u"1.0.0"_s, u"ci/build.tar.gz"_s}, inCiJob());
+        QVERIFY2(published.exitCode == 0, qPrintable(published.describe()));
+
+        const Run listed = run({u"list"_s, u"1"_s, u"ci-build"_s, u"--json"_s}, inCiJob());
+        QVERIFY2(listed.exitCode == 0, qPrintable(listed.describe()));
+        QCOMPARE(column(listed.json().array().first()[u"versions"_s].toArray(), u"version"_s),
+                 QStringList{u"1.0.0"_s});
+
+        const Run downloaded = run(
+            {u"download"_s, u"1"_s, u"ci-build"_s, u"1.0.0"_s, u"-o"_s, u"ci-out"_s}, inCiJob());
+        QVERIFY2(downloaded.exitCode == 0, qPrintable(downloaded.describe()));
+        QCOMPARE(sha256Hex(work(u"ci-out/build.tar.gz"_s)), sha256Hex(work(u"ci/build.tar.gz"_s)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliCommands)
+#include "TestCliCommands.moc"
