@@ -11,15 +11,6 @@ namespace Stevedore {
 
 namespace {
 
-// GitLab accepts Basic only on the generic package routes; the identity endpoints need the
-// same token as a personal access token.
-Account identityAccount(Account account)
-{
-    if (account.kind == CredentialKind::BasicAuth)
-        account.kind = CredentialKind::PersonalAccessToken;
-    return account;
-}
-
 bool usesTokenInfo(CredentialKind kind)
 {
     return kind == CredentialKind::PersonalAccessToken || kind == CredentialKind::BasicAuth;
@@ -42,7 +33,7 @@ AccountValidator::AccountValidator(Account account, QString secret, QObject *par
     : QObject(parent)
     , m_account(std::move(account))
     , m_hasSecret(!secret.isEmpty())
-    , m_client(identityAccount(m_account), std::move(secret), this)
+    , m_client(m_account, std::move(secret), this)
     , m_today(QDate::currentDate())
 {
 }

@@ -30,8 +30,8 @@ struct ValidationReport
 // - personal access tokens and Basic: GET /user (the identity), then
 //   GET /personal_access_tokens/self (scopes and expiry: a read_api-only token or one that
 //   expires within kExpiryWarningDays gives a warning, an expired one an Auth error). GitLab
-//   accepts Basic only on the generic package routes, so for Basic accounts these two calls
-//   send the token as PRIVATE-TOKEN, which is what the Basic password is.
+//   accepts Basic only on the generic package routes, so for Basic accounts GitLabClient sends
+//   these two calls the token as PRIVATE-TOKEN, which is what the Basic password is.
 // - OAuth tokens: GET /user only (the self endpoint answers 400 for them).
 // - deploy and job tokens cannot call either endpoint, so they are checked against a project
 //   (setProject(), else the account's defaultProject; without one the check fails with an
