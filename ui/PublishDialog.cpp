@@ -1,5 +1,6 @@
 #include "PublishDialog.h"
 
+#include "transfer/LocalSelection.h"
 #include "validate/NameRules.h"
 
 #include <QAction>
@@ -10,7 +11,6 @@
 #include <QCompleter>
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QDirIterator>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -123,11 +123,13 @@ PublishDialog::PublishDialog(const QStringList &localPaths, QWidget *parent)
 
     m_policy = new QComboBox(this);
     m_policy->setObjectName(QStringLiteral("duplicatePolicyCombo"));
-    m_policy->addItem(tr("Keep both (GitLab's default; downloads get the newest)"),
+    m_policy->addItem(tr("Skip files already there with the same content, else keep both"),
+                      duplicatePolicyId(DuplicatePolicy::SkipIdentical));
+    m_policy->addItem(tr("Keep both (GitLab's own behaviour; downloads get the newest)"),
                       duplicatePolicyId(DuplicatePolicy::KeepBoth));
     m_policy->addItem(tr("Replace older copies"), duplicatePolicyId(DuplicatePolicy::Replace));
-    m_policy->addItem(tr("Skip files whose content is already there"),
-                      duplicatePolicyId(DuplicatePolicy::SkipIfSameContent));
+    m_policy->addItem(tr("Fail when the name is already there"),
+                      duplicatePolicyId(DuplicatePolicy::Fail));
 
     auto *nameRow = new QHBoxLayout;
     nameRow->addWidget(m_packageName, 1);
@@ -265,30 +267,11 @@ PublishDialog::~PublishDialog()
 
 void PublishDialog::expand(const QStringList &localPaths)
 {
-    QSet<QString> seen;
-    for (const QString &given : localPaths) {
-        const QString path = QDir::cleanPath(given);
-        const QFileInfo info(path);
-        const QString absolute = info.absoluteFilePath();
-        if (seen.contains(absolute))
-            continue;
-        seen.insert(absolute);
-        const QString shown = QDir::toNativeSeparators(absolute);
-        if (!info.exists()) {
-            m_unpublishable.append({shown, info.isSymLink()
-                                               ? tr("is a link to something that does not exist.")
-                                               : tr("does not exist.")});
-        } else if (info.isDir()) {
-            addFolder(absolute);
-        } else if (!info.isFile()) {
-            m_unpublishable.append(
-                {shown, tr("is not a regular file (a device, pipe or socket).")});
-        } else if (!info.isReadable()) {
-            m_unpublishable.append({shown, tr("cannot be read (permission denied).")});
-        } else {
-            addFile(absolute, info.fileName());
-        }
-    }
+    const LocalSelection selection = LocalSelection::expand(localPaths);
+    for (const LocalSelection::File &file : selection.files)
+        addFile(file.localPath, file.fileName);
+    for (const LocalSelection::Unpublishable &entry : selection.unpublishable)
+        m_unpublishable.append({entry.path, entry.reason});
 
     for (const Unpublishable &entry : std::as_const(m_unpublishable)) {
         auto *item =
@@ -297,67 +280,6 @@ void PublishDialog::expand(const QStringList &localPaths)
     }
     m_unpublishableLabel->setVisible(!m_unpublishable.isEmpty());
     m_unpublishableList->setVisible(!m_unpublishable.isEmpty());
-}
-
-void PublishDialog::addFolder(const QString &folder)
-{
-    const QFileInfo folderInfo(folder);
-    const QString shownFolder = QDir::toNativeSeparators(folder);
-    if (!folderInfo.isReadable() || !folderInfo.isExecutable()) {
-        m_unpublishable.append({shownFolder, tr("is a folder that cannot be read.")});
-        return;
-    }
-
-    // The folder's own name starts every path: dropping `site` gives `site/index.html`.
-    const QDir base = folderInfo.absoluteDir();
-    QStringList files;
-    QList<Unpublishable> problems;
-    int emptyFolders = 0;
-    QDirIterator it(folder, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        const QFileInfo info = it.fileInfo();
-        const QString shown = QDir::toNativeSeparators(path);
-        if (info.isSymLink() && info.isDir()) {
-            problems.append(
-                {shown, tr("is a link to a folder; links to folders are not followed.")});
-        } else if (info.isDir()) {
-            if (!info.isReadable() || !info.isExecutable()) {
-                problems.append({shown, tr("is a folder that cannot be read.")});
-            } else if (QDir(path).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden
-                                          | QDir::System)) {
-                problems.append(
-                    {shown, tr("is an empty folder; GitLab stores files, not folders.")});
-                ++emptyFolders;
-            }
-        } else if (!info.exists()) {
-            problems.append({shown, tr("is a link to something that does not exist.")});
-        } else if (!info.isFile()) {
-            problems.append({shown, tr("is not a regular file (a device, pipe or socket).")});
-        } else if (!info.isReadable()) {
-            problems.append({shown, tr("cannot be read (permission denied).")});
-        } else {
-            files.append(path);
-        }
-    }
-
-    if (files.isEmpty() && emptyFolders == problems.size()) {
-        // Nothing but (empty) folders: say it once, about the folder that was given.
-        m_unpublishable.append(
-            {shownFolder, tr("is an empty folder: there are no files in it to publish.")});
-        return;
-    }
-    std::sort(problems.begin(), problems.end(),
-              [](const Unpublishable &a, const Unpublishable &b) { return a.path < b.path; });
-    m_unpublishable.append(problems);
-    if (files.isEmpty()) {
-        m_unpublishable.append({shownFolder, tr("holds no file that can be published.")});
-        return;
-    }
-    files.sort();
-    for (const QString &file : std::as_const(files))
-        addFile(file, base.relativeFilePath(file));
 }
 
 void PublishDialog::addFile(const QString &localPath, const QString &targetName)
@@ -436,7 +358,7 @@ bool PublishDialog::isHidden() const
 DuplicatePolicy PublishDialog::duplicatePolicy() const
 {
     return duplicatePolicyFromId(m_policy->currentData().toString())
-        .value_or(DuplicatePolicy::KeepBoth);
+        .value_or(DuplicatePolicy::SkipIdentical);
 }
 
 int PublishDialog::fileCount() const

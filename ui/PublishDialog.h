@@ -102,7 +102,6 @@ private:
     };
 
     void expand(const QStringList &localPaths);
-    void addFolder(const QString &folder);
     void addFile(const QString &localPath, const QString &targetName);
     void validateAll();
     void updatePackageName();

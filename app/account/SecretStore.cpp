@@ -21,8 +21,8 @@ ApiError SecretStore::notFoundError()
 ApiError SecretStore::unavailableError(const QString &detail)
 {
     return ApiError(ApiError::Kind::Local,
-                    tr("No keychain is available (no Secret Service running). The token is kept "
-                       "for this session only; start gnome-keyring or KWallet to save it."),
+                    tr("No keychain is available (no Secret Service is running); start "
+                       "gnome-keyring or KWallet to store tokens."),
                     0, detail);
 }
 

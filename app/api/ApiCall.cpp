@@ -44,6 +44,7 @@ ApiCall::ApiCall(GitLabClient *client, Options options)
         finish(ApiError::fromNetwork(QNetworkReply::TimeoutError,
                                      tr("no data for %1 s").arg(m_inactivity.interval() / 1000)));
     });
+    connect(&m_bodyRate, &QTimer::timeout, this, &ApiCall::checkBodyRate);
 }
 
 ApiCall::~ApiCall()
@@ -95,6 +96,9 @@ void ApiCall::send()
     m_reply->setReadBufferSize(kReadBufferSize);
     m_status = 0;
     m_streaming = false;
+    m_bodyRate.stop();
+    m_bodyBytes = 0;
+    m_bodyBytesAtCheck = 0;
     m_body.clear();
     m_headers.clear();
     m_tlsDetail.clear();
@@ -142,6 +146,8 @@ void ApiCall::onMetaData()
         return;
     m_headers = m_reply->rawHeaderPairs();
     m_streaming = !m_options.bufferBody && m_status >= 200 && m_status < 300;
+    if (m_client)
+        m_bodyRate.start(m_client->slowBodyFloor().window);
     Q_EMIT responseStarted();
 }
 
@@ -156,14 +162,43 @@ void ApiCall::onReadyRead()
         return;
     }
     if (m_streaming) {
-        while (m_reply && m_reply->bytesAvailable() > 0 && !m_finished)
-            Q_EMIT dataReceived(m_reply->read(kReadBufferSize));
+        while (m_reply && m_reply->bytesAvailable() > 0 && !m_finished) {
+            const QByteArray chunk = m_reply->read(kReadBufferSize);
+            countBody(chunk.size());
+            Q_EMIT dataReceived(chunk);
+        }
         return;
     }
-    m_body += m_reply->readAll();
+    const QByteArray chunk = m_reply->readAll();
+    countBody(chunk.size());
+    m_body += chunk;
     if (m_body.size() > kMaxBufferedBody)
         finish(ApiError(ApiError::Kind::Protocol,
                         tr("GitLab's answer is unexpectedly large; giving up.")));
+}
+
+void ApiCall::countBody(qint64 bytes)
+{
+    m_bodyBytes += bytes;
+}
+
+void ApiCall::checkBodyRate()
+{
+    if (!m_client || m_finished)
+        return;
+    const GitLabClient::SlowBodyFloor floor = m_client->slowBodyFloor();
+    const qint64 arrived = m_bodyBytes - std::exchange(m_bodyBytesAtCheck, m_bodyBytes);
+    const qint64 minimum = floor.bytesPerSecond * floor.window.count() / 1000;
+    // Nothing at all is the inactivity timeout's to judge; a trickle is this check's.
+    if (arrived == 0 || arrived >= minimum)
+        return;
+    finish(ApiError(ApiError::Kind::Timeout,
+                    tr("The server sent only %1 bytes in %2 s, slower than %3 bytes per second; "
+                       "the transfer was cut off. Check the network or the server, then try "
+                       "again.")
+                        .arg(arrived)
+                        .arg(floor.window.count() / 1000.0)
+                        .arg(floor.bytesPerSecond)));
 }
 
 void ApiCall::onFinished()
@@ -256,6 +291,7 @@ void ApiCall::finish(const ApiError &error)
     m_finished = true;
     m_error = error;
     m_inactivity.stop();
+    m_bodyRate.stop();
     if (m_reply) {
         m_reply->disconnect(this);
         if (m_reply->isRunning())

@@ -49,6 +49,8 @@ public:
     QJsonDocument json() const;
     QByteArray header(const QByteArray &name) const; // of the final response
     ApiError error() const { return m_error; }
+    // After finished(): the caller's better account of the failure (the same kind of error).
+    void replaceError(const ApiError &error) { m_error = error; }
     QUrl finalUrl() const { return m_currentUrl; }
 
     static constexpr int kMaxRedirects = 10;
@@ -68,12 +70,17 @@ private:
     void followRedirect();
     void finish(const ApiError &error);
     void touch(); // restarts the inactivity timer
+    void countBody(qint64 bytes);
+    void checkBodyRate();
 
     QPointer<GitLabClient> m_client;
     Options m_options;
     QUrl m_currentUrl;
     QPointer<QNetworkReply> m_reply;
     QTimer m_inactivity;
+    QTimer m_bodyRate;
+    qint64 m_bodyBytes = 0;
+    qint64 m_bodyBytesAtCheck = 0;
     int m_redirects = 0;
     int m_status = 0;
     bool m_streaming = false;

@@ -1,7 +1,11 @@
 #include "api/ApiError.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <algorithm>
+#include <climits>
 
 namespace Stevedore {
 
@@ -24,11 +28,20 @@ QString serverMessageOf(const QByteArray &body)
     return description.isEmpty() ? error : error + QStringLiteral(": ") + description;
 }
 
+// Retry-After is delay-seconds or an HTTP date (RFC 9110 §10.2.3).
 std::optional<int> parseRetryAfter(const QByteArray &header)
 {
+    const QByteArray value = header.trimmed();
     bool ok = false;
-    const int seconds = header.trimmed().toInt(&ok);
-    return ok && seconds >= 0 ? std::optional<int>(seconds) : std::nullopt;
+    const qint64 seconds = value.toLongLong(&ok);
+    if (ok)
+        return seconds >= 0 ? std::optional<int>(int(std::min<qint64>(seconds, INT_MAX)))
+                            : std::nullopt;
+    const QDateTime when = QDateTime::fromString(QString::fromLatin1(value), Qt::RFC2822Date);
+    if (!when.isValid())
+        return std::nullopt;
+    const qint64 until = QDateTime::currentDateTimeUtc().secsTo(when);
+    return int(std::clamp<qint64>(until, 0, INT_MAX));
 }
 
 } // namespace
@@ -106,11 +119,14 @@ ApiError ApiError::fromHttp(int status, const QByteArray &body, const QByteArray
         error.m_retryAfter = parseRetryAfter(retryAfterHeader);
         return error;
     }
-    if (status >= 500)
-        return make(Kind::Server,
-                    tr("GitLab answered with a server error (HTTP %1). This is usually temporary; "
-                       "try again.")
-                        .arg(status));
+    if (status >= 500) {
+        ApiError error =
+            make(Kind::Server, tr("GitLab answered with a server error (HTTP %1). This "
+                                  "is usually temporary; try again.")
+                                   .arg(status));
+        error.m_retryAfter = parseRetryAfter(retryAfterHeader);
+        return error;
+    }
     return make(Kind::Protocol,
                 tr("GitLab answered with an unexpected HTTP %1: %2").arg(status).arg(server));
 }

@@ -1,7 +1,11 @@
 #include "api/GitLabApi.h"
 
+#include "validate/NameRules.h"
+
 #include <QJsonArray>
+#include <QPointer>
 #include <QRegularExpression>
+#include <QTimer>
 
 #include <memory>
 
@@ -23,13 +27,29 @@ template<typename T> Result<T> protocolError()
 } // namespace
 
 void GitLabApi::request(ApiCall::Method method, const QUrl &url, QObject *context,
-                        std::function<void(ApiCall &)> done)
+                        std::function<void(ApiCall &)> done, int attempt)
 {
+    // GitLabApi is a light handle that callers may create for one call: the callbacks hold
+    // the client, never this object.
+    QPointer<GitLabClient> client(&m_client);
     ApiCall *call = m_client.call({method, url, nullptr, -1, {}, true});
-    QObject::connect(call, &ApiCall::finished, context, [call, done = std::move(done)] {
-        call->deleteLater();
-        done(*call);
-    });
+    QObject::connect(
+        call, &ApiCall::finished, context,
+        [client, call, method, url, context, attempt, done = std::move(done)] {
+            call->deleteLater();
+            const bool readOnly = method == ApiCall::Method::Get || method == ApiCall::Method::Head;
+            const RetryPolicy policy = client ? client->retryPolicy() : RetryPolicy{0};
+            const RetryPolicy::Decision next = policy.after(attempt, call->error());
+            if (!readOnly || !next.retry || !client) {
+                call->replaceError(next.error); // e.g. why the server's wait is not honoured
+                return done(*call);
+            }
+            Q_EMIT client->retrying(call->error().message() + QLatin1Char(' ') + next.notice);
+            QTimer::singleShot(next.delay, context, [client, method, url, context, attempt, done] {
+                if (client)
+                    GitLabApi(*client).request(method, url, context, done, attempt + 1);
+            });
+        });
     QObject::connect(context, &QObject::destroyed, call, &QObject::deleteLater);
 }
 
@@ -49,21 +69,45 @@ QUrl GitLabApi::nextPageUrl(const ApiCall &call) const
 
 template<typename T>
 void GitLabApi::collectPages(const QUrl &url, QObject *context,
-                             std::function<T(const QJsonObject &)> parse,
-                             std::shared_ptr<QList<T>> collected, Callback<QList<T>> done)
+                             std::function<Result<T>(const QJsonValue &)> parse,
+                             std::shared_ptr<QList<T>> collected, Callback<QList<T>> done,
+                             std::shared_ptr<QSet<QUrl>> visited)
 {
+    if (!visited)
+        visited = std::make_shared<QSet<QUrl>>();
+    visited->insert(url);
+    QPointer<GitLabClient> client(&m_client);
     request(ApiCall::Method::Get, url, context,
-            [this, context, parse, collected, done](ApiCall &call) {
+            [client, context, parse, collected, done, visited](ApiCall &call) {
                 if (call.error().isError())
                     return done(call.error());
                 if (!call.json().isArray())
                     return done(protocolError<QList<T>>());
-                for (const QJsonValue &value : call.json().array())
-                    collected->append(parse(value.toObject()));
-                const QUrl next = nextPageUrl(call);
+                for (const QJsonValue &value : call.json().array()) {
+                    Result<T> entry = parse(value);
+                    if (!entry.ok())
+                        return done(entry.error());
+                    collected->append(std::move(entry.value()));
+                }
+                if (!client)
+                    return;
+                GitLabApi api(*client);
+                const QUrl next = api.nextPageUrl(call);
                 if (next.isEmpty())
                     return done(*collected);
-                collectPages(next, context, parse, collected, done);
+                if (visited->contains(next)) {
+                    return done(ApiError(ApiError::Kind::Protocol,
+                                         ApiError::tr("GitLab's next page points back to a page "
+                                                      "already read (%1); the list was stopped.")
+                                             .arg(next.path())));
+                }
+                if (visited->size() >= kMaxPages) {
+                    return done(ApiError(ApiError::Kind::Protocol,
+                                         ApiError::tr("GitLab announced more than %1 pages; the "
+                                                      "list was stopped there.")
+                                             .arg(kMaxPages)));
+                }
+                api.collectPages(next, context, parse, collected, done, visited);
             });
 }
 
@@ -107,17 +151,29 @@ void GitLabApi::projects(const ProjectQuery &query, QObject *context, Callback<P
 
 void GitLabApi::projectsPage(const QUrl &url, QObject *context, Callback<Page<Project>> done)
 {
-    request(ApiCall::Method::Get, url, context, [this, done](ApiCall &call) {
-        if (call.error().isError())
-            return done(call.error());
-        if (!call.json().isArray())
-            return done(protocolError<Page<Project>>());
-        Page<Project> page;
-        for (const QJsonValue &value : call.json().array())
-            page.items.append(Project::fromJson(value.toObject()));
-        page.next = nextPageUrl(call);
-        done(page);
-    });
+    request(ApiCall::Method::Get, url, context,
+            [client = QPointer<GitLabClient>(&m_client), done](ApiCall &call) {
+                if (call.error().isError())
+                    return done(call.error());
+                if (!call.json().isArray())
+                    return done(protocolError<Page<Project>>());
+                Page<Project> page;
+                for (const QJsonValue &value : call.json().array()) {
+                    Result<Project> project = Project::fromJson(value);
+                    if (!project.ok())
+                        return done(project.error());
+                    page.items.append(project.value());
+                }
+                if (!client)
+                    return;
+                page.next = GitLabApi(*client).nextPageUrl(call);
+                if (page.next == call.finalUrl())
+                    return done(
+                        ApiError(ApiError::Kind::Protocol,
+                                 ApiError::tr("GitLab's next page points back to the page just "
+                                              "read; the list was stopped.")));
+                done(page);
+            });
 }
 
 void GitLabApi::project(const QString &idOrPath, QObject *context, Callback<Project> done)
@@ -127,8 +183,6 @@ void GitLabApi::project(const QString &idOrPath, QObject *context, Callback<Proj
             [done](ApiCall &call) {
                 if (call.error().isError())
                     return done(call.error());
-                if (!call.json().isObject())
-                    return done(protocolError<Project>());
                 done(Project::fromJson(call.json().object()));
             });
 }
@@ -154,7 +208,7 @@ void GitLabApi::packages(const QString &project, const PackageFilter &filter, QO
             list.removeIf([&](const Package &package) { return package.name != exactName; });
         return list;
     };
-    const std::function<Package(const QJsonObject &)> parse = &Package::fromJson;
+    const std::function<Result<Package>(const QJsonValue &)> parse = &Package::fromJson;
     const QUrl visible = query({});
     if (!filter.includeHidden) {
         collectPages<Package>(visible, context, parse, std::make_shared<QList<Package>>(),
@@ -166,19 +220,22 @@ void GitLabApi::packages(const QString &project, const PackageFilter &filter, QO
         return;
     }
     const QUrl hidden = query(QStringLiteral("hidden"));
-    collectPages<Package>(
-        visible, context, parse, std::make_shared<QList<Package>>(),
-        [this, hidden, context, parse, done, keepExact](Result<QList<Package>> first) {
-            if (!first.ok())
-                return done(first.error());
-            collectPages<Package>(hidden, context, parse,
+    collectPages<Package>(visible, context, parse, std::make_shared<QList<Package>>(),
+                          [client = QPointer<GitLabClient>(&m_client), hidden, context, parse, done,
+                           keepExact](Result<QList<Package>> first) {
+                              if (!first.ok())
+                                  return done(first.error());
+                              if (!client)
+                                  return;
+                              GitLabApi(*client).collectPages<Package>(
+                                  hidden, context, parse,
                                   std::make_shared<QList<Package>>(first.value()),
                                   [done, keepExact](Result<QList<Package>> all) {
                                       if (!all.ok())
                                           return done(all.error());
                                       done(keepExact(all.value()));
                                   });
-        });
+                          });
 }
 
 void GitLabApi::packageFiles(const QString &project, qint64 packageId, QObject *context,
@@ -205,24 +262,63 @@ const PackageFile *VersionFiles::newest(const QString &storedName) const
 void GitLabApi::versionFiles(const QString &project, const QString &packageName,
                              const QString &version, QObject *context, Callback<VersionFiles> done)
 {
+    // An empty or fuzzy name would make the server's substring filter match other packages.
+    const auto problem = [&]() -> std::optional<QString> {
+        if (const auto why = NameRules::projectProblem(project))
+            return ApiError::tr("Project \"%1\": %2").arg(project, *why);
+        if (const auto why = NameRules::packageNameProblem(packageName))
+            return ApiError::tr("Package name \"%1\": %2").arg(packageName, *why);
+        if (const auto why = NameRules::versionProblem(version))
+            return ApiError::tr("Version \"%1\": %2").arg(version, *why);
+        return std::nullopt;
+    }();
+    if (problem) {
+        const ApiError error(ApiError::Kind::Validation, *problem);
+        QTimer::singleShot(0, context, [done, error] { done(error); });
+        return;
+    }
     packages(project, {packageName, true}, context,
-             [this, project, version, context, done](Result<QList<Package>> found) {
+             [client = QPointer<GitLabClient>(&m_client), project, packageName, version, context,
+              done](Result<QList<Package>> found) {
                  if (!found.ok())
                      return done(found.error());
-                 const QList<Package> &list = found.value();
-                 const auto package =
-                     std::find_if(list.begin(), list.end(), [&](const Package &candidate) {
-                         return candidate.version == version;
-                     });
-                 if (package == list.end())
+                 QList<Package> matches = found.value();
+                 matches.removeIf([&](const Package &candidate) {
+                     return candidate.name != packageName || candidate.version != version;
+                 });
+                 if (matches.isEmpty())
                      return done(VersionFiles{});
-                 const Package match = *package;
-                 packageFiles(project, match.id, context,
-                              [match, done](Result<QList<PackageFile>> files) {
-                                  if (!files.ok())
-                                      return done(files.error());
-                                  done(VersionFiles{match, files.value()});
-                              });
+                 if (matches.size() > 1) {
+                     QStringList ids;
+                     for (const Package &match : std::as_const(matches))
+                         ids << QString::number(match.id);
+                     return done(ApiError(
+                         ApiError::Kind::Protocol,
+                         ApiError::tr("GitLab lists %1 packages named %2 with version %3 (ids %4); "
+                                      "refusing to choose one.")
+                             .arg(matches.size())
+                             .arg(packageName, version, ids.join(QStringLiteral(", ")))));
+                 }
+                 const Package match = matches.constFirst();
+                 if (!client)
+                     return;
+                 GitLabApi(*client).packageFiles(
+                     project, match.id, context, [match, done](Result<QList<PackageFile>> files) {
+                         if (!files.ok())
+                             return done(files.error());
+                         for (const PackageFile &file : files.value()) {
+                             if (file.packageId != 0 && file.packageId != match.id)
+                                 return done(
+                                     ApiError(ApiError::Kind::Protocol,
+                                              ApiError::tr("GitLab's answer is not what the API "
+                                                           "documents: file %1 of package %2 names "
+                                                           "package %3.")
+                                                  .arg(file.id)
+                                                  .arg(match.id)
+                                                  .arg(file.packageId)));
+                         }
+                         done(VersionFiles{match, files.value()});
+                     });
              });
 }
 

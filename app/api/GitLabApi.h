@@ -6,6 +6,7 @@
 
 #include <QList>
 #include <QObject>
+#include <QSet>
 
 namespace Stevedore {
 
@@ -73,13 +74,19 @@ public:
     // The URL of the Link rel="next" page, moved onto the account's origin; empty when last.
     QUrl nextPageUrl(const ApiCall &call) const;
 
+    // A list stops with an error after this many pages (100,000 entries at 100 a page).
+    static constexpr int kMaxPages = 1000;
+
 private:
+    // Sends one request; a GET that fails transiently is sent again as the client's
+    // RetryPolicy says (Retry-After included), and `done` sees only the last attempt.
     void request(ApiCall::Method method, const QUrl &url, QObject *context,
-                 std::function<void(ApiCall &)> done);
+                 std::function<void(ApiCall &)> done, int attempt = 1);
     template<typename T>
     void collectPages(const QUrl &url, QObject *context,
-                      std::function<T(const QJsonObject &)> parse,
-                      std::shared_ptr<QList<T>> collected, Callback<QList<T>> done);
+                      std::function<Result<T>(const QJsonValue &)> parse,
+                      std::shared_ptr<QList<T>> collected, Callback<QList<T>> done,
+                      std::shared_ptr<QSet<QUrl>> visited = {});
 
     GitLabClient &m_client;
 };

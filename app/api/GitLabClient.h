@@ -2,6 +2,7 @@
 
 #include "account/Account.h"
 #include "api/ApiCall.h"
+#include "api/RetryPolicy.h"
 
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
@@ -47,8 +48,27 @@ public:
     std::chrono::milliseconds inactivityTimeout() const { return m_inactivityTimeout; }
     void setInactivityTimeout(std::chrono::milliseconds timeout) { m_inactivityTimeout = timeout; }
 
+    // A response body that arrives, but slower than `bytesPerSecond` over a whole `window`, is
+    // cut off (a body that stops entirely is the inactivity timeout's).
+    struct SlowBodyFloor
+    {
+        qint64 bytesPerSecond = 1024;
+        std::chrono::milliseconds window{30000};
+    };
+    const SlowBodyFloor &slowBodyFloor() const { return m_slowBodyFloor; }
+    void setSlowBodyFloor(const SlowBodyFloor &floor) { m_slowBodyFloor = floor; }
+
+    // How GitLabApi retries its read-only calls.
+    const RetryPolicy &retryPolicy() const { return m_retryPolicy; }
+    void setRetryPolicy(const RetryPolicy &policy) { m_retryPolicy = policy; }
+
     // Set when the account's CA bundle cannot be used; every call fails with it.
     const ApiError &configurationError() const { return m_configurationError; }
+
+Q_SIGNALS:
+    // A read-only call failed transiently and is tried again: "… GitLab asked to wait 3 min;
+    // retrying at 14:05."
+    void retrying(const QString &notice);
 
 private:
     Account m_account;
@@ -57,6 +77,8 @@ private:
     QSslConfiguration m_ssl;
     ApiError m_configurationError;
     std::chrono::milliseconds m_inactivityTimeout{std::chrono::seconds(60)};
+    SlowBodyFloor m_slowBodyFloor;
+    RetryPolicy m_retryPolicy;
 };
 
 } // namespace Stevedore

@@ -3,18 +3,52 @@
 #include "validate/NameRules.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 
 namespace Stevedore {
 
 namespace {
+
 QDateTime timeOf(const QJsonValue &value)
 {
     return QDateTime::fromString(value.toString(), Qt::ISODateWithMs).toUTC();
 }
+
+ApiError undocumented(const QString &what)
+{
+    return ApiError(ApiError::Kind::Protocol,
+                    ApiError::tr("GitLab's answer is not what the API documents: %1.").arg(what));
+}
+
+// A JSON number that is a whole number ≥ minimum (JSON numbers are doubles).
+bool isWholeNumber(const QJsonValue &value, qint64 minimum)
+{
+    if (!value.isDouble())
+        return false;
+    const double number = value.toDouble();
+    return number >= double(minimum) && number <= 9.007199254740992e15
+           && number == double(qint64(number));
+}
+
+bool isNonEmptyString(const QJsonValue &value)
+{
+    return value.isString() && !value.toString().isEmpty();
+}
+
+bool isSha256(const QString &text)
+{
+    static const QRegularExpression hex(QStringLiteral("\\A[0-9a-fA-F]{64}\\z"));
+    return hex.match(text).hasMatch();
+}
+
 } // namespace
 
-Project Project::fromJson(const QJsonObject &object)
+Result<Project> Project::fromJson(const QJsonValue &value)
 {
+    const QJsonObject object = value.toObject();
+    if (!value.isObject() || !isWholeNumber(object.value(QLatin1String("id")), 1)
+        || !isNonEmptyString(object.value(QLatin1String("path_with_namespace"))))
+        return undocumented(ApiError::tr("a project without a numeric id or a path"));
     Project project;
     project.id = object.value(QLatin1String("id")).toInteger();
     project.name = object.value(QLatin1String("name")).toString();
@@ -51,8 +85,15 @@ std::optional<PipelineRef> PipelineRef::fromJson(const QJsonValue &value)
     return pipeline;
 }
 
-Package Package::fromJson(const QJsonObject &object)
+Result<Package> Package::fromJson(const QJsonValue &value)
 {
+    const QJsonObject object = value.toObject();
+    if (!value.isObject() || !isWholeNumber(object.value(QLatin1String("id")), 1))
+        return undocumented(ApiError::tr("a package without a numeric id"));
+    if (!isNonEmptyString(object.value(QLatin1String("name")))
+        || !isNonEmptyString(object.value(QLatin1String("version"))))
+        return undocumented(ApiError::tr("package %1 has no name or no version")
+                                .arg(object.value(QLatin1String("id")).toInteger()));
     Package package;
     package.id = object.value(QLatin1String("id")).toInteger();
     package.name = object.value(QLatin1String("name")).toString();
@@ -71,14 +112,25 @@ QString PackageFile::displayName() const
     return NameRules::displayNameFromStored(storedName);
 }
 
-PackageFile PackageFile::fromJson(const QJsonObject &object)
+Result<PackageFile> PackageFile::fromJson(const QJsonValue &value)
 {
+    const QJsonObject object = value.toObject();
+    if (!value.isObject() || !isWholeNumber(object.value(QLatin1String("id")), 1))
+        return undocumented(ApiError::tr("a package file without a numeric id"));
+    const qint64 id = object.value(QLatin1String("id")).toInteger();
+    if (!isNonEmptyString(object.value(QLatin1String("file_name"))))
+        return undocumented(ApiError::tr("package file %1 has no file_name").arg(id));
+    if (!isWholeNumber(object.value(QLatin1String("size")), 0))
+        return undocumented(ApiError::tr("package file %1 has no size of 0 or more bytes").arg(id));
+    if (!isSha256(object.value(QLatin1String("file_sha256")).toString()))
+        return undocumented(
+            ApiError::tr("package file %1 has no file_sha256 of 64 hexadecimal digits").arg(id));
     PackageFile file;
     file.id = object.value(QLatin1String("id")).toInteger();
     file.packageId = object.value(QLatin1String("package_id")).toInteger();
     file.storedName = object.value(QLatin1String("file_name")).toString();
     file.size = object.value(QLatin1String("size")).toInteger();
-    file.sha256 = object.value(QLatin1String("file_sha256")).toString();
+    file.sha256 = object.value(QLatin1String("file_sha256")).toString().toLower();
     file.createdAt = timeOf(object.value(QLatin1String("created_at")));
     const QJsonArray pipelines = object.value(QLatin1String("pipelines")).toArray();
     if (!pipelines.isEmpty())

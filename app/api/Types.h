@@ -1,5 +1,7 @@
 #pragma once
 
+#include "api/Result.h"
+
 #include <QDate>
 #include <QDateTime>
 #include <QJsonObject>
@@ -24,7 +26,8 @@ struct Project
     QUrl webUrl;
     QDateTime lastActivityAt;
 
-    static Project fromJson(const QJsonObject &object);
+    // Refuses an entry without a positive id or a path (ApiError::Kind::Protocol).
+    static Result<Project> fromJson(const QJsonValue &value);
 };
 
 struct PipelineRef
@@ -50,7 +53,8 @@ struct Package
     std::optional<PipelineRef> pipeline;
     bool canDelete = false; // _links.delete_api_path present
 
-    static Package fromJson(const QJsonObject &object);
+    // Refuses an entry without a positive id, a name or a version.
+    static Result<Package> fromJson(const QJsonValue &value);
 };
 
 struct PackageFile
@@ -65,7 +69,8 @@ struct PackageFile
 
     // dir/file.txt: what people see, and the segments a download or upload URL uses.
     QString displayName() const;
-    static PackageFile fromJson(const QJsonObject &object);
+    // Refuses an entry without a positive id, a name, a size ≥ 0 or a 64-digit hex SHA-256.
+    static Result<PackageFile> fromJson(const QJsonValue &value);
 };
 
 struct CurrentUser

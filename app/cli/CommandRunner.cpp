@@ -6,7 +6,9 @@
 #include "cli/PublishCommand.h"
 #include "core/Version.h"
 #include "core/VersionOrder.h"
+#include "validate/NameRules.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -26,6 +28,11 @@ const QCommandLineOption kJson(QStringLiteral("json"),
                                CommandRunner::tr("print the result as JSON"));
 const QCommandLineOption kQuiet(QStringLiteral("quiet"),
                                 CommandRunner::tr("print nothing but errors"));
+const QCommandLineOption kMaxWait(
+    QStringLiteral("max-wait"),
+    CommandRunner::tr("the longest Retry-After to honour, in seconds (default 300); a server "
+                      "asking for longer fails the command at once"),
+    QStringLiteral("SECONDS"));
 const QCommandLineOption kHelp(QStringList{QStringLiteral("h"), QStringLiteral("help")},
                                CommandRunner::tr("show this help"));
 
@@ -37,6 +44,47 @@ QString humanSize(qint64 bytes)
 QString column(const QString &text, qsizetype width)
 {
     return text.leftJustified(width) + QStringLiteral("  ");
+}
+
+// The first of GitLab's naming rules that PROJECT NAME VERSION FILE... break, or empty.
+QString namingProblem(const QStringList &arguments)
+{
+    const auto named = [](const QString &what, const QString &value, const QString &problem) {
+        return CommandRunner::tr("%1 \"%2\": %3").arg(what, value, problem);
+    };
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &value = arguments.at(i);
+        std::optional<QString> problem;
+        QString what;
+        switch (i) {
+        case 0:
+            what = CommandRunner::tr("PROJECT");
+            problem = NameRules::projectProblem(value);
+            break;
+        case 1:
+            what = CommandRunner::tr("NAME");
+            problem = NameRules::packageNameProblem(value);
+            if (problem)
+                *problem +=
+                    CommandRunner::tr(" Try \"%1\".").arg(NameRules::suggestPackageName(value));
+            break;
+        case 2:
+            what = CommandRunner::tr("VERSION");
+            problem = NameRules::versionProblem(value);
+            if (problem)
+                *problem += CommandRunner::tr(" Try \"%1\".").arg(NameRules::suggestVersion(value));
+            break;
+        default: {
+            what = CommandRunner::tr("FILE");
+            QString why;
+            if (!NameRules::splitUploadPath(value, &why))
+                problem = why;
+        }
+        }
+        if (problem)
+            return named(what, value, *problem);
+    }
+    return {};
 }
 
 QJsonObject packageJson(const Package &package)
@@ -98,34 +146,46 @@ CommandRunner::CommandSpec CommandRunner::spec(const QString &command)
                 1,
                 2,
                 {Option(QStringLiteral("hidden"), tr("include hidden packages"))},
-                body(&CommandRunner::listPackages)};
+                body(&CommandRunner::listPackages),
+                -1};
     }
     if (command == QLatin1String("files"))
-        return {tr("PROJECT NAME VERSION"), 3, 3, {}, body(&CommandRunner::listFiles)};
+        return {tr("PROJECT NAME VERSION"), 3, 3, {}, body(&CommandRunner::listFiles), -1};
     if (command == QLatin1String("publish")) {
         return {tr("PROJECT NAME VERSION FILE... [--status hidden] [--file-name NAME] "
-                   "[--on-duplicate keep|replace|skip]"),
+                   "[--on-duplicate skip-identical|keep|replace|fail] [--follow-symlinks]"),
                 4,
                 -1,
                 {Option(QStringLiteral("status"), tr("package status: default or hidden"),
                         QStringLiteral("STATUS")),
                  Option(QStringLiteral("file-name"), tr("name in the package (one FILE only)"),
                         QStringLiteral("NAME")),
-                 Option(QStringLiteral("on-duplicate"), tr("keep (default), replace or skip"),
-                        QStringLiteral("POLICY"), QStringLiteral("keep"))},
-                body(&CommandRunner::publish)};
+                 Option(QStringLiteral("on-duplicate"),
+                        tr("when the version has the name already: skip-identical (default: skip "
+                           "when the content is the same, else keep both), keep, replace or fail"),
+                        QStringLiteral("POLICY"), QStringLiteral("skip-identical")),
+                 Option(QStringLiteral("follow-symlinks"),
+                        tr("publish links inside a folder that lead outside it (skipped by "
+                           "default)"))},
+                body(&CommandRunner::publish),
+                3};
     }
     if (command == QLatin1String("download")) {
-        return {tr("PROJECT NAME VERSION [FILE...] [-o DIR] [--overwrite]"),
+        return {tr("PROJECT NAME VERSION [FILE...] [-o DIR] [--overwrite] [--sha256 HEX]"),
                 3,
                 -1,
                 {Option(QStringList{QStringLiteral("o"), QStringLiteral("output")},
                         tr("folder to write to"), QStringLiteral("DIR"), QStringLiteral(".")),
-                 Option(QStringLiteral("overwrite"), tr("replace files that already exist"))},
-                body(&CommandRunner::download)};
+                 Option(QStringLiteral("overwrite"), tr("replace files that already exist")),
+                 Option(QStringLiteral("sha256"),
+                        tr("the expected SHA-256 of the one FILE named (for deploy tokens, which "
+                           "cannot list checksums)"),
+                        QStringLiteral("HEX"))},
+                body(&CommandRunner::download),
+                -1};
     }
     if (command == QLatin1String("delete"))
-        return {tr("PROJECT NAME VERSION [FILE]"), 3, 4, {}, body(&CommandRunner::remove)};
+        return {tr("PROJECT NAME VERSION [FILE]"), 3, 4, {}, body(&CommandRunner::remove), -1};
     return {};
 }
 
@@ -133,7 +193,7 @@ void CommandRunner::start()
 {
     CommandSpec command = spec(m_command.command);
     QCommandLineParser parser;
-    parser.addOptions({kUrl, kAccount, kJson, kQuiet, kHelp});
+    parser.addOptions({kUrl, kAccount, kJson, kQuiet, kMaxWait, kHelp});
     parser.addOptions(command.options);
     if (!parser.parse(QStringList{executableName()} + m_command.commandArguments))
         return usage(parser.errorText());
@@ -149,14 +209,29 @@ void CommandRunner::start()
                                        : QLatin1Char(' ') + option.valueName(),
                                    option.description()));
         }
+        m_console.out(tr("  --max-wait SECONDS  %1\n").arg(kMaxWait.description()));
         m_console.out(tr("  --url URL, --account NAME, --json, --quiet: as before the command\n"));
         return exit(0);
+    }
+    if (parser.isSet(kMaxWait)) {
+        bool ok = false;
+        const int seconds = parser.value(kMaxWait).toInt(&ok);
+        if (!ok || seconds < 0)
+            return usage(tr("--max-wait takes a number of seconds, such as 300."));
+        m_retry.maxServerWait = std::chrono::seconds(seconds);
     }
     m_command.json = m_command.json || parser.isSet(kJson);
     m_command.quiet = m_command.quiet || parser.isSet(kQuiet);
     const qsizetype count = parser.positionalArguments().size();
     if (count < command.minArguments || (command.maxArguments >= 0 && count > command.maxArguments))
         return usage(tr("usage: %1").arg(syntax));
+    const QStringList positional = parser.positionalArguments();
+    const QString naming = namingProblem(
+        command.namedArguments < 0
+            ? positional
+            : positional.first(std::min<qsizetype>(command.namedArguments, positional.size())));
+    if (!naming.isEmpty())
+        return usage(naming);
     command.body(parser);
 }
 
@@ -232,6 +307,11 @@ void CommandRunner::openAccount(const Account &account, const QString &secret,
                                 std::function<void(GitLabApi &)> use)
 {
     m_client = std::make_unique<GitLabClient>(account, secret);
+    m_client->setRetryPolicy(m_retry);
+    connect(m_client.get(), &GitLabClient::retrying, this, [this](const QString &notice) {
+        if (!m_command.quiet)
+            m_console.err(tr("warning: %1\n").arg(notice));
+    });
     m_api = std::make_unique<GitLabApi>(*m_client);
     use(*m_api);
 }
@@ -261,7 +341,9 @@ void CommandRunner::login(QCommandLineParser &parser)
 
     Account account = AccountStore::newAccount(name, url, *kind);
     account.username = parser.value(QStringLiteral("username"));
-    account.caBundlePath = parser.value(QStringLiteral("ca-file"));
+    if (parser.isSet(QStringLiteral("ca-file")))
+        account.caBundlePath =
+            QFileInfo(parser.value(QStringLiteral("ca-file"))).absoluteFilePath();
     account.defaultProject = parser.value(QStringLiteral("project"));
     AccountValidator::validate(
         account, secret, account.defaultProject, this,
@@ -307,11 +389,14 @@ void CommandRunner::logout(QCommandLineParser &parser)
     }
     m_services.secrets->remove(
         account->secretKey(), this, [this, account](Result<Success> removed) {
-            // A token that is already gone is no reason to keep the account.
+            // A token that is already gone is no reason to keep the account; one that could not
+            // be removed is: the account stays so that logging out can be tried again.
             if (!removed.ok()
-                && !removed.error().message().contains(QLatin1String("no token"),
-                                                       Qt::CaseInsensitive))
-                m_console.err(tr("warning: %1\n").arg(removed.error().message()));
+                && SecretStore::problemOf(removed.error()) != SecretStore::Problem::NotFound)
+                return failWith(removed.error().withContext(
+                    tr("The token of \"%1\" could not be removed from the keychain, so the "
+                       "account was kept")
+                        .arg(account->name)));
             m_services.accounts->remove(account->id);
             succeed(QJsonObject{{QStringLiteral("removed"), account->name}},
                     tr("Removed account \"%1\" and its token.\n").arg(account->name));
@@ -475,7 +560,9 @@ void CommandRunner::publish(QCommandLineParser &parser)
 void CommandRunner::download(QCommandLineParser &parser)
 {
     auto command = std::make_unique<DownloadCommand>(m_console, m_command.json, m_command.quiet);
-    command->prepare(parser);
+    if (const QString problem = command->prepare(parser); !problem.isEmpty())
+        return usage(problem);
+    command->setRetryPolicy(m_retry);
     DownloadCommand *downloading = command.get();
     m_work = std::move(command);
     connect(downloading, &DownloadCommand::finished, this, &CommandRunner::exit);

@@ -51,6 +51,9 @@ private:
         int maxArguments = 0; // -1: unlimited
         QList<QCommandLineOption> options;
         Body body;
+        // How many leading arguments are PROJECT, NAME, VERSION and then FILE names in the
+        // package, checked against GitLab's rules before anything else; -1: all of them.
+        int namedArguments = 0;
     };
     CommandSpec spec(const QString &command);
 
@@ -80,6 +83,7 @@ private:
     std::unique_ptr<GitLabClient> m_client;
     std::unique_ptr<GitLabApi> m_api;
     std::unique_ptr<QObject> m_work; // the running command's helper objects
+    RetryPolicy m_retry;             // --max-wait
     bool m_exited = false;
 };
 

@@ -1,5 +1,7 @@
 #include "cli/Console.h"
 
+#include "validate/NameRules.h"
+
 #include <QTextStream>
 
 #include <termios.h>
@@ -7,16 +9,41 @@
 
 namespace Stevedore {
 
+namespace {
+
+// Names and messages come from the server: a terminal must never receive their control
+// characters (an ESC sequence could rewrite the screen). Line breaks and tabs are ours.
+QString forTerminal(const QString &text)
+{
+    QString out;
+    qsizetype start = 0;
+    for (qsizetype i = 0; i <= text.size(); ++i) {
+        if (i < text.size() && text.at(i) != u'\n' && text.at(i) != u'\t')
+            continue;
+        out += NameRules::printable(text.mid(start, i - start));
+        if (i < text.size())
+            out += text.at(i);
+        start = i + 1;
+    }
+    return out;
+}
+
+void write(std::FILE *stream, const QString &text)
+{
+    std::fputs(text.toLocal8Bit().constData(), stream);
+    std::fflush(stream);
+}
+
+} // namespace
+
 void Console::out(const QString &text)
 {
-    std::fputs(text.toLocal8Bit().constData(), stdout);
-    std::fflush(stdout);
+    write(stdout, forTerminal(text));
 }
 
 void Console::err(const QString &text)
 {
-    std::fputs(text.toLocal8Bit().constData(), stderr);
-    std::fflush(stderr);
+    write(stderr, forTerminal(text));
 }
 
 bool Console::errIsTerminal() const
@@ -48,14 +75,14 @@ void Console::progress(const QString &line)
 {
     if (!errIsTerminal())
         return;
-    err(QLatin1Char('\r') + line + QStringLiteral("\033[K"));
+    write(stderr, QLatin1Char('\r') + forTerminal(line) + QStringLiteral("\033[K"));
     m_progressShown = true;
 }
 
 void Console::endProgress()
 {
     if (m_progressShown)
-        err(QStringLiteral("\r\033[K"));
+        write(stderr, QStringLiteral("\r\033[K"));
     m_progressShown = false;
 }
 

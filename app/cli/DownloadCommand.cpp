@@ -2,10 +2,13 @@
 
 #include "core/Version.h"
 #include "transfer/DownloadJob.h"
+#include "transfer/LocalTarget.h"
+#include "validate/NameRules.h"
 
 #include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTimer>
 
 namespace Stevedore {
@@ -22,7 +25,7 @@ DownloadCommand::~DownloadCommand()
     delete m_job;
 }
 
-void DownloadCommand::prepare(const QCommandLineParser &parser)
+QString DownloadCommand::prepare(const QCommandLineParser &parser)
 {
     const QStringList args = parser.positionalArguments();
     m_project = args[0];
@@ -31,11 +34,34 @@ void DownloadCommand::prepare(const QCommandLineParser &parser)
     m_wanted = args.mid(3);
     m_directory = parser.value(QStringLiteral("output"));
     m_overwrite = parser.isSet(QStringLiteral("overwrite"));
+    m_sha256 = parser.value(QStringLiteral("sha256")).toLower();
+    static const QRegularExpression hex(QStringLiteral("\\A[0-9a-f]{64}\\z"));
+    if (parser.isSet(QStringLiteral("sha256")) && !hex.match(m_sha256).hasMatch())
+        return tr("--sha256 takes the 64 hexadecimal digits of a SHA-256 checksum.");
+    if (!m_sha256.isEmpty() && m_wanted.size() != 1)
+        return tr("--sha256 checks one file; name exactly one FILE with it.");
+    return {};
 }
 
 void DownloadCommand::run(GitLabApi &api)
 {
     m_api = &api;
+    if (api.client().account().kind == CredentialKind::DeployToken) {
+        // Deploy tokens may use the generic download URLs only (gitlab-api.md §12): no list.
+        if (m_wanted.isEmpty())
+            return fail(ApiError(ApiError::Kind::Scope,
+                                 tr("A deploy token cannot list the files of a version. Name the "
+                                    "files to download: %1 download %2 %3 %4 FILE...")
+                                     .arg(executableName(), m_project, m_name, m_version)));
+        for (const QString &wanted : std::as_const(m_wanted)) {
+            PackageFile file;
+            file.storedName = NameRules::splitUploadPath(wanted)->storedName;
+            file.sha256 = m_sha256;
+            file.size = -1;
+            m_pending.append(file);
+        }
+        return startNext();
+    }
     api.existingVersionFiles(
         m_project, m_name, m_version, this, [this](Result<VersionFiles> version) {
             if (!version.ok())
@@ -59,6 +85,13 @@ void DownloadCommand::run(GitLabApi &api)
                         tr("%1 %2 has no file named \"%3\".").arg(m_name, m_version, wanted)));
                 }
             }
+            if (!m_sha256.isEmpty() && !m_pending.isEmpty()
+                && m_pending.constFirst().sha256 != m_sha256)
+                return fail(ApiError(
+                    ApiError::Kind::Integrity,
+                    tr("GitLab lists %1 with SHA-256 %2, not the %3 given with "
+                       "--sha256; nothing was downloaded.")
+                        .arg(m_wanted.constFirst(), m_pending.constFirst().sha256, m_sha256)));
             startNext();
         });
 }
@@ -75,10 +108,13 @@ void DownloadCommand::startNext()
 void DownloadCommand::attempt()
 {
     ++m_attempts;
-    const QString target = QDir(m_directory).filePath(m_current.displayName());
-    m_job = new DownloadJob(*m_api, {m_project, m_name, m_version, m_current.displayName()}, target,
-                            this);
+    const Result<QString> target = localTargetPath(m_directory, m_current.displayName());
+    if (!target.ok())
+        return report(QString(), target.error());
+    m_job = new DownloadJob(*m_api, {m_project, m_name, m_version, m_current.displayName()},
+                            target.value(), this);
     m_job->setExpectedSha256(m_current.sha256);
+    m_job->setExpectedSize(m_current.size);
     m_job->setOverwrite(m_overwrite);
     connect(m_job, &DownloadJob::finished, this, &DownloadCommand::onFinished);
     connect(m_job, &DownloadJob::progress, this, [this](qint64 received, qint64 total) {
@@ -97,30 +133,38 @@ void DownloadCommand::onFinished(const Result<Success> &result)
     m_job->deleteLater();
     m_job = nullptr;
     m_console.endProgress();
-    if (!result.ok() && result.error().isTransient() && m_attempts < kMaxAttempts) {
-        const int delay = 1000 << (m_attempts - 1);
-        if (!m_quiet)
-            m_console.err(tr("%1: %2 Resuming in %3 s.\n")
-                              .arg(m_current.displayName(), result.error().message())
-                              .arg(delay / 1000));
-        QTimer::singleShot(delay, this, &DownloadCommand::attempt);
-        return;
+    if (!result.ok()) {
+        const RetryPolicy::Decision next = m_retry.after(m_attempts, result.error());
+        if (next.retry) {
+            if (!m_quiet)
+                m_console.err(
+                    tr("%1: %2 %3\n")
+                        .arg(m_current.displayName(), result.error().message(), next.notice));
+            QTimer::singleShot(next.delay, this, &DownloadCommand::attempt);
+            return;
+        }
+        return report(target, next.error);
     }
+    report(target, ApiError());
+}
+
+void DownloadCommand::report(const QString &target, const ApiError &error)
+{
     QJsonObject entry{{QStringLiteral("name"), m_current.displayName()},
                       {QStringLiteral("path"), target},
                       {QStringLiteral("size"), m_current.size},
                       {QStringLiteral("sha256"), m_current.sha256},
-                      {QStringLiteral("ok"), result.ok()}};
-    if (result.ok()) {
+                      {QStringLiteral("ok"), !error.isError()}};
+    if (!error.isError()) {
         if (!m_quiet && !m_json)
             m_console.out(
                 tr("downloaded %1  %2\n").arg(QDir::toNativeSeparators(target), m_current.sha256));
     } else {
-        entry.insert(QStringLiteral("error"), result.error().message());
-        m_console.err(executableName() + QStringLiteral(": ") + result.error().message()
+        entry.insert(QStringLiteral("error"), error.message());
+        m_console.err(executableName() + QStringLiteral(": ") + error.message()
                       + QLatin1Char('\n'));
         if (m_exitCode == 0)
-            m_exitCode = result.error().exitCode();
+            m_exitCode = error.exitCode();
     }
     m_results.append(entry);
     startNext();

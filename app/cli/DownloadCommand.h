@@ -24,10 +24,10 @@ public:
     DownloadCommand(Console &console, bool json, bool quiet);
     ~DownloadCommand() override;
 
-    void prepare(const QCommandLineParser &parser);
+    // Reads the arguments; returns a usage problem or empty.
+    QString prepare(const QCommandLineParser &parser);
     void run(GitLabApi &api);
-
-    static constexpr int kMaxAttempts = 5;
+    void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
 
 Q_SIGNALS:
     void finished(int exitCode);
@@ -36,6 +36,7 @@ private:
     void startNext();
     void attempt();
     void onFinished(const Result<Success> &result);
+    void report(const QString &target, const ApiError &error); // then the next file
     void fail(const ApiError &error);
     void end();
 
@@ -46,6 +47,8 @@ private:
     QString m_project, m_name, m_version, m_directory;
     QStringList m_wanted;
     bool m_overwrite = false;
+    QString m_sha256; // --sha256: the one named file's expected checksum
+    RetryPolicy m_retry;
     QList<PackageFile> m_pending;
     PackageFile m_current;
     int m_attempts = 0;

@@ -1,11 +1,11 @@
 #include "cli/PublishCommand.h"
 
 #include "core/Version.h"
+#include "transfer/LocalSelection.h"
 #include "transfer/UploadJob.h"
 #include "validate/NameRules.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -39,28 +39,23 @@ QString PublishCommand::prepare(const QCommandLineParser &parser)
     m_hidden = status == QLatin1String("hidden");
     const auto policy = duplicatePolicyFromId(parser.value(QStringLiteral("on-duplicate")));
     if (!policy)
-        return tr("--on-duplicate must be keep, replace or skip.");
+        return tr("--on-duplicate must be skip-identical, keep, replace or fail.");
     m_policy = *policy;
 
-    for (const QString &path : args.mid(3)) {
-        const QFileInfo info(path);
-        if (!info.isDir()) {
-            m_files.append({path, info.fileName()});
-            continue;
-        }
-        // A folder keeps its relative paths: folder/sub/file.txt becomes path segments.
-        const QDir base = info.absoluteDir();
-        QStringList found;
-        QDirIterator it(info.absoluteFilePath(), QDir::Files | QDir::NoDotAndDotDot | QDir::Hidden,
-                        QDirIterator::Subdirectories);
-        while (it.hasNext())
-            found << it.next();
-        found.sort();
-        if (found.isEmpty())
-            return tr("The folder %1 holds no files.").arg(path);
-        for (const QString &file : std::as_const(found))
-            m_files.append({file, base.relativeFilePath(file)});
+    const LocalSelection selection =
+        LocalSelection::expand(args.mid(3), parser.isSet(QStringLiteral("follow-symlinks")));
+    for (const LocalSelection::Unpublishable &entry : selection.unpublishable) {
+        if (!entry.isNote() && m_localProblem.isEmpty())
+            m_localProblem = tr("%1 %2").arg(entry.path, entry.reason);
+        else if (entry.isNote())
+            m_notes << tr("note: %1 %2").arg(entry.path, entry.reason);
     }
+    for (const LocalSelection::File &file : selection.files)
+        m_files.append({file.localPath, file.fileName});
+    if (!m_localProblem.isEmpty())
+        return {}; // checkLocally() reports it
+    if (m_files.isEmpty())
+        return tr("There is no file to publish.");
     if (parser.isSet(QStringLiteral("file-name"))) {
         if (m_files.size() != 1)
             return tr("--file-name names one file; %1 files were given.").arg(m_files.size());
@@ -81,6 +76,8 @@ QString PublishCommand::prepare(const QCommandLineParser &parser)
 
 ApiError PublishCommand::checkLocally() const
 {
+    if (!m_localProblem.isEmpty())
+        return ApiError(ApiError::Kind::Local, m_localProblem);
     for (const Planned &file : m_files) {
         PackageTarget target = m_version;
         target.fileName = file.fileName;
@@ -93,7 +90,12 @@ ApiError PublishCommand::checkLocally() const
 
 void PublishCommand::run(GitLabApi &api)
 {
+    if (!m_quiet) {
+        for (const QString &note : std::as_const(m_notes))
+            m_console.err(note + QLatin1Char('\n'));
+    }
     m_queue = std::make_unique<UploadQueue>([&api](const QString &) { return &api; }, QString());
+    m_queue->setRetryPolicy(api.client().retryPolicy());
     connect(m_queue.get(), &UploadQueue::itemChanged, this, &PublishCommand::report);
     connect(m_queue.get(), &UploadQueue::idle, this, &PublishCommand::summarize);
     connect(
@@ -124,7 +126,7 @@ void PublishCommand::report(const QString &id)
         return;
     if (item->state == QueueItem::State::Queued && !item->errorMessage.isEmpty()) {
         m_console.endProgress();
-        m_console.err(tr("%1: attempt %2 failed (%3); retrying.\n")
+        m_console.err(tr("%1: attempt %2 failed: %3\n")
                           .arg(item->target.fileName)
                           .arg(item->attempts)
                           .arg(item->errorMessage));

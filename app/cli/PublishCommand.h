@@ -47,8 +47,10 @@ private:
     bool m_quiet;
     PackageTarget m_version; // fileName unused
     bool m_hidden = false;
-    DuplicatePolicy m_policy = DuplicatePolicy::KeepBoth;
+    DuplicatePolicy m_policy = DuplicatePolicy::SkipIdentical;
     QList<Planned> m_files;
+    QStringList m_notes;    // what a folder held that is left out on purpose
+    QString m_localProblem; // a given path that cannot be published
     std::unique_ptr<UploadQueue> m_queue;
     QElapsedTimer m_progressClock;
 };

@@ -1,10 +1,16 @@
 #include "transfer/DownloadJob.h"
 
+#include "transfer/LocalTarget.h"
 #include "transfer/UploadJob.h"
+#include "validate/NameRules.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
+
+#include <cerrno>
+#include <cstdio>
+#include <sys/file.h>
 
 namespace Stevedore {
 
@@ -21,12 +27,23 @@ DownloadJob::~DownloadJob()
     delete m_call;
 }
 
+QString DownloadJob::partPath() const
+{
+    return partPathOf(m_targetPath);
+}
+
 void DownloadJob::start()
 {
     const auto fail = [this](const ApiError &error) {
         QMetaObject::invokeMethod(
             this, [this, error] { finish(error); }, Qt::QueuedConnection);
     };
+    if (const auto problem = NameRules::packageNameProblem(m_source.packageName))
+        return fail(ApiError(ApiError::Kind::Validation, *problem));
+    if (const auto problem = NameRules::versionProblem(m_source.version))
+        return fail(ApiError(ApiError::Kind::Validation, *problem));
+    if (const auto problem = NameRules::localNameProblem(m_source.fileName))
+        return fail(ApiError(ApiError::Kind::Validation, *problem));
     const QFileInfo target(m_targetPath);
     if (target.exists() && !m_overwrite) {
         return fail(ApiError(ApiError::Kind::Local,
@@ -34,13 +51,18 @@ void DownloadJob::start()
                                 "another folder.")
                                  .arg(QDir::toNativeSeparators(m_targetPath))));
     }
+    for (const QString &path : {m_targetPath, partPath()}) {
+        if (QFileInfo(path).isSymLink())
+            return fail(
+                ApiError(ApiError::Kind::Local, tr("%1 is a symbolic link; it is left alone.")
+                                                    .arg(QDir::toNativeSeparators(path))));
+    }
     if (!QDir().mkpath(target.absolutePath()))
         return fail(ApiError(ApiError::Kind::Local,
-                             tr("Cannot create the folder %1.").arg(target.absolutePath())));
-    m_part.setFileName(partPath());
-    if (!m_part.open(QIODevice::ReadWrite))
-        return fail(ApiError(ApiError::Kind::Local,
-                             tr("Cannot write %1: %2").arg(partPath(), m_part.errorString())));
+                             tr("Cannot create the folder %1: %2")
+                                 .arg(target.absolutePath(), qt_error_string(errno))));
+    if (const ApiError claimed = claimPart(); claimed.isError())
+        return fail(claimed);
     if (!hashExistingPart())
         return fail(ApiError(ApiError::Kind::Local,
                              tr("Cannot read %1: %2").arg(partPath(), m_part.errorString())));
@@ -60,6 +82,29 @@ void DownloadJob::start()
     connect(m_call, &ApiCall::finished, this, &DownloadJob::onFinished);
 }
 
+ApiError DownloadJob::claimPart()
+{
+    m_part.setFileName(partPath());
+    if (!m_part.open(QIODevice::ReadWrite))
+        return ApiError(ApiError::Kind::Local,
+                        tr("Cannot write %1: %2").arg(partPath(), m_part.errorString()));
+    // An advisory lock that the system drops when this process ends, even when it is killed.
+    if (::flock(m_part.handle(), LOCK_EX | LOCK_NB) != 0) {
+        m_part.close();
+        return ApiError(ApiError::Kind::Local,
+                        tr("Another download is writing %1 right now; wait for it to finish.")
+                            .arg(QDir::toNativeSeparators(partPath())));
+    }
+    return {};
+}
+
+qint64 DownloadJob::sizeLimit() const
+{
+    if (m_total >= 0 && m_expectedSize >= 0)
+        return std::min(m_total, m_expectedSize);
+    return m_total >= 0 ? m_total : m_expectedSize;
+}
+
 bool DownloadJob::hashExistingPart()
 {
     m_hash.reset();
@@ -77,8 +122,11 @@ bool DownloadJob::hashExistingPart()
 
 void DownloadJob::onResponseStarted()
 {
+    const int status = m_call->status();
+    if (status < 200 || status >= 300)
+        return; // an error answer: the .part stays exactly as it is
     m_headerSha256 = QString::fromLatin1(m_call->header("X-Checksum-SHA256")).trimmed().toLower();
-    if (m_call->status() == 206) {
+    if (status == 206) {
         static const QRegularExpression range(QStringLiteral("^bytes (\\d+)-(\\d+)/(\\d+)$"));
         const auto match = range.match(QString::fromLatin1(m_call->header("Content-Range")));
         if (!match.hasMatch() || match.captured(1).toLongLong() != m_resumeFrom) {
@@ -87,30 +135,51 @@ void DownloadJob::onResponseStarted()
             return;
         }
         m_total = match.captured(3).toLongLong();
-        return;
+    } else {
+        // A whole answer: start the part file over.
+        m_resumeFrom = 0;
+        m_received = 0;
+        m_hash.reset();
+        m_part.resize(0);
+        m_part.seek(0);
+        bool known = false;
+        const qint64 length = m_call->header("Content-Length").toLongLong(&known);
+        m_total = known && length >= 0 ? length : -1;
     }
-    // A whole answer: start the part file over.
-    m_resumeFrom = 0;
-    m_received = 0;
-    m_hash.reset();
-    m_part.resize(0);
-    m_part.seek(0);
-    const QByteArray length = m_call->header("Content-Length");
-    m_total = length.isEmpty() ? -1 : length.toLongLong();
+    if (m_total >= 0 && m_expectedSize >= 0 && m_total != m_expectedSize) {
+        m_call->abortWith(
+            ApiError(ApiError::Kind::Protocol,
+                     tr("GitLab lists %1 with %2 bytes but sends %3; the download was stopped.")
+                         .arg(NameRules::printable(m_source.fileName))
+                         .arg(m_expectedSize)
+                         .arg(m_total)));
+    }
 }
 
 void DownloadJob::onData(const QByteArray &chunk)
 {
-    if (m_part.write(chunk) != chunk.size()) {
+    const qint64 limit = sizeLimit();
+    const qint64 allowed =
+        limit < 0 ? chunk.size() : std::min<qint64>(chunk.size(), limit - m_received);
+    if (allowed > 0 && m_part.write(chunk.constData(), allowed) != allowed) {
         m_call->abortWith(ApiError(ApiError::Kind::Local,
                                    tr("Writing %1 failed: %2. Free some disk space and resume; "
                                       "what was received is kept.")
                                        .arg(partPath(), m_part.errorString())));
         return;
     }
-    m_hash.add(chunk);
-    m_received += chunk.size();
-    Q_EMIT progress(m_received, m_total);
+    m_hash.add(chunk.constData(), std::max<qint64>(allowed, 0));
+    m_received += std::max<qint64>(allowed, 0);
+    if (allowed < chunk.size()) {
+        m_call->abortWith(
+            ApiError(ApiError::Kind::Protocol,
+                     tr("GitLab sent more than the %1 bytes of %2 it announced; the download was "
+                        "stopped.")
+                         .arg(limit)
+                         .arg(NameRules::printable(m_source.fileName))));
+        return;
+    }
+    Q_EMIT progress(m_received, m_total >= 0 ? m_total : m_expectedSize);
 }
 
 void DownloadJob::onFinished()
@@ -119,18 +188,29 @@ void DownloadJob::onFinished()
     m_call = nullptr;
     call->deleteLater();
     if (call->error().isError()) {
-        if (call->status() == 416 && m_resumeFrom > 0) {
-            // The part already holds the whole file: verify it as it is.
-            m_total = m_resumeFrom;
-        } else {
+        const bool alreadyComplete = call->status() == 416 && m_resumeFrom > 0
+                                     && (m_expectedSize < 0 || m_resumeFrom == m_expectedSize);
+        if (!alreadyComplete) {
+            m_part.flush();
             m_part.close(); // kept for a later resume
             return finish(call->error().withContext(tr("Downloading %1").arg(m_source.fileName)));
         }
+        m_total = m_resumeFrom; // the part already holds the whole file: verify it as it is
     }
     if (!m_part.flush()) {
         m_part.close();
         return finish(ApiError(ApiError::Kind::Local,
                                tr("Writing %1 failed: %2").arg(partPath(), m_part.errorString())));
+    }
+    const qint64 limit = sizeLimit();
+    if (limit >= 0 && m_received < limit) {
+        m_part.close(); // what arrived is kept: the next attempt resumes after it
+        return finish(ApiError(ApiError::Kind::Network,
+                               tr("The connection ended after %1 of %2 bytes of %3; what arrived "
+                                  "is kept and the download resumes from there.")
+                                   .arg(m_received)
+                                   .arg(limit)
+                                   .arg(NameRules::printable(m_source.fileName))));
     }
     if (!m_expectedSha256.isEmpty())
         return verify(m_expectedSha256);
@@ -139,21 +219,25 @@ void DownloadJob::onFinished()
     // Object-storage redirects carry no checksum header: ask the package-files API, which
     // deploy tokens cannot read (gitlab-api.md §2.1). The part file stays for a later attempt.
     if (m_api.client().account().kind == CredentialKind::DeployToken) {
+        m_part.close();
         return finish(ApiError(
             ApiError::Kind::Integrity,
             tr("%1 cannot be verified: GitLab's object storage sends no checksum, and deploy "
-               "tokens may not read the package file list that holds it. Download it with a "
-               "personal access token, or give the expected SHA-256.")
+               "tokens may not read the package file list that holds it. Give the expected "
+               "SHA-256 (--sha256), or download it with a personal access token.")
                 .arg(m_source.fileName)));
     }
     m_api.versionFiles(m_source.project, m_source.packageName, m_source.version, this,
                        [this](Result<VersionFiles> version) {
-                           if (!version.ok())
+                           if (!version.ok()) {
+                               m_part.close();
                                return finish(version.error().withContext(
                                    tr("Looking up the checksum of %1").arg(m_source.fileName)));
+                           }
                            const PackageFile *newest =
                                version.value().newest(m_source.storedName());
                            if (!newest || newest->sha256.isEmpty()) {
+                               m_part.close();
                                return finish(ApiError(
                                    ApiError::Kind::Integrity,
                                    tr("No checksum is available for %1, so it cannot be verified.")
@@ -166,19 +250,25 @@ void DownloadJob::onFinished()
 void DownloadJob::verify(const QString &expected)
 {
     const QString actual = m_hash.hexDigest();
-    m_part.close();
     if (actual != expected) {
+        m_part.close();
         QFile::remove(partPath());
         return finish(ApiError(
             ApiError::Kind::Integrity,
             tr("%1 arrived damaged (SHA-256 %2, expected %3); it was discarded. Download it again.")
                 .arg(m_source.fileName, actual, expected)));
     }
-    if (m_overwrite && QFile::exists(m_targetPath) && !QFile::remove(m_targetPath))
-        return finish(ApiError(ApiError::Kind::Local, tr("Cannot replace %1.").arg(m_targetPath)));
-    if (!QFile::rename(partPath(), m_targetPath))
-        return finish(
-            ApiError(ApiError::Kind::Local, tr("Cannot move %1 into place.").arg(partPath())));
+    // Renamed while the lock is still held; rename(2) replaces an existing target atomically.
+    const QByteArray from = QFile::encodeName(partPath());
+    const QByteArray to = QFile::encodeName(m_targetPath);
+    const bool moved = m_overwrite ? ::rename(from.constData(), to.constData()) == 0
+                                   : QFile::rename(partPath(), m_targetPath);
+    const QString reason = qt_error_string(errno);
+    m_part.close();
+    if (!moved)
+        return finish(ApiError(
+            ApiError::Kind::Local,
+            tr("Cannot move %1 into place: %2").arg(QDir::toNativeSeparators(partPath()), reason)));
     finish(Success{});
 }
 

@@ -24,13 +24,15 @@ public:
     ~DownloadJob() override;
 
     void setExpectedSha256(const QString &sha256) { m_expectedSha256 = sha256.toLower(); }
+    // The size GitLab lists for the file; more bytes than this fail the download.
+    void setExpectedSize(qint64 bytes) { m_expectedSize = bytes; }
     void setOverwrite(bool overwrite) { m_overwrite = overwrite; }
 
     void start();
     void cancel();
 
     QString targetPath() const { return m_targetPath; }
-    QString partPath() const { return m_targetPath + QStringLiteral(".part"); }
+    QString partPath() const;
 
 Q_SIGNALS:
     void progress(qint64 received, qint64 total);
@@ -43,11 +45,14 @@ private:
     void verify(const QString &expected);
     void finish(const Result<Success> &result);
     bool hashExistingPart();
+    ApiError claimPart();     // opens the .part, locked against a second download of the same file
+    qint64 sizeLimit() const; // -1: unknown
 
     GitLabApi &m_api;
     PackageTarget m_source;
     QString m_targetPath;
     QString m_expectedSha256;
+    qint64 m_expectedSize = -1;
     bool m_overwrite = false;
     QFile m_part;
     Sha256 m_hash;

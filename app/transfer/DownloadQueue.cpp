@@ -1,6 +1,7 @@
 #include "transfer/DownloadQueue.h"
 
 #include "transfer/DownloadJob.h"
+#include "transfer/LocalTarget.h"
 #include "transfer/UploadJob.h"
 
 #include <QDir>
@@ -29,11 +30,6 @@ constexpr std::array<std::pair<DownloadItem::State, const char *>, 7> kStateIds{
     {DownloadItem::State::Cancelled, "cancelled"},
     {DownloadItem::State::Skipped, "skipped"},
 }};
-
-QString partPathOf(const QString &path)
-{
-    return path + QStringLiteral(".part");
-}
 
 } // namespace
 
@@ -253,6 +249,14 @@ void DownloadQueue::schedule()
 
 bool DownloadQueue::resolveTarget(DownloadItem &item)
 {
+    if (!item.folder.isEmpty()) {
+        const Result<QString> inside = localTargetPath(item.folder, item.source.fileName);
+        if (!inside.ok()) {
+            fail(item, inside.error());
+            return false;
+        }
+        item.localPath = inside.value();
+    }
     item.finalPath = item.localPath;
     if (!QFileInfo::exists(item.localPath))
         return true;
@@ -304,7 +308,7 @@ void DownloadQueue::startNext()
         return;
     }
     if (!resolveTarget(*next))
-        return; // skipped
+        return; // skipped or refused
     const QString id = next->id;
     m_currentId = id;
     m_interruption = Interruption::None;
@@ -317,6 +321,7 @@ void DownloadQueue::startNext()
     auto *job = new DownloadJob(*api, next->source, next->finalPath, this);
     m_job = job;
     job->setExpectedSha256(next->expectedSha256);
+    job->setExpectedSize(next->size);
     job->setOverwrite(next->conflictPolicy == ConflictPolicy::Overwrite);
     connect(job, &DownloadJob::progress, this, [this, id](qint64 received, qint64 total) {
         DownloadItem *current = find(id);
@@ -377,16 +382,18 @@ void DownloadQueue::fail(DownloadItem &item, const ApiError &error)
         return complete(item, DownloadItem::State::Cancelled);
     item.errorMessage = error.message();
     item.errorKind = error.kind();
-    if (error.isTransient() && item.attempts > 0 && item.attempts < m_retry.maxAttempts) {
-        const auto delay = m_retry.delayAfter(item.attempts, error);
+    const RetryPolicy::Decision next = m_retry.after(item.attempts, error);
+    if (item.attempts > 0 && next.retry) {
+        item.errorMessage = error.message() + QLatin1Char(' ') + next.notice;
         item.state = DownloadItem::State::Queued;
-        item.notBefore = QDateTime::currentDateTimeUtc().addMSecs(delay.count());
+        item.notBefore = QDateTime::currentDateTimeUtc().addMSecs(next.delay.count());
         qCInfo(lcTransfer) << "download attempt" << item.attempts << "of" << item.source.describe()
-                           << "failed; retrying in" << delay.count() << "ms:" << error.message();
+                           << "failed; retrying in" << next.delay.count() << "ms";
         changed(item);
         schedule();
         return;
     }
+    item.errorMessage = next.error.message();
     complete(item, DownloadItem::State::Failed);
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "api/GitLabApi.h"
+#include "api/RetryPolicy.h"
 #include "transfer/PackageTarget.h"
-#include "transfer/RetryPolicy.h"
 
 #include <QDateTime>
 #include <QList>
@@ -34,7 +34,10 @@ struct DownloadItem
     QString id;
     QString accountId;
     PackageTarget source;
-    QString localPath;      // where the caller wants the file
+    QString localPath; // where the caller wants the file
+    // When set, localPath is computed from it and source.fileName with localTargetPath() when
+    // the download starts, so that a name from the server cannot lead outside this folder.
+    QString folder;
     QString expectedSha256; // optional; else the server's checksum is used
     ConflictPolicy conflictPolicy = ConflictPolicy::KeepBoth;
 

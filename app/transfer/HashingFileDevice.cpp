@@ -1,5 +1,7 @@
 #include "transfer/HashingFileDevice.h"
 
+#include <QFileInfo>
+
 namespace Stevedore {
 
 HashingFileDevice::HashingFileDevice(const QString &path, QObject *parent)
@@ -12,9 +14,13 @@ bool HashingFileDevice::open(OpenMode mode)
 {
     if ((mode & WriteOnly) || !m_file.open(QIODevice::ReadOnly))
         return false;
+    const QFileInfo info(m_file.fileName());
+    m_size = m_file.size();
+    m_modified = info.lastModified();
     m_hash.reset();
-    m_hashedUpTo = 0;
-    m_hashUsable = true;
+    m_sent = 0;
+    m_digest.clear();
+    m_shrank = false;
     return QIODevice::open(QIODevice::ReadOnly | QIODevice::Unbuffered);
 }
 
@@ -24,45 +30,50 @@ void HashingFileDevice::close()
     QIODevice::close();
 }
 
-qint64 HashingFileDevice::size() const
-{
-    return m_file.size();
-}
-
 bool HashingFileDevice::seek(qint64 position)
 {
-    if (!m_file.seek(position))
+    // Only the position it already has: the start before anything was read, or the end.
+    if (position != m_sent)
         return false;
-    if (position == 0) {
-        m_hash.reset();
-        m_hashedUpTo = 0;
-        m_hashUsable = true;
-    } else if (position != m_hashedUpTo) {
-        m_hashUsable = false;
-    }
     return QIODevice::seek(position);
 }
 
 qint64 HashingFileDevice::readData(char *data, qint64 maxSize)
 {
-    const qint64 position = m_file.pos();
-    const qint64 got = m_file.read(data, maxSize);
-    if (got > 0 && m_hashUsable) {
-        if (position == m_hashedUpTo) {
-            m_hash.add(data, got);
-            m_hashedUpTo += got;
-        } else {
-            m_hashUsable = false;
-        }
+    const qint64 wanted = std::min(maxSize, m_size - m_sent);
+    if (wanted <= 0)
+        return m_size == 0 || m_sent == m_size ? -1 : 0;
+    const qint64 got = m_file.read(data, wanted);
+    if (got <= 0) {
+        m_shrank = got == 0;
+        setErrorString(m_shrank ? tr("the file ended after %1 of %2 bytes").arg(m_sent).arg(m_size)
+                                : m_file.errorString());
+        return -1;
     }
+    m_hash.add(data, got);
+    m_sent += got;
     return got;
 }
 
-QString HashingFileDevice::sha256()
+QString HashingFileDevice::sentSha256()
 {
-    if (m_hashUsable && m_hashedUpTo == m_file.size())
-        return m_hash.hexDigest();
-    return Sha256::ofFile(m_file.fileName());
+    if (m_sent != m_size || m_shrank)
+        return {};
+    if (m_digest.isEmpty())
+        m_digest = m_hash.hexDigest();
+    return m_digest;
+}
+
+QString HashingFileDevice::changeSinceOpen() const
+{
+    const QFileInfo now(m_file.fileName());
+    if (!now.exists())
+        return tr("it was removed");
+    if (now.size() != m_size)
+        return tr("its size went from %1 to %2 bytes").arg(m_size).arg(now.size());
+    if (now.lastModified() != m_modified)
+        return tr("it was modified");
+    return {};
 }
 
 } // namespace Stevedore

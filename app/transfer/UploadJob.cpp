@@ -2,7 +2,10 @@
 
 #include "validate/NameRules.h"
 
+#include <QDir>
 #include <QFileInfo>
+
+#include <sys/stat.h>
 
 Q_LOGGING_CATEGORY(lcTransfer, "stevedore.transfer", QtWarningMsg)
 
@@ -46,6 +49,12 @@ ApiError UploadJob::checkLocally(const PackageTarget &target, const QString &loc
         return ApiError(
             ApiError::Kind::Local,
             UploadJob::tr("%1 is a folder; publish the files inside it instead.").arg(localPath));
+    struct stat status = {};
+    if (::stat(QFile::encodeName(localPath).constData(), &status) != 0 || !S_ISREG(status.st_mode))
+        return ApiError(ApiError::Kind::Local,
+                        UploadJob::tr("%1 is not a regular file (a pipe, socket or device); only "
+                                      "files can be published.")
+                            .arg(localPath));
     if (!info.isReadable())
         return ApiError(ApiError::Kind::Local,
                         UploadJob::tr("%1 cannot be read (permission denied).").arg(localPath));
@@ -93,13 +102,32 @@ void UploadJob::onUploaded()
     ApiCall *call = m_call;
     m_call = nullptr;
     call->deleteLater();
+    const QString shown = QDir::toNativeSeparators(m_localPath);
+    if (m_device->shrank()) {
+        return finish(ApiError(ApiError::Kind::Local,
+                               tr("%1 shrank while it was uploaded (%2); nothing was published. "
+                                  "Publish it again once it is complete.")
+                                   .arg(shown, m_device->errorString())));
+    }
     if (call->error().isError())
         return finish(call->error().withContext(tr("Uploading %1").arg(m_target.fileName)));
     Q_EMIT verifying();
-    m_localSha256 = m_device->sha256();
+    m_localSha256 = m_device->sentSha256();
+    const QString change = m_device->changeSinceOpen();
     m_device->close();
-    if (call->status() == 200 && call->json().isObject())
-        return verifyAgainst(PackageFile::fromJson(call->json().object()));
+    if (!change.isEmpty() || m_localSha256.isEmpty()) {
+        return finish(ApiError(
+            ApiError::Kind::Local,
+            tr("%1 changed while it was uploaded (%2), so GitLab may hold a mix of old and new "
+               "content; it is not reported as published. Publish it again once it is complete.")
+                .arg(shown, change.isEmpty() ? tr("it could not be read in one pass") : change)));
+    }
+    if (call->status() == 200) {
+        Result<PackageFile> record = PackageFile::fromJson(call->json().object());
+        if (!record.ok())
+            return finish(record.error());
+        return verifyAgainst(record.value());
+    }
     if (call->status() != 201) {
         return finish(ApiError(
             ApiError::Kind::Protocol,

@@ -19,10 +19,12 @@ namespace Stevedore {
 
 namespace {
 
-constexpr std::array<std::pair<DuplicatePolicy, const char *>, 3> kPolicyIds{{
+constexpr std::array<std::pair<DuplicatePolicy, const char *>, 5> kPolicyIds{{
+    {DuplicatePolicy::SkipIdentical, "skip-identical"},
     {DuplicatePolicy::KeepBoth, "keep"},
     {DuplicatePolicy::Replace, "replace"},
-    {DuplicatePolicy::SkipIfSameContent, "skip"},
+    {DuplicatePolicy::Fail, "fail"},
+    {DuplicatePolicy::SkipIdentical, "skip"}, // the name before skip-identical; read only
 }};
 
 constexpr std::array<std::pair<QueueItem::State, const char *>, 7> kStateIds{{
@@ -362,14 +364,16 @@ void UploadQueue::startNext()
     next->attempts += 1;
     next->sent = 0;
     changed(*next);
-    if (next->mayHaveArrived || next->duplicatePolicy == DuplicatePolicy::SkipIfSameContent)
+    if (next->mayHaveArrived || next->duplicatePolicy == DuplicatePolicy::SkipIdentical
+        || next->duplicatePolicy == DuplicatePolicy::Fail)
         checkThenUpload(*next, *api);
     else
         upload(next->id, *api);
 }
 
-// Looks at what the version already holds: after a lost answer the upload may be there, and
-// the skip policy needs to know whether identical content is.
+// Looks at what the version already holds: after a lost answer the upload may be there, the
+// skip policy needs to know whether identical content is, and the fail policy whether the name
+// is.
 void UploadQueue::checkThenUpload(QueueItem &item, GitLabApi &api)
 {
     const QString id = item.id;
@@ -393,14 +397,24 @@ void UploadQueue::checkThenUpload(QueueItem &item, GitLabApi &api)
                     const PackageFile *existing =
                         version.ok() ? version.value().newest(checked->target.storedName())
                                      : nullptr;
-                    if (existing && !localSha.isEmpty() && existing->sha256 == localSha) {
-                        self->complete(*checked,
-                                       checked->duplicatePolicy
-                                               == DuplicatePolicy::SkipIfSameContent
-                                           ? QueueItem::State::Skipped
-                                           : QueueItem::State::Done,
-                                       existing->sha256);
-                        return;
+                    const bool identical =
+                        existing && !localSha.isEmpty() && existing->sha256 == localSha;
+                    if (identical && checked->mayHaveArrived) {
+                        if (checked->duplicatePolicy == DuplicatePolicy::Replace)
+                            return self->removeOlderCopies(id, *existing, api);
+                        return self->complete(*checked, QueueItem::State::Done, localSha);
+                    }
+                    if (identical && checked->duplicatePolicy != DuplicatePolicy::KeepBoth
+                        && checked->duplicatePolicy != DuplicatePolicy::Replace)
+                        return self->complete(*checked, QueueItem::State::Skipped, localSha);
+                    if (existing && checked->duplicatePolicy == DuplicatePolicy::Fail) {
+                        return self->fail(
+                            *checked,
+                            ApiError(ApiError::Kind::Duplicate,
+                                     tr("%1 %2 already has a file named %3; nothing was "
+                                        "uploaded (the duplicate policy is \"fail\").")
+                                         .arg(checked->target.packageName, checked->target.version,
+                                              checked->target.fileName)));
                     }
                     self->upload(id, api);
                 });
@@ -480,31 +494,28 @@ void UploadQueue::deleteCopies(const QString &id, qint64 packageId, QList<Packag
         });
 }
 
-std::chrono::milliseconds UploadQueue::backoff(const QueueItem &item, const ApiError &error) const
-{
-    return m_retry.delayAfter(item.attempts, error);
-}
-
 void UploadQueue::fail(QueueItem &item, const ApiError &error)
 {
     if (error.kind() == ApiError::Kind::Cancelled)
         return complete(item, QueueItem::State::Cancelled);
     item.errorMessage = error.message();
     item.errorKind = error.kind();
-    if (error.isTransient() && item.attempts > 0 && item.attempts < m_retry.maxAttempts) {
-        const auto delay = backoff(item, error);
+    const RetryPolicy::Decision next = m_retry.after(item.attempts, error);
+    if (item.attempts > 0 && next.retry) {
+        item.errorMessage = error.message() + QLatin1Char(' ') + next.notice;
         item.state = QueueItem::State::Queued;
-        item.notBefore = QDateTime::currentDateTimeUtc().addMSecs(delay.count());
+        item.notBefore = QDateTime::currentDateTimeUtc().addMSecs(next.delay.count());
         // Only a rate limit proves the request was not processed.
         item.mayHaveArrived = item.mayHaveArrived || error.kind() != ApiError::Kind::RateLimited;
         qCInfo(lcTransfer) << "attempt" << item.attempts << "of" << item.target.describe()
-                           << "failed; retrying in" << delay.count() << "ms:" << error.message();
+                           << "failed; retrying in" << next.delay.count() << "ms";
         if (m_currentId == item.id)
             m_currentId.clear();
         changed(item);
         schedule();
         return;
     }
+    item.errorMessage = next.error.message();
     complete(item, QueueItem::State::Failed);
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "api/GitLabApi.h"
+#include "api/RetryPolicy.h"
 #include "transfer/PackageTarget.h"
-#include "transfer/RetryPolicy.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -18,14 +18,17 @@ namespace Stevedore {
 
 class UploadJob;
 
+// What to do when the version already has a file of the same name.
 enum class DuplicatePolicy {
-    KeepBoth,          // GitLab's default: the new upload becomes the newest copy
-    Replace,           // upload, then delete the older files of that name in the version
-    SkipIfSameContent, // skip when a file of that name with the same SHA-256 is already there
+    SkipIdentical, // the default: skip when the copy GitLab serves has the same SHA-256, else
+                   // upload another copy (so a re-run publishes only what is missing)
+    KeepBoth,      // GitLab's own behaviour: always upload; the new copy becomes the newest
+    Replace,       // upload, then delete the older files of that name in the version
+    Fail,          // upload nothing and fail when the name is there already
 };
 
-QString duplicatePolicyId(DuplicatePolicy policy); // keep, replace, skip
-std::optional<DuplicatePolicy> duplicatePolicyFromId(const QString &id);
+QString duplicatePolicyId(DuplicatePolicy policy); // skip-identical, keep, replace, fail
+std::optional<DuplicatePolicy> duplicatePolicyFromId(const QString &id); // also "skip"
 
 struct QueueItem
 {
@@ -36,7 +39,7 @@ struct QueueItem
     PackageTarget target;
     QString localPath;
     bool hidden = false;
-    DuplicatePolicy duplicatePolicy = DuplicatePolicy::KeepBoth;
+    DuplicatePolicy duplicatePolicy = DuplicatePolicy::SkipIdentical;
 
     State state = State::Queued;
     int attempts = 0;
@@ -117,7 +120,6 @@ private:
                       const QString &sha256, GitLabApi &api);
     void fail(QueueItem &item, const ApiError &error);
     void complete(QueueItem &item, QueueItem::State state, const QString &sha256 = {});
-    std::chrono::milliseconds backoff(const QueueItem &item, const ApiError &error) const;
 
     ApiProvider m_apis;
     QString m_stateFile;

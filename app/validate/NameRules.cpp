@@ -195,6 +195,8 @@ std::optional<QString> NameRules::packageNameProblem(const QString &name)
 {
     if (name.isEmpty())
         return tr("A package name may not be empty.");
+    if (name.size() > kMaxNameLength)
+        return tr("A package name may be at most %1 characters long.").arg(kMaxNameLength);
     if (!matchesWhole(packageNameExpression(), name))
         return tr("A package name may contain only the letters A-Z and a-z, digits, '.', '_', '-' "
                   "and '+'.");
@@ -207,6 +209,8 @@ std::optional<QString> NameRules::versionProblem(const QString &version)
 {
     if (version.isEmpty())
         return tr("A version may not be empty.");
+    if (version.size() > kMaxNameLength)
+        return tr("A version may be at most %1 characters long.").arg(kMaxNameLength);
     if (!matchesWhole(versionExpression(), version))
         return tr("A version may contain only the letters A-Z and a-z, digits, '_', '+', '.' and "
                   "'-', and no '..'.");
@@ -219,6 +223,8 @@ std::optional<QString> NameRules::fileNameProblem(const QString &fileName)
 {
     if (fileName.isEmpty())
         return tr("A file name may not be empty.");
+    if (fileName.size() > kMaxNameLength)
+        return tr("A file name may be at most %1 characters long.").arg(kMaxNameLength);
     if (!matchesWhole(fileNameExpression(), fileName))
         return tr("A file name may contain only the letters A-Z and a-z, digits, '.', '_', '-', "
                   "'+', '~' and '@', and may not start or end with '~' or '@'.");
@@ -231,6 +237,8 @@ std::optional<QString> NameRules::directoryProblem(const QString &directory)
 {
     if (directory.isEmpty())
         return tr("A folder name may not be empty.");
+    if (directory.size() > kMaxNameLength)
+        return tr("A folder name may be at most %1 characters long.").arg(kMaxNameLength);
     if (directory.contains(u'/'))
         return tr("A folder name may not contain '/'.");
     if (containsControlCharacter(directory))
@@ -245,6 +253,61 @@ std::optional<QString> NameRules::directoryProblem(const QString &directory)
         return tr("A folder name may not contain '%' followed by two hexadecimal digits, such as "
                   "'%2F'.");
     return std::nullopt;
+}
+
+std::optional<QString> NameRules::projectProblem(const QString &idOrPath)
+{
+    static const QRegularExpression id(uR"(\A[1-9][0-9]{0,18}\z)"_s);
+    static const QRegularExpression segment(uR"(\A[A-Za-z0-9_.-]+\z)"_s);
+    if (idOrPath.isEmpty())
+        return tr("A project may not be empty: give its numeric id or its full path, such as "
+                  "group/project.");
+    if (id.match(idOrPath).hasMatch())
+        return std::nullopt;
+    const QStringList segments = idOrPath.split(u'/');
+    if (segments.size() < 2)
+        return tr("A project is a numeric id or a full path with its group, such as "
+                  "group/project.");
+    if (segments.contains(QString()))
+        return tr("A project path may not start or end with '/' or contain '//'.");
+    for (const QString &part : segments) {
+        if (isDotName(part))
+            return tr("A project path may not contain '.' or '..' segments.");
+        if (part.size() > kMaxNameLength || !matchesWhole(segment, part))
+            return tr("A project path's segments may contain only the letters A-Z and a-z, "
+                      "digits, '_', '-' and '.', at most %1 characters each.")
+                .arg(kMaxNameLength);
+    }
+    return std::nullopt;
+}
+
+std::optional<QString> NameRules::localNameProblem(const QString &relativeName)
+{
+    if (relativeName.contains(u'\\'))
+        return tr("A file name may not contain a backslash.");
+    static const QRegularExpression driveLetter(uR"(\A[A-Za-z]:)"_s);
+    if (driveLetter.match(relativeName).hasMatch())
+        return tr("A file name may not start with a drive letter.");
+    if (relativeName.startsWith(u'/'))
+        return tr("A file name may not be an absolute path.");
+    QString problem;
+    if (!splitUploadPath(relativeName, &problem))
+        return problem;
+    return std::nullopt;
+}
+
+QString NameRules::printable(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar ch : text) {
+        const char16_t c = ch.unicode();
+        if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0))
+            out += u"\\x"_s + QString::number(c, 16).rightJustified(2, u'0');
+        else
+            out += ch;
+    }
+    return out;
 }
 
 QString NameRules::suggestPackageName(const QString &name)

@@ -46,6 +46,24 @@ public:
     // '%' followed by two hex digits (GitLab would decode it, and refuses double encoding).
     [[nodiscard]] static std::optional<QString> directoryProblem(const QString &directory);
 
+    // GitLab keeps names, versions and each file-name segment to kMaxNameLength characters.
+    static constexpr qsizetype kMaxNameLength = 255;
+
+    // A project as the user names it: a positive numeric id, or a full path of at least two
+    // segments ("group/project", "group/sub/project") made of letters, digits, '_', '-' and
+    // '.', without empty, '.' or '..' segments and without a leading or trailing '/'.
+    [[nodiscard]] static std::optional<QString> projectProblem(const QString &idOrPath);
+
+    // A file name that came from the server, as it would be written below a download folder
+    // ("dir/sub/file.txt"): it must be a name GitLab itself accepts for an upload
+    // (splitUploadPath), with no backslash and no drive letter, so that it can only name a
+    // path inside that folder.
+    [[nodiscard]] static std::optional<QString> localNameProblem(const QString &relativeName);
+
+    // Text from outside made safe for a terminal or a log line: control characters (ESC, BEL,
+    // CR, LF, NUL, …) become visible escapes such as "\x1b".
+    [[nodiscard]] static QString printable(const QString &text);
+
     // A valid name close to the input: accents removed where that leaves ASCII ("é" → "e"),
     // every other invalid character replaced by '_' (dropped at either end), runs of '_' that
     // contain a replacement collapsed to one; for versions ".." → "."; for file names '~' and

@@ -182,8 +182,8 @@ private Q_SLOTS:
         QCOMPARE(SecretStore::problemOf(ApiError(ApiError::Kind::Local, u"disk full"_s)),
                  SecretStore::Problem::Other);
         QCOMPARE(SecretStore::unavailableError().message(),
-                 u"No keychain is available (no Secret Service running). The token is kept for "
-                 "this session only; start gnome-keyring or KWallet to save it."_s);
+                 u"No keychain is available (no Secret Service is running); start gnome-keyring "
+                 "or KWallet to store tokens."_s);
     }
 };
 

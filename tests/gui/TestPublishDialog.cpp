@@ -339,15 +339,17 @@ void TestPublishDialog::hiddenAndPolicyReachTheItems()
     QList<QueueItem> items = dialog->items(u"acc-1"_s, u"demo/hello"_s);
     QCOMPARE(items.size(), 3);
     QVERIFY(!items.at(0).hidden);
-    QCOMPARE(items.at(0).duplicatePolicy, DuplicatePolicy::KeepBoth);
+    QCOMPARE(items.at(0).duplicatePolicy, DuplicatePolicy::SkipIdentical);
 
     auto *hidden = dialog->findChild<QCheckBox *>(u"hiddenCheck"_s);
     auto *policy = dialog->findChild<QComboBox *>(u"duplicatePolicyCombo"_s);
     QVERIFY(hidden && policy);
-    QCOMPARE(policy->count(), 3);
+    QCOMPARE(policy->count(), 4);
     QTest::mouseClick(hidden, Qt::LeftButton);
     QVERIFY(dialog->isHidden());
     policy->setFocus();
+    QTest::keyClick(policy, Qt::Key_Down);
+    QCOMPARE(dialog->duplicatePolicy(), DuplicatePolicy::KeepBoth);
     QTest::keyClick(policy, Qt::Key_Down);
     QCOMPARE(dialog->duplicatePolicy(), DuplicatePolicy::Replace);
 
@@ -367,8 +369,7 @@ void TestPublishDialog::hiddenAndPolicyReachTheItems()
     QCOMPARE(items.at(1).target.storedName(), u"site%2Fcss%2Fsite.css"_s);
 
     QTest::keyClick(policy, Qt::Key_Down);
-    QCOMPARE(dialog->items(u"a"_s, u"p"_s).at(0).duplicatePolicy,
-             DuplicatePolicy::SkipIfSameContent);
+    QCOMPARE(dialog->items(u"a"_s, u"p"_s).at(0).duplicatePolicy, DuplicatePolicy::Fail);
 }
 
 void TestPublishDialog::emptyFoldersAndUnreadableFilesAreListedApart()

@@ -131,6 +131,8 @@ private Q_SLOTS:
             item.accountId = u"sim"_s;
             item.target = target;
             item.localPath = local;
+            // Straight to the PUT: the fault must hit the upload, not a look-up before it.
+            item.duplicatePolicy = DuplicatePolicy::KeepBoth;
             return item;
         }());
         WAIT_FOR_SIGNALS(idle, 1);
@@ -257,6 +259,8 @@ private Q_SLOTS:
         QVERIFY(m_sim->isRunning());
         Session session(m_sim->baseUrl(), CredentialKind::PersonalAccessToken, kPat);
         session.client->setInactivityTimeout(std::chrono::milliseconds(300));
+        // Read-only calls retry a timeout by themselves; here the first failure is what counts.
+        session.client->setRetryPolicy({1});
 
         QElapsedTimer clock;
         clock.start();

@@ -77,9 +77,8 @@ private Q_SLOTS:
         QVERIFY2(SecretStore::problemOf(error) == SecretStore::Problem::Unavailable,
                  qPrintable(error.message() + QStringLiteral(" / ") + error.serverMessage()));
         QCOMPARE(error.message(),
-                 QStringLiteral("No keychain is available (no Secret Service running). The token "
-                                "is kept for this session only; start gnome-keyring or KWallet to "
-                                "save it."));
+                 QStringLiteral("No keychain is available (no Secret Service is running); start "
+                                "gnome-keyring or KWallet to store tokens."));
         QVERIFY2(!error.serverMessage().isEmpty(), "the backend's own text is kept for the log");
     }
 

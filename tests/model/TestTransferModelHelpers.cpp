@@ -2,9 +2,9 @@
 // duration and state texts, the filter tabs, and a model without queues.
 
 #include "ModelTestSupport.h"
+#include "api/RetryPolicy.h"
 #include "model/SpeedMeter.h"
 #include "model/TransferQueueModel.h"
-#include "transfer/RetryPolicy.h"
 
 #include <QTest>
 

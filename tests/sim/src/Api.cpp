@@ -460,8 +460,10 @@ void Api::upload(const Route &route, const httplib::Request &request, httplib::R
         return;
     }
     auto received = receiveBody(request, response, reader);
-    if (received)
-        storeUpload(*plan, *received, response);
+    if (received && storeUpload(*plan, *received, response) && m_faults.takeStoreThenDrop()) {
+        // Stored and saved like any successful upload; the answer is lost with the connection.
+        resetConnection(request);
+    }
 }
 
 std::optional<Api::Received> Api::receiveBody(const httplib::Request &request,
@@ -525,7 +527,7 @@ bool Api::duplicateAllowed(const Project &project, const Package &package) const
     return allowed ? !match : match;
 }
 
-void Api::storeUpload(const UploadPlan &plan, Received &received, httplib::Response &response)
+bool Api::storeUpload(const UploadPlan &plan, Received &received, httplib::Response &response)
 {
     std::unique_lock lock(m_mutex);
     const GenericParams &params = plan.params;
@@ -533,7 +535,7 @@ void Api::storeUpload(const UploadPlan &plan, Received &received, httplib::Respo
     const Access access(plan.principal, project);
     if (!access.passesPushProtection(params.packageName)) {
         sendMessage(response, 403, QStringLiteral("403 Forbidden - Package protected."));
-        return;
+        return false;
     }
     const QString storedName = params.storedFileName();
     Package *package = m_store.livePackage(project.id, params.packageName, params.packageVersion);
@@ -545,7 +547,7 @@ void Api::storeUpload(const UploadPlan &plan, Received &received, httplib::Respo
         if (duplicate && !duplicateAllowed(project, *package)) {
             sendMessage(response, 400,
                         QStringLiteral("400 Bad request - Duplicate package is not allowed"));
-            return;
+            return false;
         }
     }
     std::optional<Pipeline> pipeline;
@@ -570,13 +572,13 @@ void Api::storeUpload(const UploadPlan &plan, Received &received, httplib::Respo
             createPackage();
             m_store.save();
             sendMessage(response, 500, statusLine(500));
-            return;
+            return false;
         }
         if (m_faults.raceWindowEnabled() && m_config.raceWindowMs > 0) {
             if (m_creating.count(key)) {
                 m_creationDone.wait(lock, [&] { return !m_creating.count(key); });
                 sendMessage(response, 500, statusLine(500));
-                return;
+                return false;
             }
             m_creating.insert(key);
             lock.unlock();
@@ -601,7 +603,7 @@ void Api::storeUpload(const UploadPlan &plan, Received &received, httplib::Respo
     received.file->close();
     if (!received.file->rename(QDir(m_store.blobDir()).filePath(file.blob))) {
         sendMessage(response, 500, statusLine(500));
-        return;
+        return false;
     }
     received.file->setAutoRemove(false);
     const PackageFile &stored = m_store.addFile(*package, file);
@@ -610,6 +612,7 @@ void Api::storeUpload(const UploadPlan &plan, Received &received, httplib::Respo
         sendJson(response, 200, m_serializer.packageFileRecord(stored, project));
     else
         sendMessage(response, 201, QStringLiteral("201 Created"));
+    return true;
 }
 
 void Api::download(const Route &route, const httplib::Request &request, httplib::Response &response)

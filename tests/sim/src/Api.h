@@ -60,7 +60,8 @@ private:
     std::optional<Received> receiveBody(const httplib::Request &request,
                                         httplib::Response &response,
                                         const httplib::ContentReader &reader);
-    void storeUpload(const UploadPlan &plan, Received &received, httplib::Response &response);
+    // True when the file was stored (the answer is 201, or 200 with select=package_file).
+    bool storeUpload(const UploadPlan &plan, Received &received, httplib::Response &response);
     bool duplicateAllowed(const Project &project, const Package &package) const;
     void download(const Route &route, const httplib::Request &request, httplib::Response &response);
 

@@ -87,6 +87,14 @@ QString Faults::add(const QString &spec)
         m_race500 = {*times};
         return {};
     }
+    if (spec == QLatin1String("store-then-drop")
+        || spec.startsWith(QLatin1String("store-then-drop:"))) {
+        const auto times = spec.size() > 15 ? count(spec.mid(16)) : std::optional<int>(1);
+        if (!times)
+            return invalid + QStringLiteral("expected store-then-drop[:COUNT]");
+        m_storeThenDrop = {*times};
+        return {};
+    }
     if (spec == QLatin1String("no-race")) {
         m_raceWindow = false;
         return {};
@@ -130,6 +138,12 @@ bool Faults::takeRace500()
 {
     std::lock_guard lock(m_mutex);
     return m_race500.take();
+}
+
+bool Faults::takeStoreThenDrop()
+{
+    std::lock_guard lock(m_mutex);
+    return m_storeThenDrop.take();
 }
 
 } // namespace sim

@@ -34,6 +34,8 @@ public:
     RequestFault takeRequestFault(const QString &rawPath);
     std::optional<qint64> takeReset(bool upload);
     bool takeRace500();
+    // Whether an upload that was just stored must lose its answer (store-then-drop).
+    bool takeStoreThenDrop();
 
 private:
     struct Counted
@@ -78,6 +80,7 @@ private:
     std::vector<StallFault> m_stalls;
     std::vector<ResetFault> m_resets;
     Counted m_race500;
+    Counted m_storeThenDrop;
     int m_latencyMs = 0;
     bool m_raceWindow = true;
     bool m_jobTokenBasicOnPut = false;

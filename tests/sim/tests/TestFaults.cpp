@@ -1,9 +1,11 @@
 // README "Faults" and "Command line": status and 429 injection, latency, connection
-// resets, stalls; persistence across a restart; one stdout line; clean exit on signals.
+// resets, stored uploads whose answer is lost, stalls; persistence across a restart; one
+// stdout line; clean exit on signals.
 
 #include "SimTest.h"
 
 #include <QDateTime>
+#include <QDebug>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -61,6 +63,24 @@ private:
                 dataDir));
         QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
         m_http = std::make_unique<Http>(m_sim->baseUrl());
+    }
+
+    // The files of the package `name` (version 1.0.0 is the only one these tests create), as
+    // the package-files API lists them; empty (with a warning) when there is no such package.
+    QJsonArray storedFiles(const QByteArray &name)
+    {
+        const HttpReply packages =
+            m_http->get(packagesTarget(ProjectId, "package_name=" + name), pat());
+        const QJsonArray list = packages.jsonArray();
+        if (packages.status != 200 || list.size() != 1) {
+            qWarning().noquote() << "expected one package" << name << "got" << packages.describe();
+            return {};
+        }
+        const qint64 packageId = list.at(0).toObject().value(u"id"_s).toInteger();
+        const HttpReply files = m_http->get(packageFilesTarget(ProjectId, packageId), pat());
+        if (files.status != 200)
+            qWarning().noquote() << "listing package files failed:" << files.describe();
+        return files.jsonArray();
     }
 
 #define START(...)                                                                                 \
@@ -198,6 +218,83 @@ private slots:
         const HttpReply download =
             m_http->get(genericTarget(ProjectId, "cut/1.0.0/file.bin"), pat());
         QCOMPARE(download.body, body);
+    }
+
+    // store-then-drop:COUNT — the upload is stored as a successful one would be, then the
+    // connection is reset instead of the answer: no answer, yet exactly one stored copy.
+    void storeThenDropStoresThenResets()
+    {
+        START({u"--fault"_s, u"store-then-drop:1"_s});
+        QByteArray body;
+        for (int i = 0; body.size() < 300 * 1024; ++i)
+            body += "line " + QByteArray::number(i) + " of the dropped upload\n";
+        const HttpReply dropped =
+            m_http->put(genericTarget(ProjectId, "dropped/1.0.0/file.bin"), body, pat());
+        QVERIFY2(dropped.status == 0 && !dropped.error.isEmpty(),
+                 qPrintable(u"expected no HTTP answer, got "_s + dropped.describe()));
+
+        const QJsonArray files = storedFiles("dropped");
+        QCOMPARE(files.size(), 1);
+        const QJsonObject file = files.at(0).toObject();
+        QCOMPARE(file.value(u"file_name"_s).toString(), u"file.bin"_s);
+        QCOMPARE(file.value(u"file_sha256"_s).toString(), QString::fromLatin1(sha256Hex(body)));
+        QCOMPARE(file.value(u"size"_s).toInteger(), qint64(body.size()));
+        const HttpReply download =
+            m_http->get(genericTarget(ProjectId, "dropped/1.0.0/file.bin"), pat());
+        SIM_COMPARE_STATUS(download, 200);
+        QCOMPARE(download.body, body);
+
+        // COUNT used up: the next upload is answered.
+        SIM_EXPECT_REPLY(
+            m_http->put(genericTarget(ProjectId, "dropped/1.0.0/second.bin"), "second\n", pat()),
+            201, Body201);
+        QCOMPARE(storedFiles("dropped").size(), 2);
+    }
+
+    // Without COUNT one upload is dropped; uploads that fail are answered and do not count.
+    void storeThenDropCountsOnlyStoredUploads()
+    {
+        START({u"--fault"_s, u"store-then-drop"_s});
+        SIM_COMPARE_STATUS(m_http->put(genericTarget(ProjectId, "once/1.0.0/~bad"), "x", pat()),
+                           400);
+        SIM_COMPARE_STATUS(m_http->put(genericTarget(ProjectId, "once/1.0.0/a.txt"), "a",
+                                       Http::privateToken("no")),
+                           401);
+        const HttpReply dropped =
+            m_http->put(genericTarget(ProjectId, "once/1.0.0/a.txt"), "a\n", pat());
+        QVERIFY2(dropped.status == 0, qPrintable(dropped.describe()));
+        SIM_EXPECT_REPLY(m_http->put(genericTarget(ProjectId, "once/1.0.0/b.txt"), "b\n", pat()),
+                         201, Body201);
+        QCOMPARE(column(storedFiles("once"), u"file_name"_s),
+                 QStringList({u"a.txt"_s, u"b.txt"_s}));
+    }
+
+    // COUNT 0 drops every stored upload's answer, the select=package_file one (200) too.
+    void storeThenDropWithCountZeroDropsEvery()
+    {
+        START({u"--fault"_s, u"store-then-drop:0"_s});
+        for (const QByteArray &name : {QByteArray("one.txt"), QByteArray("two.txt")}) {
+            const HttpReply dropped = m_http->put(
+                genericTarget(ProjectId, "every/1.0.0/" + name + "?select=package_file"), name,
+                pat());
+            QVERIFY2(dropped.status == 0, qPrintable(dropped.describe()));
+        }
+        const QJsonArray files = storedFiles("every");
+        QCOMPARE(column(files, u"file_name"_s), QStringList({u"one.txt"_s, u"two.txt"_s}));
+        QCOMPARE(column(files, u"file_sha256"_s),
+                 QStringList({QString::fromLatin1(sha256Hex("one.txt")),
+                              QString::fromLatin1(sha256Hex("two.txt"))}));
+    }
+
+    // A malformed COUNT is refused at start.
+    void storeThenDropRejectsMalformedCount()
+    {
+        for (const QString &spec : {u"store-then-drop:x"_s, u"store-then-drop:"_s,
+                                    u"store-then-drop:-1"_s, u"store-then-drop-now"_s}) {
+            SimServer sim(
+                SimServer::Options().withFixture(fixture()).withArguments({u"--fault"_s, spec}));
+            QVERIFY2(!sim.start(), qPrintable(spec + u" was accepted"_s));
+        }
     }
 
     // Without a direction the fault applies to downloads and uploads alike.
