@@ -12,6 +12,7 @@ namespace {
 
 constexpr qint64 kMaxBufferedBody = 64 * 1024 * 1024;
 constexpr qint64 kReadBufferSize = 1024 * 1024;
+constexpr qint64 kMaxHeaderBytes = 256 * 1024;
 
 bool isRedirect(int status)
 {
@@ -142,9 +143,28 @@ void ApiCall::onMetaData()
     if (!m_reply || m_status != 0)
         return;
     m_status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (m_status == 0 || isRedirect(m_status))
+    if (m_status == 0)
         return;
-    m_headers = m_reply->rawHeaderPairs();
+    // Qt drops a header section it cannot parse (an oversized line makes it lose every
+    // header, Content-Length included) and would then wait for the end of the connection.
+    const QList<QNetworkReply::RawHeaderPair> headers = m_reply->rawHeaderPairs();
+    qint64 headerBytes = 0;
+    for (const auto &[name, value] : headers)
+        headerBytes += name.size() + value.size() + 4;
+    if (headers.isEmpty() || headerBytes > kMaxHeaderBytes) {
+        finish(ApiError(ApiError::Kind::Protocol,
+                        headers.isEmpty()
+                            ? tr("The server's answer has response headers that could not be read "
+                                 "(oversized or malformed); giving up.")
+                            : tr("The server's answer has %1 KiB of response headers, more than "
+                                 "the %2 KiB accepted; giving up.")
+                                  .arg(headerBytes / 1024)
+                                  .arg(kMaxHeaderBytes / 1024)));
+        return;
+    }
+    if (isRedirect(m_status))
+        return;
+    m_headers = headers;
     m_streaming = !m_options.bufferBody && m_status >= 200 && m_status < 300;
     if (m_client)
         m_bodyRate.start(m_client->slowBodyFloor().window);

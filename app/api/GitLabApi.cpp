@@ -203,9 +203,14 @@ void GitLabApi::packages(const QString &project, const PackageFilter &filter, QO
     };
     const QString exactName = filter.exactName;
     const auto keepExact = [exactName](QList<Package> list) {
-        // package_name is a fuzzy substring match on the server.
-        if (!exactName.isEmpty())
-            list.removeIf([&](const Package &package) { return package.name != exactName; });
+        // package_name is a fuzzy substring match on the server; and a package listed twice
+        // (in the visible and the hidden list) is one package.
+        QSet<qint64> seen;
+        list.removeIf([&](const Package &package) {
+            const bool repeated = seen.contains(package.id);
+            seen.insert(package.id);
+            return repeated || (!exactName.isEmpty() && package.name != exactName);
+        });
         return list;
     };
     const std::function<Result<Package>(const QJsonValue &)> parse = &Package::fromJson;

@@ -49,6 +49,7 @@ public:
     }
 
     GitLabClient &client() { return m_client; }
+    const GitLabClient &client() const { return m_client; }
 
     void currentUser(QObject *context, Callback<CurrentUser> done);
     void tokenInfo(QObject *context, Callback<TokenInfo> done);

@@ -303,6 +303,17 @@ void CommandRunner::withApi(QCommandLineParser &parser, std::function<void(GitLa
             : tr("Several accounts are set up; choose one with --account NAME or --url URL.")));
 }
 
+bool CommandRunner::refuseDeployToken(const GitLabApi &api, const QString &what)
+{
+    if (api.client().account().kind != CredentialKind::DeployToken)
+        return false;
+    failWith(ApiError(ApiError::Kind::Scope,
+                      tr("A deploy token can only upload and download files by name; it cannot %1. "
+                         "Use a personal, project or group access token for that.")
+                          .arg(what)));
+    return true;
+}
+
 void CommandRunner::openAccount(const Account &account, const QString &secret,
                                 std::function<void(GitLabApi &)> use)
 {
@@ -469,6 +480,8 @@ void CommandRunner::listPackages(QCommandLineParser &parser)
     const QString name = parser.positionalArguments().value(1);
     const bool hidden = parser.isSet(QStringLiteral("hidden"));
     withApi(parser, [this, project, name, hidden](GitLabApi &api) {
+        if (refuseDeployToken(api, tr("list packages")))
+            return;
         api.packages(
             project, {name, hidden}, this, [this, project, name](Result<QList<Package>> packages) {
                 if (!packages.ok())
@@ -513,6 +526,8 @@ void CommandRunner::listFiles(QCommandLineParser &parser)
 {
     const QStringList args = parser.positionalArguments();
     withApi(parser, [this, args](GitLabApi &api) {
+        if (refuseDeployToken(api, tr("list the files of a version")))
+            return;
         api.existingVersionFiles(
             args[0], args[1], args[2], this, [this, args](Result<VersionFiles> version) {
                 if (!version.ok())
@@ -573,6 +588,8 @@ void CommandRunner::remove(QCommandLineParser &parser)
 {
     const QStringList args = parser.positionalArguments();
     withApi(parser, [this, args](GitLabApi &api) {
+        if (refuseDeployToken(api, tr("delete packages or files")))
+            return;
         api.existingVersionFiles(
             args[0], args[1], args[2], this, [this, &api, args](Result<VersionFiles> version) {
                 if (!version.ok())

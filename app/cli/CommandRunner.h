@@ -61,6 +61,9 @@ private:
     void withApi(QCommandLineParser &parser, std::function<void(GitLabApi &)> use);
     void openAccount(const Account &account, const QString &secret,
                      std::function<void(GitLabApi &)> use);
+    // Fails the command (and returns true) when `api` holds a deploy token, which GitLab admits
+    // on the generic upload and download URLs only; `what` is "list packages", …
+    bool refuseDeployToken(const GitLabApi &api, const QString &what);
 
     void login(QCommandLineParser &parser);
     void logout(QCommandLineParser &parser);

@@ -42,6 +42,15 @@ QString PublishCommand::prepare(const QCommandLineParser &parser)
         return tr("--on-duplicate must be skip-identical, keep, replace or fail.");
     m_policy = *policy;
 
+    if (parser.isSet(QStringLiteral("file-name"))) {
+        for (const QString &path : args.mid(3)) {
+            if (QFileInfo(path).isDir()) {
+                m_localProblem =
+                    tr("%1 is a folder, not a regular file; --file-name names one file.").arg(path);
+                return {}; // checkLocally() reports it
+            }
+        }
+    }
     const LocalSelection selection =
         LocalSelection::expand(args.mid(3), parser.isSet(QStringLiteral("follow-symlinks")));
     for (const LocalSelection::Unpublishable &entry : selection.unpublishable) {

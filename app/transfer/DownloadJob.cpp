@@ -85,7 +85,7 @@ void DownloadJob::start()
 ApiError DownloadJob::claimPart()
 {
     m_part.setFileName(partPath());
-    if (!m_part.open(QIODevice::ReadWrite))
+    if (!m_part.open(QIODevice::ReadWrite | QIODevice::Unbuffered))
         return ApiError(ApiError::Kind::Local,
                         tr("Cannot write %1: %2").arg(partPath(), m_part.errorString()));
     // An advisory lock that the system drops when this process ends, even when it is killed.
@@ -96,6 +96,22 @@ ApiError DownloadJob::claimPart()
                             .arg(QDir::toNativeSeparators(partPath())));
     }
     return {};
+}
+
+bool DownloadJob::writeToPart(const char *data, qint64 size)
+{
+    // A disk that fills up mid-write gives a short write first; the next write says why.
+    for (qint64 written = 0; written < size;) {
+        errno = 0;
+        const qint64 got = m_part.write(data + written, size - written);
+        if (got <= 0) {
+            const int reason = errno;
+            m_writeError = reason != 0 ? qt_error_string(reason) : m_part.errorString();
+            return false;
+        }
+        written += got;
+    }
+    return true;
 }
 
 qint64 DownloadJob::sizeLimit() const
@@ -161,11 +177,11 @@ void DownloadJob::onData(const QByteArray &chunk)
     const qint64 limit = sizeLimit();
     const qint64 allowed =
         limit < 0 ? chunk.size() : std::min<qint64>(chunk.size(), limit - m_received);
-    if (allowed > 0 && m_part.write(chunk.constData(), allowed) != allowed) {
+    if (allowed > 0 && !writeToPart(chunk.constData(), allowed)) {
         m_call->abortWith(ApiError(ApiError::Kind::Local,
                                    tr("Writing %1 failed: %2. Free some disk space and resume; "
                                       "what was received is kept.")
-                                       .arg(partPath(), m_part.errorString())));
+                                       .arg(partPath(), m_writeError)));
         return;
     }
     m_hash.add(chunk.constData(), std::max<qint64>(allowed, 0));
@@ -197,10 +213,12 @@ void DownloadJob::onFinished()
         }
         m_total = m_resumeFrom; // the part already holds the whole file: verify it as it is
     }
+    errno = 0;
     if (!m_part.flush()) {
+        const QString reason = errno != 0 ? qt_error_string(errno) : m_part.errorString();
         m_part.close();
-        return finish(ApiError(ApiError::Kind::Local,
-                               tr("Writing %1 failed: %2").arg(partPath(), m_part.errorString())));
+        return finish(
+            ApiError(ApiError::Kind::Local, tr("Writing %1 failed: %2").arg(partPath(), reason)));
     }
     const qint64 limit = sizeLimit();
     if (limit >= 0 && m_received < limit) {

@@ -47,6 +47,7 @@ private:
     bool hashExistingPart();
     ApiError claimPart();     // opens the .part, locked against a second download of the same file
     qint64 sizeLimit() const; // -1: unknown
+    bool writeToPart(const char *data, qint64 size); // false: m_writeError says why
 
     GitLabApi &m_api;
     PackageTarget m_source;
@@ -60,6 +61,7 @@ private:
     qint64 m_total = -1;
     qint64 m_received = 0;
     QString m_headerSha256;
+    QString m_writeError;
     QPointer<ApiCall> m_call;
     bool m_done = false;
 };
