@@ -11,6 +11,7 @@
 #include "api/Snippets.h"
 #include "core/Version.h"
 #include "model/PackageTreeModel.h"
+#include "transfer/LocalTarget.h"
 
 #include <QAction>
 #include <QApplication>
@@ -487,11 +488,13 @@ void MainWindow::downloadSelection()
         DownloadItem item;
         item.accountId = m_session.active()->id;
         item.source = {m_projectPath, version->name, version->version, file.displayName()};
+        // The queue resolves the path inside `folder` (and refuses a name that leads out).
+        item.folder = folder;
         item.localPath = QDir(folder).filePath(file.displayName());
         item.expectedSha256 = file.sha256;
         item.size = file.size;
         item.conflictPolicy = ConflictPolicy::KeepBoth;
-        if (QFileInfo::exists(item.localPath)) {
+        if (localTargetPath(folder, file.displayName()).ok() && QFileInfo::exists(item.localPath)) {
             if (!forAll) {
                 const Dialogs::ConflictAnswer answer = m_dialogs.conflict(this, file.displayName());
                 using Choice = Dialogs::ConflictAnswer::Choice;
