@@ -200,17 +200,26 @@ void CommandRunner::start()
     const QString syntax =
         executableName() + QLatin1Char(' ') + m_command.command + QLatin1Char(' ') + command.syntax;
     if (parser.isSet(kHelp)) {
-        m_console.out(tr("Usage: %1\n\nOptions:\n").arg(syntax));
+        QList<std::pair<QString, QString>> rows;
         for (const QCommandLineOption &option : std::as_const(command.options)) {
-            m_console.out(QStringLiteral("  --%1%2  %3\n")
-                              .arg(option.names().constLast(),
-                                   option.valueName().isEmpty()
-                                       ? QString()
-                                       : QLatin1Char(' ') + option.valueName(),
-                                   option.description()));
+            QStringList names;
+            for (const QString &name : option.names())
+                names << (name.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + name;
+            QString left = names.join(QStringLiteral(", "));
+            if (!option.valueName().isEmpty())
+                left += QLatin1Char(' ') + option.valueName();
+            rows.append({left, option.description()});
         }
-        m_console.out(tr("  --max-wait SECONDS  %1\n").arg(kMaxWait.description()));
-        m_console.out(tr("  --url URL, --account NAME, --json, --quiet: as before the command\n"));
+        rows.append({QStringLiteral("--max-wait SECONDS"), kMaxWait.description()});
+        rows.append({QStringLiteral("--url, --account, --json, --quiet"),
+                     tr("as before the command (see %1 --help)").arg(executableName())});
+        qsizetype width = 0;
+        for (const auto &row : std::as_const(rows))
+            width = std::max(width, row.first.size());
+        m_console.out(tr("Usage: %1\n\nOptions:\n").arg(syntax));
+        for (const auto &[left, description] : std::as_const(rows))
+            m_console.out(QStringLiteral("  ") + left.leftJustified(width) + QStringLiteral("  ")
+                          + description + QLatin1Char('\n'));
         return exit(0);
     }
     if (parser.isSet(kMaxWait)) {

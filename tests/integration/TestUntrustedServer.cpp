@@ -301,6 +301,21 @@ private Q_SLOTS:
                  qPrintable(describe(listed.error())));
     }
 
+    void anOversizedJsonAnswerIsRefused()
+    {
+        m_server->on("GET", kPackagesPath, [](const HostileServer::Request &) {
+            HostileServer::Reply reply = HostileServer::json("[");
+            reply.fillerBytes = 80 * 1024 * 1024;
+            return reply;
+        });
+        m_session->client->setRetryPolicy({1});
+        const auto listed = packages(*m_session->api, u"demo/hello"_s, u"app"_s);
+        QVERIFY(!listed.ok());
+        QCOMPARE(listed.error().kind(), ApiError::Kind::Protocol);
+        QVERIFY2(listed.error().message().contains(u"unexpectedly large"_s),
+                 qPrintable(listed.error().message()));
+    }
+
     void paginationIsBounded_data()
     {
         QTest::addColumn<bool>("sameUrl");

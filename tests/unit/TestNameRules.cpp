@@ -39,6 +39,13 @@ private slots:
     void displayNameFromStored();
     void displayNameRoundTripsStoredName_data();
     void displayNameRoundTripsStoredName();
+
+    void namesAreAtMost255Characters();
+    void projectIsAnIdOrAFullPath_data();
+    void projectIsAnIdOrAFullPath();
+    void localNameStaysBelowTheFolder_data();
+    void localNameStaysBelowTheFolder();
+    void printableShowsControlCharacters();
 };
 
 namespace {
@@ -671,6 +678,87 @@ void TestNameRules::displayNameRoundTripsStoredName()
     QCOMPARE(NameRules::displayNameFromStored(name->storedName), path);
     // Splitting what people see gives the same upload again.
     QVERIFY(NameRules::splitUploadPath(NameRules::displayNameFromStored(name->storedName)) == name);
+}
+
+void TestNameRules::namesAreAtMost255Characters()
+{
+    const QString longest(NameRules::kMaxNameLength, u'a');
+    const QString tooLong = longest + u'a';
+    QVERIFY(!NameRules::packageNameProblem(longest));
+    QVERIFY(!NameRules::versionProblem(longest));
+    QVERIFY(!NameRules::fileNameProblem(longest));
+    QVERIFY(!NameRules::directoryProblem(longest));
+    for (const auto &problem :
+         {NameRules::packageNameProblem(tooLong), NameRules::versionProblem(tooLong),
+          NameRules::fileNameProblem(tooLong), NameRules::directoryProblem(tooLong)}) {
+        QVERIFY(problem.has_value());
+        QVERIFY2(problem->contains(u"at most 255 characters"_s), qPrintable(*problem));
+    }
+}
+
+void TestNameRules::projectIsAnIdOrAFullPath_data()
+{
+    QTest::addColumn<QString>("project");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("id") << u"42"_s << true;
+    QTest::newRow("group/project") << u"demo/hello"_s << true;
+    QTest::newRow("subgroup") << u"demo/platform/agent"_s << true;
+    QTest::newRow("dots and dashes") << u"my-group/my.project_1"_s << true;
+    QTest::newRow("empty") << QString() << false;
+    QTest::newRow("id zero") << u"0"_s << false;
+    QTest::newRow("one segment") << u"hello"_s << false;
+    QTest::newRow("leading slash") << u"/demo/hello"_s << false;
+    QTest::newRow("trailing slash") << u"demo/hello/"_s << false;
+    QTest::newRow("empty segment") << u"demo//hello"_s << false;
+    QTest::newRow("dot dot") << u"demo/../x"_s << false;
+    QTest::newRow("only dot dot") << u".."_s << false;
+    QTest::newRow("space") << u"demo/my project"_s << false;
+    QTest::newRow("encoded slash") << u"demo%2Fhello"_s << false;
+    QTest::newRow("newline") << u"demo/hel\nlo"_s << false;
+}
+
+void TestNameRules::projectIsAnIdOrAFullPath()
+{
+    QFETCH(QString, project);
+    QFETCH(bool, valid);
+    const auto problem = NameRules::projectProblem(project);
+    QCOMPARE(!problem.has_value(), valid);
+}
+
+void TestNameRules::localNameStaysBelowTheFolder_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("plain") << u"hello-1.0.tar.gz"_s << true;
+    QTest::newRow("folders") << u"site/css/site.css"_s << true;
+    QTest::newRow("parent") << u"../evil.txt"_s << false;
+    QTest::newRow("parent inside") << u"a/../../evil.txt"_s << false;
+    QTest::newRow("encoded once") << u"%2E%2E%2Fevil.txt"_s << false;
+    QTest::newRow("encoded twice") << u"%252E%252E%252Fevil.txt"_s << false;
+    QTest::newRow("encoded in a folder") << u"a/%2E%2E/evil.txt"_s << false;
+    QTest::newRow("absolute") << u"/etc/passwd"_s << false;
+    QTest::newRow("backslash") << u"a\\b.txt"_s << false;
+    QTest::newRow("drive letter") << u"C:evil.txt"_s << false;
+    QTest::newRow("escape") << u"evil\u001b[2J.txt"_s << false;
+    QTest::newRow("bell in a folder") << u"bell\u0007/x.txt"_s << false;
+    QTest::newRow("newline") << u"a\nb.txt"_s << false;
+    QTest::newRow("empty") << QString() << false;
+    QTest::newRow("dot") << u"./x.txt"_s << false;
+}
+
+void TestNameRules::localNameStaysBelowTheFolder()
+{
+    QFETCH(QString, name);
+    QFETCH(bool, valid);
+    const auto problem = NameRules::localNameProblem(name);
+    QVERIFY2(!problem.has_value() == valid, qPrintable(problem.value_or(u"valid"_s)));
+}
+
+void TestNameRules::printableShowsControlCharacters()
+{
+    QCOMPARE(NameRules::printable(u"a\u001b[2Jb\u0007c\rd\u0000e"_s),
+             u"a\\x1b[2Jb\\x07c\\x0dd\\x00e"_s);
+    QCOMPARE(NameRules::printable(u"plain ünïcode.txt"_s), u"plain ünïcode.txt"_s);
 }
 
 QTEST_GUILESS_MAIN(TestNameRules)
