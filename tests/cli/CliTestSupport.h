@@ -43,14 +43,15 @@ struct Run
     }
 };
 
-inline Run runStevedore(const QStringList &arguments, const QProcessEnvironment &environment,
-                        const QString &workingDirectory, const QByteArray &input = {},
-                        int timeoutMs = 60000)
+// Runs `program` with `arguments` to its end (or kills it after timeoutMs).
+inline Run runProgram(const QString &program, const QStringList &arguments,
+                      const QProcessEnvironment &environment, const QString &workingDirectory,
+                      const QByteArray &input = {}, int timeoutMs = 60000)
 {
     Run run;
     run.arguments = arguments;
     QProcess process;
-    process.setProgram(QStringLiteral(STEVEDORE_EXECUTABLE));
+    process.setProgram(program);
     process.setArguments(arguments);
     process.setProcessEnvironment(environment);
     process.setWorkingDirectory(workingDirectory);
@@ -73,6 +74,14 @@ inline Run runStevedore(const QStringList &arguments, const QProcessEnvironment 
     return run;
 }
 
+inline Run runStevedore(const QStringList &arguments, const QProcessEnvironment &environment,
+                        const QString &workingDirectory, const QByteArray &input = {},
+                        int timeoutMs = 60000)
+{
+    return runProgram(QStringLiteral(STEVEDORE_EXECUTABLE), arguments, environment,
+                      workingDirectory, input, timeoutMs);
+}
+
 // An environment with nothing of the caller's GitLab or CI variables, and the given additions.
 inline QProcessEnvironment cleanEnvironment(const QProcessEnvironment &base)
 {
@@ -84,6 +93,22 @@ inline QProcessEnvironment cleanEnvironment(const QProcessEnvironment &base)
     }
     environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
     environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    return environment;
+}
+
+// cleanEnvironment() with HOME and the XDG folders inside `root`, and a D-Bus address that
+// leads nowhere: environment accounts never need a keychain, and nothing may reach the user's.
+inline QProcessEnvironment isolatedEnvironment(const QString &root)
+{
+    QProcessEnvironment environment = cleanEnvironment(QProcessEnvironment::systemEnvironment());
+    for (const char *name :
+         {"HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"}) {
+        const QString folder = root + QLatin1Char('/') + QString::fromLatin1(name).toLower();
+        QDir().mkpath(folder);
+        environment.insert(QString::fromLatin1(name), folder);
+    }
+    environment.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                       QStringLiteral("unix:path=") + root + QStringLiteral("/no-bus"));
     return environment;
 }
 

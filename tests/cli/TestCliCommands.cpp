@@ -46,21 +46,7 @@ private:
 
     QString work(const QString &name) const { return m_work.filePath(name); }
 
-    QProcessEnvironment isolated() const
-    {
-        QProcessEnvironment environment =
-            cleanEnvironment(QProcessEnvironment::systemEnvironment());
-        for (const char *name :
-             {"HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"}) {
-            const QString folder = m_root.filePath(QString::fromLatin1(name).toLower());
-            QDir().mkpath(folder);
-            environment.insert(QString::fromLatin1(name), folder);
-        }
-        // No keychain: environment accounts never need one, and nothing may reach the user's.
-        environment.insert(u"DBUS_SESSION_BUS_ADDRESS"_s,
-                           u"unix:path="_s + m_root.filePath(u"no-bus"_s));
-        return environment;
-    }
+    QProcessEnvironment isolated() const { return isolatedEnvironment(m_root.path()); }
 
     // GITLAB_HOST + GITLAB_TOKEN, as glab uses them.
     QProcessEnvironment withToken(const QString &token)

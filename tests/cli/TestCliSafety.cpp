@@ -111,35 +111,6 @@ void serveVersion(HostileServer &server, const QJsonArray &packages, const QJson
               [listed](const HostileServer::Request &) { return HostileServer::json(listed); });
 }
 
-// The program's own runner for commands that are not the stevedore binary itself (unshare).
-Run runProgram(const QString &program, const QStringList &arguments,
-               const QProcessEnvironment &environment, const QString &workingDirectory,
-               int timeoutMs)
-{
-    Run run;
-    run.arguments = QStringList{program} + arguments;
-    QProcess process;
-    process.setProgram(program);
-    process.setArguments(arguments);
-    process.setProcessEnvironment(environment);
-    process.setWorkingDirectory(workingDirectory);
-    process.start();
-    if (!process.waitForStarted(10000)) {
-        run.standardError = process.errorString().toUtf8();
-        return run;
-    }
-    process.closeWriteChannel();
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished(5000);
-    }
-    run.standardOutput = process.readAllStandardOutput();
-    run.standardError = process.readAllStandardError();
-    if (process.exitStatus() == QProcess::NormalExit)
-        run.exitCode = process.exitCode();
-    return run;
-}
-
 // The lines of a gitlab-sim --log excerpt for `method` whose path contains `path`.
 QList<QByteArray> logLines(const QByteArray &log, const QByteArray &method, const QByteArray &path)
 {
@@ -195,21 +166,7 @@ private:
 
     QString work(const QString &name) const { return m_work.filePath(name); }
 
-    QProcessEnvironment isolated() const
-    {
-        QProcessEnvironment environment =
-            cleanEnvironment(QProcessEnvironment::systemEnvironment());
-        for (const char *name :
-             {"HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"}) {
-            const QString folder = m_root.filePath(QString::fromLatin1(name).toLower());
-            QDir().mkpath(folder);
-            environment.insert(QString::fromLatin1(name), folder);
-        }
-        // No keychain: environment accounts never need one.
-        environment.insert(u"DBUS_SESSION_BUS_ADDRESS"_s,
-                           u"unix:path="_s + m_root.filePath(u"no-bus"_s));
-        return environment;
-    }
+    QProcessEnvironment isolated() const { return isolatedEnvironment(m_root.path()); }
 
     // GITLAB_HOST + GITLAB_TOKEN for the server at `base`.
     QProcessEnvironment against(const QUrl &base, const QString &token = kPat) const
@@ -1028,7 +985,7 @@ private Q_SLOTS:
     {
         const QProcessEnvironment environment = against(m_sim->baseUrl());
         const Run probe = runProgram(u"unshare"_s, {u"--mount"_s, u"--map-root-user"_s, u"true"_s},
-                                     environment, m_work.path(), 10000);
+                                     environment, m_work.path(), {}, 10000);
         if (probe.exitCode != 0)
             QSKIP(qPrintable(u"unshare --mount --map-root-user is not permitted here: "_s
                              + probe.err().trimmed()));
@@ -1040,7 +997,7 @@ private Q_SLOTS:
                         u"mount -t tmpfs -o size=1m tmpfs \"$0\" && exec \"$@\""_s, outDir,
                         QStringLiteral(STEVEDORE_EXECUTABLE), u"download"_s, u"demo/hello"_s,
                         u"installer"_s, u"3.1.0"_s, u"-o"_s, outDir},
-                       environment, m_work.path(), 60000);
+                       environment, m_work.path(), {}, 60000);
         QVERIFY2(result.exitCode == 1, qPrintable(result.describe()));
         QVERIFY2(result.err().contains(u"No space left on device"_s),
                  qPrintable(result.describe()));
