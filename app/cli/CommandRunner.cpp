@@ -64,14 +64,14 @@ QString namingProblem(const QStringList &arguments)
         case 1:
             what = CommandRunner::tr("NAME");
             problem = NameRules::packageNameProblem(value);
-            if (problem)
+            if (problem && !value.isEmpty())
                 *problem +=
                     CommandRunner::tr(" Try \"%1\".").arg(NameRules::suggestPackageName(value));
             break;
         case 2:
             what = CommandRunner::tr("VERSION");
             problem = NameRules::versionProblem(value);
-            if (problem)
+            if (problem && !value.isEmpty())
                 *problem += CommandRunner::tr(" Try \"%1\".").arg(NameRules::suggestVersion(value));
             break;
         default: {
