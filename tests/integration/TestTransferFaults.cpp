@@ -112,6 +112,7 @@ private Q_SLOTS:
         queue.setRetryPolicy({5, std::chrono::milliseconds(50), std::chrono::milliseconds(500)});
         QSignalSpy idle(&queue, &UploadQueue::idle);
         QList<ApiError::Kind> failures;
+        QString failureMessage; // the row's text while it waits
         QElapsedTimer sinceFailure;
         qint64 waited = -1;
         connect(&queue, &UploadQueue::itemChanged, this, [&](const QString &id) {
@@ -119,6 +120,7 @@ private Q_SLOTS:
             if (item->state == QueueItem::State::Queued && item->errorKind != ApiError::Kind::None
                 && !sinceFailure.isValid()) {
                 failures << item->errorKind;
+                failureMessage = item->errorMessage;
                 sinceFailure.start();
             } else if (item->state == QueueItem::State::Uploading && sinceFailure.isValid()
                        && waited < 0) {
@@ -147,6 +149,11 @@ private Q_SLOTS:
         QCOMPARE(item->attempts, 2);
         QCOMPARE(failures, QList<ApiError::Kind>{ApiError::Kind(firstErrorKind)});
         QVERIFY2(waited >= minimumWaitMs, qPrintable(u"retried after %1 ms"_s.arg(waited)));
+        // The wait is shown: the server's own, or the backoff's.
+        QVERIFY2(failureMessage.contains(firstErrorKind == int(ApiError::Kind::RateLimited)
+                                             ? u"GitLab asked to wait 1 s; retrying at"_s
+                                             : u"Retrying in"_s),
+                 qPrintable(failureMessage));
 
         // Exactly one copy arrived, whatever the failed attempt left behind.
         const auto version = versionFiles(*session.api, target);
