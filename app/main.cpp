@@ -81,7 +81,7 @@ int main(int argc, char *argv[])
     Stevedore::Dialogs dialogs;
     const QString queueFile =
         QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-            .filePath(QStringLiteral("upload-queue.json"));
+            .filePath(QStringLiteral("transfer-queue.jsonl"));
     Stevedore::MainWindow window(commandLine.launch, {&accounts, &secrets, &dialogs, queueFile});
     window.show();
     return QApplication::exec();

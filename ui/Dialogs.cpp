@@ -81,4 +81,30 @@ Dialogs::ConflictAnswer Dialogs::conflict(QWidget *parent, const QString &fileNa
     return answer;
 }
 
+Dialogs::QuitAnswer Dialogs::quitWithTransfers(QWidget *parent)
+{
+    QMessageBox box(parent);
+    box.setIcon(QMessageBox::Question);
+    box.setWindowTitle(tr("Transfers are running"));
+    box.setText(tr("Transfers are still running. Quit anyway?"));
+    box.setInformativeText(tr("Paused or interrupted transfers are saved and continue the next "
+                              "time Stevedore starts: a download where it stopped, an upload "
+                              "from the start of its file."));
+    QPushButton *finish = box.addButton(tr("&Finish, then quit"), QMessageBox::AcceptRole);
+    QPushButton *pause = box.addButton(tr("&Pause and quit"), QMessageBox::DestructiveRole);
+    QPushButton *now = box.addButton(tr("&Quit now"), QMessageBox::DestructiveRole);
+    QPushButton *cancel = box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(finish);
+    box.setEscapeButton(cancel);
+    box.exec();
+    const QAbstractButton *clicked = box.clickedButton();
+    if (clicked == finish)
+        return QuitAnswer::Finish;
+    if (clicked == pause)
+        return QuitAnswer::PauseAndQuit;
+    if (clicked == now)
+        return QuitAnswer::QuitNow;
+    return QuitAnswer::Cancel;
+}
+
 } // namespace Stevedore

@@ -31,6 +31,9 @@ public:
         bool operator==(const ConflictAnswer &other) const = default;
     };
 
+    // Quitting while transfers run.
+    enum class QuitAnswer { Finish, PauseAndQuit, QuitNow, Cancel };
+
     Dialogs() = default;
     virtual ~Dialogs();
 
@@ -54,6 +57,9 @@ public:
     // "fileName already exists": Overwrite, Keep both, Skip or Cancel, with an "Apply to all"
     // check box.
     virtual ConflictAnswer conflict(QWidget *parent, const QString &fileName);
+    // "Transfers are running": finish them, then quit; pause them (they continue at the next
+    // start) and quit; quit now (they continue at the next start too); or cancel.
+    virtual QuitAnswer quitWithTransfers(QWidget *parent);
 };
 
 } // namespace Stevedore

@@ -51,12 +51,11 @@ MainWindow::MainWindow(const LaunchOptions &launch, Services services, QWidget *
     , m_services(std::move(services))
     , m_dialogs(*m_services.dialogs)
     , m_session(*m_services.accounts, *m_services.secrets, m_services.environment)
-    , m_uploads([this](const QString &id) { return m_session.apiFor(id); }, m_services.queueFile)
-    , m_downloads([this](const QString &id) { return m_session.apiFor(id); })
+    , m_queue([this](const QString &id) { return m_session.apiFor(id); }, m_services.queueFile)
     , m_projects(new ProjectPane(this))
     , m_packages(new PackagePane(this))
     , m_files(new FilePane(this))
-    , m_transfers(new TransferDock(m_uploads, m_downloads, this))
+    , m_transfers(new TransferDock(m_queue, this))
     , m_splitter(new QSplitter(this))
     , m_identity(new QLabel(this))
     , m_warning(new QLabel(this))
@@ -64,6 +63,7 @@ MainWindow::MainWindow(const LaunchOptions &launch, Services services, QWidget *
 {
     setWindowTitle(applicationName());
     setAcceptDrops(true);
+    m_resumeOnSignIn = m_queue.isPaused();
     m_packages->view()->viewport()->installEventFilter(this);
     m_packages->view()->viewport()->setAcceptDrops(true);
 
@@ -92,6 +92,7 @@ MainWindow::MainWindow(const LaunchOptions &launch, Services services, QWidget *
                                 m_session.active() ? m_session.active()->id : QString());
     });
     connect(&m_session, &AccountSession::activated, this, &MainWindow::onAccountActivated);
+    connect(&m_session, &AccountSession::signedIn, &m_queue, &TransferQueue::accountAvailable);
     connect(&m_session, &AccountSession::activationFailed, this, [this](const ApiError &error) {
         m_identity->setText(tr("Not signed in"));
         m_warning->setText(error.message());
@@ -119,9 +120,12 @@ MainWindow::MainWindow(const LaunchOptions &launch, Services services, QWidget *
     m_refreshAfterUploads.setSingleShot(true);
     m_refreshAfterUploads.setInterval(300);
     connect(&m_refreshAfterUploads, &QTimer::timeout, this, &MainWindow::refresh);
-    connect(&m_uploads, &UploadQueue::itemChanged, this, &MainWindow::afterUpload);
-    connect(&m_uploads, &UploadQueue::idle, this,
-            [this] { notifyIfInactive(tr("Uploads finished"), tr("The upload queue is empty.")); });
+    connect(&m_queue, &TransferQueue::itemChanged, this, &MainWindow::afterTransfer);
+    connect(&m_queue, &TransferQueue::idle, this, [this] {
+        notifyIfInactive(tr("Transfers finished"), tr("The transfer queue is empty."));
+        if (m_quitWhenIdle)
+            close();
+    });
 
     m_splitter->setSizes({240, 520, 440});
     resizeDocks({m_transfers}, {170}, Qt::Vertical);
@@ -233,8 +237,8 @@ void MainWindow::onAccountActivated()
     m_projects->selectProject(project);
     m_packages->model()->clear();
     m_files->model()->clear();
-    if (m_uploads.isPaused())
-        m_uploads.resume(); // restored uploads wait for their account
+    if (std::exchange(m_resumeOnSignIn, false))
+        m_queue.resume(); // restored transfers waited for the first account to sign in
     checkIdentity();
 }
 
@@ -348,22 +352,22 @@ void MainWindow::publishPaths(const QStringList &paths, const std::optional<Pack
     const QString accountId = m_session.active()->id;
     const QString project = m_projectPath;
     connect(dialog, &QDialog::accepted, this, [this, dialog, accountId, project] {
-        for (const QueueItem &item : dialog->items(accountId, project))
-            m_uploads.add(item);
+        m_queue.add(dialog->items(accountId, project));
         m_transfers->show();
     });
     dialog->open();
 }
 
-void MainWindow::afterUpload(const QString &id)
+void MainWindow::afterTransfer(const QString &id)
 {
-    const QueueItem *item = m_uploads.item(id);
+    const TransferItem *item = m_queue.item(id);
     if (!item)
         return;
-    if (item->state == QueueItem::State::Done && item->target.project == m_projectPath)
+    if (item->isUpload() && item->state == TransferState::Done
+        && item->target.project == m_projectPath)
         m_refreshAfterUploads.start();
-    if (item->state == QueueItem::State::Failed)
-        notifyIfInactive(tr("Upload failed"),
+    if (item->state == TransferState::Failed)
+        notifyIfInactive(item->isUpload() ? tr("Upload failed") : tr("Download failed"),
                          item->target.fileName + QStringLiteral(": ") + item->errorMessage);
 }
 
@@ -484,10 +488,12 @@ void MainWindow::downloadSelection()
         return;
     settings.setValue(kDownloadFolderKey, folder);
     std::optional<ConflictPolicy> forAll;
+    QList<TransferItem> items;
     for (const PackageFile &file : std::as_const(files)) {
-        DownloadItem item;
+        TransferItem item;
+        item.direction = TransferDirection::Download;
         item.accountId = m_session.active()->id;
-        item.source = {m_projectPath, version->name, version->version, file.displayName()};
+        item.target = {m_projectPath, version->name, version->version, file.displayName()};
         // The queue resolves the path inside `folder` (and refuses a name that leads out).
         item.folder = folder;
         item.localPath = QDir(folder).filePath(file.displayName());
@@ -511,8 +517,9 @@ void MainWindow::downloadSelection()
                 item.conflictPolicy = *forAll;
             }
         }
-        m_downloads.add(item);
+        items.append(item);
     }
+    m_queue.add(items);
     m_transfers->show();
 }
 
@@ -674,6 +681,23 @@ void MainWindow::openProjectByPath()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_queue.isIdle() && !m_queue.isPaused() && !m_quitWhenIdle) {
+        switch (m_dialogs.quitWithTransfers(this)) {
+        case Dialogs::QuitAnswer::Finish:
+            m_quitWhenIdle = true;
+            statusBar()->showMessage(tr("Stevedore quits when the transfers are finished."));
+            event->ignore();
+            return;
+        case Dialogs::QuitAnswer::PauseAndQuit:
+            m_queue.pause(); // saved: they continue at the next start
+            break;
+        case Dialogs::QuitAnswer::QuitNow:
+            break;
+        case Dialogs::QuitAnswer::Cancel:
+            event->ignore();
+            return;
+        }
+    }
     saveWindowState();
     QMainWindow::closeEvent(event);
 }

@@ -2,8 +2,7 @@
 
 #include "account/AccountSession.h"
 #include "core/LaunchOptions.h"
-#include "transfer/DownloadQueue.h"
-#include "transfer/UploadQueue.h"
+#include "transfer/TransferQueue.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -36,7 +35,7 @@ public:
         AccountStore *accounts = nullptr;
         SecretStore *secrets = nullptr;
         Dialogs *dialogs = nullptr;
-        QString queueFile; // the persisted upload queue
+        QString queueFile; // the transfer queue's journal
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     };
 
@@ -44,8 +43,7 @@ public:
     ~MainWindow() override;
 
     AccountSession &session() { return m_session; }
-    UploadQueue &uploads() { return m_uploads; }
-    DownloadQueue &downloads() { return m_downloads; }
+    TransferQueue &transfers() { return m_queue; }
     ProjectPane *projectPane() const { return m_projects; }
     PackagePane *packagePane() const { return m_packages; }
     FilePane *filePane() const { return m_files; }
@@ -82,7 +80,7 @@ private:
     void onProjectChosen(const Project &project);
     void onVersionChosen(const Package &package);
     void checkIdentity();
-    void afterUpload(const QString &id);
+    void afterTransfer(const QString &id);
     void notifyIfInactive(const QString &title, const QString &text);
     std::optional<PackageTarget> selectedFileTarget() const;
     void copyToClipboard(const QString &text, const QString &what);
@@ -94,8 +92,7 @@ private:
     Services m_services;
     Dialogs &m_dialogs;
     AccountSession m_session;
-    UploadQueue m_uploads;
-    DownloadQueue m_downloads;
+    TransferQueue m_queue;
     ProjectPane *m_projects;
     PackagePane *m_packages;
     FilePane *m_files;
@@ -107,6 +104,8 @@ private:
     QString m_projectPath;
     qint64 m_projectId = 0;
     QTimer m_refreshAfterUploads;
+    bool m_quitWhenIdle = false;   // "Finish, then quit" was chosen
+    bool m_resumeOnSignIn = false; // a restored queue waits for the first sign-in
 };
 
 } // namespace Stevedore

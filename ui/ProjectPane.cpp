@@ -1,5 +1,7 @@
 #include "ProjectPane.h"
 
+#include "AccountSwitcher.h"
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLineEdit>
@@ -15,7 +17,7 @@ const QString kAddAccount = QStringLiteral("__add__");
 
 ProjectPane::ProjectPane(QWidget *parent)
     : QWidget(parent)
-    , m_accounts(new QComboBox(this))
+    , m_accounts(new AccountSwitcher(this))
     , m_search(new QLineEdit(this))
     , m_list(new QListView(this))
     , m_open(new QToolButton(this))

@@ -1,6 +1,5 @@
 #include "PublishDialog.h"
 
-#include "transfer/LocalSelection.h"
 #include "validate/NameRules.h"
 
 #include <QAction>
@@ -11,23 +10,24 @@
 #include <QCompleter>
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QFileInfo>
 #include <QFormLayout>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
-#include <QHash>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
+#include <QPromise>
 #include <QPushButton>
-#include <QSet>
 #include <QStringListModel>
 #include <QTableWidget>
+#include <QThreadPool>
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <utility>
 
 namespace Stevedore {
 
@@ -36,38 +36,6 @@ namespace {
 const QLatin1String kProblemStyle("QLabel { color: #a4000f; }");
 const QColor kProblemColor(0xa4, 0x00, 0x0f);
 const QColor kValidColor(0x0b, 0x6a, 0x0b);
-
-// The valid path closest to `name`: empty segments dropped, every broken directory and the
-// file name replaced by NameRules' suggestion.
-QString suggestUploadPath(const QString &name)
-{
-    QStringList segments = name.split(QLatin1Char('/'), Qt::SkipEmptyParts);
-    if (segments.isEmpty())
-        return NameRules::suggestFileName(name);
-    for (qsizetype i = 0; i + 1 < segments.size(); ++i) {
-        if (NameRules::directoryProblem(segments.at(i)))
-            segments[i] = NameRules::suggestFileName(segments.at(i));
-    }
-    segments.last() = NameRules::suggestFileName(segments.last());
-    return segments.join(QLatin1Char('/'));
-}
-
-// `name`, or "name-2.ext", "name-3.ext", … when another file of the list has it
-// ("dir/name.tar.gz" → "dir/name-2.tar.gz"). `taken` counts the names in use.
-QString uniqueName(const QString &name, const QHash<QString, int> &taken)
-{
-    if (taken.value(name) <= 0)
-        return name;
-    const qsizetype slash = name.lastIndexOf(QLatin1Char('/'));
-    const qsizetype dot = name.indexOf(QLatin1Char('.'), slash + 2);
-    const QString stem = dot < 0 ? name : name.left(dot);
-    const QString extension = dot < 0 ? QString() : name.mid(dot);
-    for (int n = 2;; ++n) {
-        const QString candidate = stem + QLatin1Char('-') + QString::number(n) + extension;
-        if (taken.value(candidate) <= 0)
-            return candidate;
-    }
-}
 
 QTableWidgetItem *readOnlyItem(const QString &text)
 {
@@ -235,8 +203,10 @@ PublishDialog::PublishDialog(const QStringList &localPaths, QWidget *parent)
     connect(m_table, &QTableWidget::itemSelectionChanged, this,
             [this] { m_remove->setEnabled(!m_table->selectedItems().isEmpty()); });
     connect(m_table, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
-        if (!m_updating && item->column() == TargetNameColumn)
-            validateAll();
+        if (!m_updating && item->column() == TargetNameColumn) {
+            m_plan.rename(item->row(), item->text());
+            showChecks();
+        }
     });
     connect(m_packageName, &QLineEdit::textChanged, this, [this] {
         if (!m_versionTyped && m_suggestVersion) {
@@ -250,8 +220,12 @@ PublishDialog::PublishDialog(const QStringList &localPaths, QWidget *parent)
             [this](const QString &text) { m_versionTyped = !text.isEmpty(); });
     connect(m_version, &QLineEdit::textChanged, this, &PublishDialog::updateVersion);
 
-    expand(localPaths);
-    validateAll();
+    connect(this, &QDialog::finished, this, &PublishDialog::stopReading);
+
+    if (PublishPlan::needsWalk(localPaths))
+        startReading(localPaths);
+    else
+        setPlan(PublishPlan::build(localPaths));
     updatePackageName();
     updateVersion();
 
@@ -263,45 +237,88 @@ PublishDialog::~PublishDialog()
     // QDialog's destructor hides the dialog, which may commit an open cell editor: its
     // itemChanged must not reach this half-destroyed object.
     disconnect(m_table, nullptr, this, nullptr);
+    stopReading();
 }
 
-void PublishDialog::expand(const QStringList &localPaths)
+void PublishDialog::startReading(const QStringList &localPaths)
 {
-    const LocalSelection selection = LocalSelection::expand(localPaths);
-    for (const LocalSelection::File &file : selection.files)
-        addFile(file.localPath, file.fileName);
-    for (const LocalSelection::Unpublishable &entry : selection.unpublishable)
-        m_unpublishable.append({entry.path, entry.reason});
+    // The worker holds the promise and the stop flag; the watcher (a child) hears the end on
+    // this thread, and never after the dialog is gone.
+    m_stopReading = std::make_shared<std::atomic_bool>(false);
+    auto promise = std::make_shared<QPromise<PublishPlan>>();
+    m_reader = new QFutureWatcher<PublishPlan>(this);
+    connect(m_reader, &QFutureWatcherBase::finished, this, [this] {
+        QFutureWatcher<PublishPlan> *reader = std::exchange(m_reader, nullptr);
+        reader->deleteLater();
+        if (m_stopReading->load() || reader->future().resultCount() == 0)
+            return; // the dialog was closed meanwhile: the plan is incomplete
+        setPlan(reader->result());
+        Q_EMIT planReady();
+    });
+    m_reader->setFuture(promise->future());
+    QThreadPool::globalInstance()->start([promise, localPaths, stop = m_stopReading] {
+        promise->start();
+        promise->addResult(PublishPlan::build(localPaths, false, stop.get()));
+        promise->finish();
+    });
+    updateSummary();
+}
 
-    for (const Unpublishable &entry : std::as_const(m_unpublishable)) {
+void PublishDialog::stopReading()
+{
+    if (m_stopReading)
+        m_stopReading->store(true);
+}
+
+bool PublishDialog::isReadingFolders() const
+{
+    return m_reader != nullptr;
+}
+
+void PublishDialog::setPlan(PublishPlan plan)
+{
+    m_plan = std::move(plan);
+
+    m_unpublishable.clear();
+    m_unpublishableList->clear();
+    for (const PublishPlan::Unpublishable &entry : m_plan.unpublishable()) {
+        m_unpublishable.append({entry.path, entry.reason});
         auto *item =
             new QListWidgetItem(tr("%1: %2").arg(entry.path, entry.reason), m_unpublishableList);
         item->setToolTip(entry.reason);
     }
     m_unpublishableLabel->setVisible(!m_unpublishable.isEmpty());
     m_unpublishableList->setVisible(!m_unpublishable.isEmpty());
+
+    m_updating = true;
+    m_table->setUpdatesEnabled(false);
+    m_table->setRowCount(0);
+    m_table->setRowCount(m_plan.rowCount());
+    for (int row = 0; row < m_plan.rowCount(); ++row) {
+        const PublishPlan::Row &file = m_plan.rows().at(row);
+        const QString shown = QDir::toNativeSeparators(file.localPath);
+        QTableWidgetItem *local = readOnlyItem(shown);
+        local->setToolTip(shown);
+        m_table->setItem(row, LocalPathColumn, local);
+        auto *target = new QTableWidgetItem(file.targetName);
+        target->setToolTip(tr("The name in the package; edit it to rename the file."));
+        m_table->setItem(row, TargetNameColumn, target);
+        QTableWidgetItem *size = readOnlyItem(QLocale().formattedDataSize(file.size));
+        size->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_table->setItem(row, SizeColumn, size);
+        m_table->setItem(row, CheckColumn, readOnlyItem(QString()));
+        m_table->setItem(row, FixColumn, readOnlyItem(QString()));
+    }
+    m_table->setUpdatesEnabled(true);
+    m_updating = false;
+    showChecks();
 }
 
-void PublishDialog::addFile(const QString &localPath, const QString &targetName)
+void PublishDialog::showTargetName(int row)
 {
-    const QFileInfo info(localPath);
-    const int row = m_table->rowCount();
     m_updating = true;
-    m_table->insertRow(row);
-    QTableWidgetItem *local = readOnlyItem(QDir::toNativeSeparators(localPath));
-    local->setToolTip(QDir::toNativeSeparators(localPath));
-    m_table->setItem(row, LocalPathColumn, local);
-    auto *target = new QTableWidgetItem(targetName);
-    target->setToolTip(tr("The name in the package; edit it to rename the file."));
-    m_table->setItem(row, TargetNameColumn, target);
-    QTableWidgetItem *size = readOnlyItem(QLocale().formattedDataSize(info.size()));
-    size->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    m_table->setItem(row, SizeColumn, size);
-    m_table->setItem(row, CheckColumn, readOnlyItem(QString()));
-    m_table->setItem(row, FixColumn, readOnlyItem(QString()));
+    m_table->item(row, TargetNameColumn)->setText(m_plan.rows().at(row).targetName);
     m_updating = false;
-    m_files.append({localPath, info.size()});
-    m_problems.append(QString());
 }
 
 void PublishDialog::setDestination(const QString &description)
@@ -363,53 +380,50 @@ DuplicatePolicy PublishDialog::duplicatePolicy() const
 
 int PublishDialog::fileCount() const
 {
-    return m_table->rowCount();
+    return m_plan.rowCount();
 }
 
 QString PublishDialog::localPath(int row) const
 {
-    return row >= 0 && row < m_files.size() ? m_files.at(row).localPath : QString();
+    return row >= 0 && row < m_plan.rowCount() ? m_plan.rows().at(row).localPath : QString();
 }
 
 QString PublishDialog::targetName(int row) const
 {
-    const QTableWidgetItem *item = m_table->item(row, TargetNameColumn);
-    return item ? item->text() : QString();
+    return row >= 0 && row < m_plan.rowCount() ? m_plan.rows().at(row).targetName : QString();
 }
 
 void PublishDialog::setTargetName(int row, const QString &name)
 {
     if (QTableWidgetItem *item = m_table->item(row, TargetNameColumn))
-        item->setText(name); // itemChanged validates
+        item->setText(name); // itemChanged renames the row in the plan
 }
 
 QString PublishDialog::problem(int row) const
 {
-    return row >= 0 && row < m_problems.size() ? m_problems.at(row) : QString();
+    return row >= 0 && row < m_plan.rowCount() ? m_plan.rows().at(row).problem() : QString();
 }
 
 bool PublishDialog::isReady() const
 {
-    if (fileCount() == 0 || NameRules::packageNameProblem(packageName())
-        || NameRules::versionProblem(version()))
-        return false;
-    return std::all_of(m_problems.cbegin(), m_problems.cend(),
-                       [](const QString &problem) { return problem.isEmpty(); });
+    return !isReadingFolders() && m_plan.isReady() && !NameRules::packageNameProblem(packageName())
+           && !NameRules::versionProblem(version());
 }
 
-QList<QueueItem> PublishDialog::items(const QString &accountId, const QString &project) const
+QList<TransferItem> PublishDialog::items(const QString &accountId, const QString &project) const
 {
-    QList<QueueItem> result;
+    QList<TransferItem> result;
     result.reserve(fileCount());
     for (int row = 0; row < fileCount(); ++row) {
-        QueueItem item;
+        TransferItem item;
+        item.direction = TransferDirection::Upload;
         item.accountId = accountId;
         item.target.project = project;
         item.target.packageName = packageName();
         item.target.version = version();
         item.target.fileName = targetName(row);
-        item.localPath = m_files.at(row).localPath;
-        item.size = m_files.at(row).size;
+        item.localPath = m_plan.rows().at(row).localPath;
+        item.size = m_plan.rows().at(row).size;
         item.hidden = isHidden();
         item.duplicatePolicy = duplicatePolicy();
         result.append(item);
@@ -417,23 +431,12 @@ QList<QueueItem> PublishDialog::items(const QString &accountId, const QString &p
     return result;
 }
 
-void PublishDialog::validateAll()
+void PublishDialog::showChecks()
 {
     m_updating = true;
-    const QHash<QString, int> counts = nameCounts();
-    QHash<QString, int> firstRow;
     for (int row = 0; row < fileCount(); ++row) {
-        const QString name = targetName(row);
-        QString problem;
-        if (NameRules::splitUploadPath(name, &problem)) {
-            const auto earlier = firstRow.constFind(name);
-            if (earlier != firstRow.cend())
-                problem =
-                    tr("Row %1 already has this name; each file needs its own.").arg(*earlier + 1);
-            else
-                firstRow.insert(name, row);
-        }
-        m_problems[row] = problem;
+        const PublishPlan::Row &file = m_plan.rows().at(row);
+        const QString problem = file.problem();
 
         QTableWidgetItem *check = m_table->item(row, CheckColumn);
         if (problem.isEmpty()) {
@@ -460,8 +463,7 @@ void PublishDialog::validateAll()
             m_table->setCellWidget(row, FixColumn, button);
         }
         if (QWidget *button = m_table->cellWidget(row, FixColumn))
-            button->setToolTip(
-                tr("Rename to \"%1\"").arg(uniqueName(suggestUploadPath(name), counts)));
+            button->setToolTip(tr("Rename to \"%1\"").arg(file.suggestion));
     }
     m_updating = false;
     updateSummary();
@@ -478,21 +480,12 @@ void PublishDialog::onFixClicked()
     }
 }
 
-QHash<QString, int> PublishDialog::nameCounts() const
-{
-    QHash<QString, int> counts;
-    for (int row = 0; row < fileCount(); ++row)
-        ++counts[targetName(row)];
-    return counts;
-}
-
 void PublishDialog::fixRow(int row)
 {
-    if (row < 0 || row >= fileCount() || m_problems.at(row).isEmpty())
+    if (!m_plan.fix(row))
         return;
-    QHash<QString, int> taken = nameCounts();
-    --taken[targetName(row)]; // the row's own name is being replaced
-    setTargetName(row, uniqueName(suggestUploadPath(targetName(row)), taken));
+    showTargetName(row);
+    showChecks();
 }
 
 void PublishDialog::fixAll()
@@ -503,19 +496,13 @@ void PublishDialog::fixAll()
         fixVersion();
 
     // One pass and one validation, however many rows need fixing.
-    QHash<QString, int> taken = nameCounts();
-    m_updating = true;
-    for (int row = 0; row < fileCount(); ++row) {
-        if (m_problems.at(row).isEmpty())
-            continue;
-        const QString name = targetName(row);
-        --taken[name];
-        const QString fixed = uniqueName(suggestUploadPath(name), taken);
-        ++taken[fixed];
-        m_table->item(row, TargetNameColumn)->setText(fixed);
+    if (m_plan.fixAll() > 0) {
+        for (int row = 0; row < fileCount(); ++row) {
+            if (m_table->item(row, TargetNameColumn)->text() != m_plan.rows().at(row).targetName)
+                showTargetName(row);
+        }
     }
-    m_updating = false;
-    validateAll();
+    showChecks();
 }
 
 void PublishDialog::fixPackageName()
@@ -538,14 +525,12 @@ void PublishDialog::removeSelectedFiles()
     }
     std::sort(rows.begin(), rows.end(), std::greater<>());
     rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    m_plan.remove(rows);
     m_updating = true;
-    for (const int row : std::as_const(rows)) {
+    for (const int row : std::as_const(rows))
         m_table->removeRow(row);
-        m_files.removeAt(row);
-        m_problems.removeAt(row);
-    }
     m_updating = false;
-    validateAll();
+    showChecks();
 }
 
 void PublishDialog::updatePackageName()
@@ -578,12 +563,8 @@ void PublishDialog::updateSummary()
     if (!m_summary)
         return;
     const int files = fileCount();
-    const auto invalidRows =
-        std::count_if(m_problems.cbegin(), m_problems.cend(),
-                      [](const QString &problem) { return !problem.isEmpty(); });
-    qint64 bytes = 0;
-    for (const File &file : std::as_const(m_files))
-        bytes += file.size;
+    const int invalidRows = m_plan.problemCount();
+    const qint64 bytes = m_plan.totalSize();
 
     const bool ready = isReady();
     m_publish->setEnabled(ready);
@@ -592,7 +573,9 @@ void PublishDialog::updateSummary()
     m_publish->setText(files > 0 ? tr("&Publish %n file(s)", "", files) : tr("&Publish"));
 
     QString text;
-    if (files == 0) {
+    if (isReadingFolders()) {
+        text = tr("Reading folders…");
+    } else if (files == 0) {
         text = tr("There is nothing to publish.");
     } else if (ready) {
         text = tr("%n file(s), %1 in all, ready to publish.", "", files)
@@ -604,7 +587,7 @@ void PublishDialog::updateSummary()
         if (NameRules::versionProblem(version()))
             missing << tr("the version");
         if (invalidRows > 0)
-            missing << tr("%n file name(s)", "", int(invalidRows));
+            missing << tr("%n file name(s)", "", invalidRows);
         text =
             tr("Check %1. Nothing is sent until everything is valid.").arg(missing.join(tr(", ")));
     }

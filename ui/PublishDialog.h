@@ -1,14 +1,16 @@
 #pragma once
 
-#include "transfer/UploadQueue.h"
+#include "transfer/PublishPlan.h"
+#include "transfer/TransferItem.h"
 
 #include <QDialog>
-#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
 #include <functional>
+#include <memory>
 
 class QCheckBox;
 class QComboBox;
@@ -20,6 +22,7 @@ class QListWidget;
 class QPushButton;
 class QTableWidget;
 class QTableWidgetItem;
+template<typename T> class QFutureWatcher;
 
 namespace Stevedore {
 
@@ -30,6 +33,11 @@ namespace Stevedore {
 // against GitLab's rules (NameRules) with a one-click Fix; files that cannot be published
 // (unreadable, not regular files, empty folders) are listed apart and left out. Publish is
 // enabled only when everything is valid: nothing is sent before that.
+//
+// The files are a PublishPlan, the one the command line uses too. When a folder was given, the
+// plan is built on a worker thread (a large tree must not freeze the window): the summary says
+// "Reading folders…", the table stays empty and Publish disabled until planReady(); the rest of
+// the dialog, Cancel included, works meanwhile. Files alone are read at once, in the constructor.
 //
 // objectNames: destinationLabel, packageNameEdit, packageNameFixButton, packageNameProblem,
 // versionEdit, versionFixButton, versionProblem, hiddenCheck, duplicatePolicyCombo,
@@ -79,9 +87,11 @@ public:
 
     // Package name, version and every file name valid, and at least one file.
     bool isReady() const;
+    // True from the constructor until planReady() when a folder is being walked.
+    bool isReadingFolders() const;
 
     // One queue item per file (valid or not: call when isReady()).
-    QList<QueueItem> items(const QString &accountId, const QString &project) const;
+    QList<TransferItem> items(const QString &accountId, const QString &project) const;
 
 public Q_SLOTS:
     void fixRow(int row);
@@ -91,28 +101,29 @@ public Q_SLOTS:
     void removeSelectedFiles();
     void accept() override; // only when isReady()
 
+Q_SIGNALS:
+    // The folders given to the constructor were read and the table filled. Not emitted when
+    // there was no folder (the table is filled in the constructor then).
+    void planReady();
+
 protected:
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
-    struct File
-    {
-        QString localPath;
-        qint64 size = 0;
-    };
-
-    void expand(const QStringList &localPaths);
-    void addFile(const QString &localPath, const QString &targetName);
-    void validateAll();
+    void startReading(const QStringList &localPaths);
+    void stopReading();
+    void setPlan(PublishPlan plan);
+    void showTargetName(int row); // from the plan, without revalidating
+    void showChecks();            // the plan's problems and suggestions, in the table
     void updatePackageName();
     void updateVersion();
     void updateSummary();
     void onFixClicked();
-    QHash<QString, int> nameCounts() const; // how many rows have each target name
 
-    QStringList m_problems; // per row, empty when valid
-    QList<File> m_files;    // per row
+    PublishPlan m_plan; // one row per table row, in the same order
     QList<Unpublishable> m_unpublishable;
+    QFutureWatcher<PublishPlan> *m_reader = nullptr; // while folders are read
+    std::shared_ptr<std::atomic_bool> m_stopReading; // shared with the worker
     VersionSuggester m_suggestVersion;
     bool m_versionTyped = false;
     bool m_updating = false;

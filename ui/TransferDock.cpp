@@ -1,8 +1,5 @@
 #include "TransferDock.h"
 
-#include "transfer/DownloadQueue.h"
-#include "transfer/UploadQueue.h"
-
 #include <QButtonGroup>
 #include <QDesktopServices>
 #include <QFileInfo>
@@ -55,11 +52,10 @@ QToolButton *button(QWidget *parent, const QString &objectName, const QString &t
 
 } // namespace
 
-TransferDock::TransferDock(UploadQueue &uploads, DownloadQueue &downloads, QWidget *parent)
+TransferDock::TransferDock(TransferQueue &queue, QWidget *parent)
     : QDockWidget(tr("Transfers"), parent)
-    , m_uploads(uploads)
-    , m_downloads(downloads)
-    , m_model(&uploads, &downloads)
+    , m_queue(queue)
+    , m_model(&queue)
     , m_view(new QTableView(this))
 {
     setObjectName(QStringLiteral("transferDock"));
@@ -100,6 +96,9 @@ TransferDock::TransferDock(UploadQueue &uploads, DownloadQueue &downloads, QWidg
     bar->addStretch(1);
 
     QToolButton *pause = button(content, QStringLiteral("pauseQueue"), tr("Pause queue"));
+    pause->setToolTip(tr("Stops the running transfer now and starts nothing new. On Resume a "
+                         "download continues where it stopped; an interrupted upload sends its "
+                         "file again."));
     QToolButton *resume = button(content, QStringLiteral("resumeQueue"), tr("Resume"));
     QToolButton *retry = button(content, QStringLiteral("retryFailed"), tr("Retry failed"));
     QToolButton *cancel = button(content, QStringLiteral("cancelTransfer"), tr("Cancel"));
@@ -108,18 +107,9 @@ TransferDock::TransferDock(UploadQueue &uploads, DownloadQueue &downloads, QWidg
     QToolButton *folder = button(content, QStringLiteral("openFolder"), tr("Open folder"));
     for (QToolButton *action : {pause, resume, retry, cancel, remove, clear, folder})
         bar->addWidget(action);
-    connect(pause, &QToolButton::clicked, this, [this] {
-        m_uploads.pause();
-        m_downloads.pause();
-    });
-    connect(resume, &QToolButton::clicked, this, [this] {
-        m_uploads.resume();
-        m_downloads.resume();
-    });
-    connect(retry, &QToolButton::clicked, this, [this] {
-        m_uploads.retryFailed();
-        m_downloads.retryFailed();
-    });
+    connect(pause, &QToolButton::clicked, &m_queue, &TransferQueue::pause);
+    connect(resume, &QToolButton::clicked, &m_queue, &TransferQueue::resume);
+    connect(retry, &QToolButton::clicked, &m_queue, &TransferQueue::retryFailed);
     connect(cancel, &QToolButton::clicked, this, [this] {
         for (int row : selectedSourceRows())
             m_model.cancel(row);
@@ -135,18 +125,13 @@ TransferDock::TransferDock(UploadQueue &uploads, DownloadQueue &downloads, QWidg
                 m_model.remove(row);
         }
     });
-    connect(clear, &QToolButton::clicked, this, [this] {
-        m_uploads.clearFinished();
-        m_downloads.clearFinished();
-    });
+    connect(clear, &QToolButton::clicked, &m_queue, &TransferQueue::clearFinished);
     connect(folder, &QToolButton::clicked, this, &TransferDock::openFolder);
     const auto updatePaused = [pause, resume, this] {
-        const bool paused = m_uploads.isPaused() || m_downloads.isPaused();
-        pause->setEnabled(!paused);
-        resume->setEnabled(paused);
+        pause->setEnabled(!m_queue.isPaused());
+        resume->setEnabled(m_queue.isPaused());
     };
-    connect(&m_uploads, &UploadQueue::pausedChanged, this, updatePaused);
-    connect(&m_downloads, &DownloadQueue::pausedChanged, this, updatePaused);
+    connect(&m_queue, &TransferQueue::pausedChanged, this, updatePaused);
     updatePaused();
 
     auto *layout = new QVBoxLayout(content);

@@ -15,7 +15,7 @@ class TransferDock final : public QDockWidget
     Q_OBJECT
 
 public:
-    TransferDock(UploadQueue &uploads, DownloadQueue &downloads, QWidget *parent = nullptr);
+    explicit TransferDock(TransferQueue &queue, QWidget *parent = nullptr);
 
     TransferQueueModel *model() { return &m_model; }
     TransferFilterModel *filterModel() { return &m_filter; }
@@ -25,8 +25,7 @@ private:
     QList<int> selectedSourceRows() const;
     void openFolder();
 
-    UploadQueue &m_uploads;
-    DownloadQueue &m_downloads;
+    TransferQueue &m_queue;
     TransferQueueModel m_model;
     TransferFilterModel m_filter;
     QTableView *m_view;

@@ -48,9 +48,13 @@ bool AccountSession::isSessionOnly(const QString &id) const
                        [&](const Account &candidate) { return candidate.id == id; });
 }
 
-GitLabApi *AccountSession::apiFor(const QString &accountId) const
+std::shared_ptr<GitLabApi> AccountSession::apiFor(const QString &accountId) const
 {
-    return m_active && m_active->id == accountId ? m_api.get() : nullptr;
+    const std::shared_ptr<Connection> connection = m_connections.value(accountId);
+    if (!connection)
+        return nullptr;
+    // Shares the connection's ownership: the client lives as long as anyone holds its API.
+    return std::shared_ptr<GitLabApi>(connection, connection->api.get());
 }
 
 void AccountSession::activate(const QString &accountId)
@@ -60,8 +64,11 @@ void AccountSession::activate(const QString &accountId)
         return;
     const int generation = ++m_generation;
     m_active = chosen;
-    m_api.reset();
-    m_client.reset();
+    if (m_connections.contains(accountId)) {
+        if (!isSessionOnly(accountId))
+            m_store.setLastAccountId(accountId);
+        return Q_EMIT activated();
+    }
     for (const EnvironmentAccount &entry : std::as_const(m_environment)) {
         if (entry.account.id == accountId)
             return open(entry.account, entry.secret);
@@ -82,9 +89,13 @@ void AccountSession::activate(const QString &accountId)
 
 void AccountSession::open(const Account &account, const QString &secret)
 {
-    m_client = std::make_unique<GitLabClient>(account, secret);
-    m_api = std::make_unique<GitLabApi>(*m_client);
-    Q_EMIT activated();
+    auto connection = std::make_shared<Connection>();
+    connection->client = std::make_unique<GitLabClient>(account, secret);
+    connection->api = std::make_unique<GitLabApi>(*connection->client);
+    m_connections.insert(account.id, connection);
+    Q_EMIT signedIn(account.id);
+    if (m_active && m_active->id == account.id)
+        Q_EMIT activated();
 }
 
 void AccountSession::add(Account account, const QString &secret)
@@ -118,11 +129,10 @@ void AccountSession::remove(const QString &accountId)
         m_keychain.remove(existing->secretKey(), this, [](Result<Success>) {});
         m_store.remove(accountId);
     }
+    m_connections.remove(accountId); // a transfer that is running keeps it until it ends
     if (m_active && m_active->id == accountId) {
         ++m_generation;
         m_active.reset();
-        m_api.reset();
-        m_client.reset();
     }
     Q_EMIT accountsChanged();
 }

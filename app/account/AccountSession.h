@@ -6,6 +6,7 @@
 #include "account/SecretStore.h"
 #include "api/GitLabApi.h"
 
+#include <QHash>
 #include <QObject>
 #include <QProcessEnvironment>
 
@@ -13,9 +14,13 @@
 
 namespace Stevedore {
 
-// The accounts the window can use (saved ones and those of the environment) and the active
-// one with its client. Tokens come from the keychain, asynchronously; an account added while
-// no keychain works keeps its token in memory for this session only.
+// The accounts the window can use (saved ones and those of the environment), a connection (a
+// client and its API) for each account signed in during this session, and the active one:
+// the account the window shows. Switching the active account opens another connection but
+// closes none, and a connection is shared: whatever uses it (a running transfer, a model)
+// keeps it alive, so showing another account never touches the transfers of this one. Tokens
+// come from the keychain, asynchronously; an account added while no keychain works keeps its
+// token in memory for this session only.
 class AccountSession final : public QObject
 {
     Q_OBJECT
@@ -33,9 +38,12 @@ public:
     bool isSessionOnly(const QString &id) const;
 
     const Account *active() const { return m_active ? &*m_active : nullptr; }
-    GitLabApi *api() const { return m_api.get(); } // null until the active account's token is read
-    GitLabApi *apiFor(const QString &accountId) const; // the active account's api, else null
+    // The active account's API; null until its token is read.
+    GitLabApi *api() const { return apiFor(m_active ? m_active->id : QString()).get(); }
+    // The API of any account signed in during this session, else null.
+    std::shared_ptr<GitLabApi> apiFor(const QString &accountId) const;
 
+    // Shows this account: signs in to it first unless it is signed in already.
     void activate(const QString &accountId);
     // Stores the secret in the keychain and saves the account; when the keychain fails the
     // account lives for this session only and keychainUnavailable() says why.
@@ -44,7 +52,8 @@ public:
 
 Q_SIGNALS:
     void accountsChanged();
-    void activated(); // api() is ready for active()
+    void activated();                        // api() is ready for active()
+    void signedIn(const QString &accountId); // apiFor(accountId) is ready
     void activationFailed(const Stevedore::ApiError &error);
     void keychainUnavailable(const QString &message);
 
@@ -57,8 +66,12 @@ private:
     QList<EnvironmentAccount> m_environment;
     QList<Account> m_sessionAccounts;
     std::optional<Account> m_active;
-    std::unique_ptr<GitLabClient> m_client;
-    std::unique_ptr<GitLabApi> m_api;
+    struct Connection
+    {
+        std::unique_ptr<GitLabClient> client;
+        std::unique_ptr<GitLabApi> api;
+    };
+    QHash<QString, std::shared_ptr<Connection>> m_connections; // by account id
     int m_generation = 0; // ignores keychain answers for an account that is no longer wanted
 };
 

@@ -8,6 +8,7 @@
 #include "core/VersionOrder.h"
 #include "validate/NameRules.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -33,6 +34,10 @@ const QCommandLineOption kMaxWait(
     CommandRunner::tr("the longest Retry-After to honour, in seconds (default 300); a server "
                       "asking for longer fails the command at once"),
     QStringLiteral("SECONDS"));
+const QCommandLineOption
+    kNoResume(QStringLiteral("no-resume"),
+              CommandRunner::tr("start afresh instead of resuming an interrupted run with the same "
+                                "arguments"));
 const QCommandLineOption kHelp(QStringList{QStringLiteral("h"), QStringLiteral("help")},
                                CommandRunner::tr("show this help"));
 
@@ -153,7 +158,8 @@ CommandRunner::CommandSpec CommandRunner::spec(const QString &command)
         return {tr("PROJECT NAME VERSION"), 3, 3, {}, body(&CommandRunner::listFiles), -1};
     if (command == QLatin1String("publish")) {
         return {tr("PROJECT NAME VERSION FILE... [--status hidden] [--file-name NAME] "
-                   "[--on-duplicate skip-identical|keep|replace|fail] [--follow-symlinks]"),
+                   "[--on-duplicate skip-identical|keep|replace|fail] [--follow-symlinks] "
+                   "[--no-resume]"),
                 4,
                 -1,
                 {Option(QStringLiteral("status"), tr("package status: default or hidden"),
@@ -166,12 +172,14 @@ CommandRunner::CommandSpec CommandRunner::spec(const QString &command)
                         QStringLiteral("POLICY"), QStringLiteral("skip-identical")),
                  Option(QStringLiteral("follow-symlinks"),
                         tr("publish links inside a folder that lead outside it (skipped by "
-                           "default)"))},
+                           "default)")),
+                 kNoResume},
                 body(&CommandRunner::publish),
                 3};
     }
     if (command == QLatin1String("download")) {
-        return {tr("PROJECT NAME VERSION [FILE...] [-o DIR] [--overwrite] [--sha256 HEX]"),
+        return {tr("PROJECT NAME VERSION [FILE...] [-o DIR] [--overwrite] [--sha256 HEX] "
+                   "[--no-resume]"),
                 3,
                 -1,
                 {Option(QStringList{QStringLiteral("o"), QStringLiteral("output")},
@@ -180,7 +188,8 @@ CommandRunner::CommandSpec CommandRunner::spec(const QString &command)
                  Option(QStringLiteral("sha256"),
                         tr("the expected SHA-256 of the one FILE named (for deploy tokens, which "
                            "cannot list checksums)"),
-                        QStringLiteral("HEX"))},
+                        QStringLiteral("HEX")),
+                 kNoResume},
                 body(&CommandRunner::download),
                 -1};
     }
@@ -575,10 +584,7 @@ void CommandRunner::publish(QCommandLineParser &parser)
     const ApiError local = command->checkLocally();
     if (local.isError())
         return failWith(local);
-    PublishCommand *publishing = command.get();
-    m_work = std::move(command);
-    connect(publishing, &PublishCommand::finished, this, &CommandRunner::exit);
-    withApi(parser, [publishing](GitLabApi &api) { publishing->run(api); });
+    runQueued(std::move(command), parser);
 }
 
 void CommandRunner::download(QCommandLineParser &parser)
@@ -586,11 +592,21 @@ void CommandRunner::download(QCommandLineParser &parser)
     auto command = std::make_unique<DownloadCommand>(m_console, m_command.json, m_command.quiet);
     if (const QString problem = command->prepare(parser); !problem.isEmpty())
         return usage(problem);
+    runQueued(std::move(command), parser);
+}
+
+template<typename Command>
+void CommandRunner::runQueued(std::unique_ptr<Command> command, QCommandLineParser &parser)
+{
     command->setRetryPolicy(m_retry);
-    DownloadCommand *downloading = command.get();
+    command->setResume(!parser.isSet(QStringLiteral("no-resume")));
+    // The same arguments in the same folder resume the same run.
+    QStringList stateKey = QStringList{QDir::currentPath()} + m_command.commandArguments;
+    stateKey.removeAll(QStringLiteral("--no-resume"));
+    Command *running = command.get();
     m_work = std::move(command);
-    connect(downloading, &DownloadCommand::finished, this, &CommandRunner::exit);
-    withApi(parser, [downloading](GitLabApi &api) { downloading->run(api); });
+    connect(running, &QueuedCommand::finished, this, &CommandRunner::exit);
+    withApi(parser, [running, stateKey](GitLabApi &api) { running->run(api, stateKey); });
 }
 
 void CommandRunner::remove(QCommandLineParser &parser)

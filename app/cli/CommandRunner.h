@@ -75,6 +75,10 @@ private:
     void download(QCommandLineParser &parser);
     void remove(QCommandLineParser &parser);
 
+    // Runs publish or download through the transfer queue, resumable (--no-resume).
+    template<typename Command>
+    void runQueued(std::unique_ptr<Command> command, QCommandLineParser &parser);
+
     void succeed(const QJsonValue &json, const QString &text);
     void failWith(const ApiError &error);
     void usage(const QString &message);

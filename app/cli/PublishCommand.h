@@ -1,36 +1,27 @@
 #pragma once
 
-#include "api/GitLabApi.h"
-#include "cli/Console.h"
-#include "transfer/UploadQueue.h"
+#include "cli/QueuedCommand.h"
 
 #include <QCommandLineParser>
-#include <QElapsedTimer>
-#include <QObject>
-
-#include <memory>
 
 namespace Stevedore {
 
 // `stevedore publish PROJECT NAME VERSION FILE...`: expands folders into path uploads,
-// validates every name before the network is touched, then sends the files through a
-// one-shot UploadQueue (serial, with retries) and reports each result.
-class PublishCommand final : public QObject
+// validates every name before the network is touched, then sends the files through the
+// transfer queue (serial, with retries, resumable) and reports each result.
+class PublishCommand final : public QueuedCommand
 {
     Q_OBJECT
 
 public:
-    PublishCommand(Console &console, bool json, bool quiet);
-    ~PublishCommand() override;
+    using QueuedCommand::QueuedCommand;
 
     // Reads the arguments; returns a usage problem (with a suggested valid name) or empty.
     QString prepare(const QCommandLineParser &parser);
     // The local files: each exists, is a file and can be read.
     ApiError checkLocally() const;
-    void run(GitLabApi &api);
-
-Q_SIGNALS:
-    void finished(int exitCode);
+    // `stateKey`: what identifies this run for resuming it (the arguments and the folder).
+    void run(GitLabApi &api, const QStringList &stateKey);
 
 private:
     struct Planned
@@ -39,20 +30,15 @@ private:
         QString fileName; // in the package, '/'-separated
     };
 
-    void report(const QString &id);
-    void summarize();
+    QString doneLine(const TransferItem &item) const override;
+    QJsonObject jsonOf(const TransferItem &item) const override;
 
-    Console &m_console;
-    bool m_json;
-    bool m_quiet;
     PackageTarget m_version; // fileName unused
     bool m_hidden = false;
     DuplicatePolicy m_policy = DuplicatePolicy::SkipIdentical;
     QList<Planned> m_files;
     QStringList m_notes;    // what a folder held that is left out on purpose
     QString m_localProblem; // a given path that cannot be published
-    std::unique_ptr<UploadQueue> m_queue;
-    QElapsedTimer m_progressClock;
 };
 
 } // namespace Stevedore

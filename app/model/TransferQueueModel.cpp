@@ -7,123 +7,26 @@
 
 namespace Stevedore {
 
-namespace {
-
-TransferQueueModel::State stateOf(QueueItem::State state)
-{
-    using S = TransferQueueModel::State;
-    switch (state) {
-    case QueueItem::State::Queued:
-        return S::Queued;
-    case QueueItem::State::Uploading:
-        return S::Transferring;
-    case QueueItem::State::Verifying:
-        return S::Verifying;
-    case QueueItem::State::Done:
-        return S::Done;
-    case QueueItem::State::Failed:
-        return S::Failed;
-    case QueueItem::State::Skipped:
-        return S::Skipped;
-    case QueueItem::State::Cancelled:
-        return S::Cancelled;
-    }
-    return S::Queued;
-}
-
-TransferQueueModel::State stateOf(DownloadItem::State state)
-{
-    using S = TransferQueueModel::State;
-    switch (state) {
-    case DownloadItem::State::Queued:
-        return S::Queued;
-    case DownloadItem::State::Downloading:
-        return S::Transferring;
-    case DownloadItem::State::Verifying:
-        return S::Verifying;
-    case DownloadItem::State::Done:
-        return S::Done;
-    case DownloadItem::State::Failed:
-        return S::Failed;
-    case DownloadItem::State::Skipped:
-        return S::Skipped;
-    case DownloadItem::State::Cancelled:
-        return S::Cancelled;
-    }
-    return S::Queued;
-}
-
-} // namespace
-
-TransferQueueModel::TransferQueueModel(UploadQueue *uploads, DownloadQueue *downloads,
-                                       QObject *parent)
+TransferQueueModel::TransferQueueModel(TransferQueue *queue, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_uploads(uploads)
-    , m_downloads(downloads)
+    , m_queue(queue)
 {
     m_clock.start();
     m_ticker.setInterval(std::chrono::milliseconds(250));
     connect(&m_ticker, &QTimer::timeout, this, &TransferQueueModel::tick);
-
-    // What the queues already hold, in the order it was added.
-    struct Existing
-    {
-        QDateTime addedAt;
-        Direction direction;
-        QString id;
-    };
-    std::vector<Existing> existing;
-    if (m_uploads) {
-        for (const QueueItem &item : m_uploads->items())
-            existing.push_back({item.addedAt, Direction::Upload, item.id});
-    }
-    if (m_downloads) {
-        for (const DownloadItem &item : m_downloads->items())
-            existing.push_back({item.addedAt, Direction::Download, item.id});
-    }
-    std::stable_sort(existing.begin(), existing.end(),
-                     [](const Existing &a, const Existing &b) { return a.addedAt < b.addedAt; });
-    for (const Existing &item : existing)
-        addRow(item.direction, item.id);
-
-    if (m_uploads) {
-        connect(m_uploads, &UploadQueue::itemAdded, this, [this](const QString &id) {
-            beginInsertRows({}, int(m_rows.size()), int(m_rows.size()));
-            addRow(Direction::Upload, id);
-            endInsertRows();
-            ensureTicking();
-        });
-        connect(m_uploads, &UploadQueue::itemChanged, this,
-                [this](const QString &id) { onItemChanged(Direction::Upload, id); });
-        connect(m_uploads, &UploadQueue::itemRemoved, this, &TransferQueueModel::onItemRemoved);
-        connect(m_uploads, &UploadQueue::progress, this, &TransferQueueModel::onProgress);
-        connect(m_uploads, &UploadQueue::pausedChanged, this, [this] {
-            if (!m_rows.empty())
-                Q_EMIT dataChanged(index(0, StateColumn),
-                                   index(int(m_rows.size()) - 1, StateColumn));
-        });
-        connect(m_uploads, &QObject::destroyed, this,
-                [this] { removeDirection(Direction::Upload); });
-    }
-    if (m_downloads) {
-        connect(m_downloads, &DownloadQueue::itemAdded, this, [this](const QString &id) {
-            beginInsertRows({}, int(m_rows.size()), int(m_rows.size()));
-            addRow(Direction::Download, id);
-            endInsertRows();
-            ensureTicking();
-        });
-        connect(m_downloads, &DownloadQueue::itemChanged, this,
-                [this](const QString &id) { onItemChanged(Direction::Download, id); });
-        connect(m_downloads, &DownloadQueue::itemRemoved, this, &TransferQueueModel::onItemRemoved);
-        connect(m_downloads, &DownloadQueue::progress, this, &TransferQueueModel::onProgress);
-        connect(m_downloads, &DownloadQueue::pausedChanged, this, [this] {
-            if (!m_rows.empty())
-                Q_EMIT dataChanged(index(0, StateColumn),
-                                   index(int(m_rows.size()) - 1, StateColumn));
-        });
-        connect(m_downloads, &QObject::destroyed, this,
-                [this] { removeDirection(Direction::Download); });
-    }
+    if (!m_queue)
+        return;
+    for (const TransferItem &item : m_queue->items())
+        addRow(item.id);
+    connect(m_queue, &TransferQueue::itemsAdded, this, &TransferQueueModel::onItemsAdded);
+    connect(m_queue, &TransferQueue::itemChanged, this, &TransferQueueModel::onItemChanged);
+    connect(m_queue, &TransferQueue::itemsRemoved, this, &TransferQueueModel::onItemsRemoved);
+    connect(m_queue, &TransferQueue::progress, this, &TransferQueueModel::onProgress);
+    connect(m_queue, &TransferQueue::pausedChanged, this, [this] {
+        if (!m_rows.empty())
+            Q_EMIT dataChanged(index(0, StateColumn), index(int(m_rows.size()) - 1, StateColumn));
+    });
+    connect(m_queue, &QObject::destroyed, this, &TransferQueueModel::removeAll);
 }
 
 TransferQueueModel::~TransferQueueModel() = default;
@@ -133,10 +36,9 @@ void TransferQueueModel::setUpdateInterval(std::chrono::milliseconds interval)
     m_ticker.setInterval(interval);
 }
 
-void TransferQueueModel::addRow(Direction direction, const QString &id)
+void TransferQueueModel::addRow(const QString &id)
 {
     Row row;
-    row.direction = direction;
     row.id = id;
     refresh(row);
     m_rowById.insert(id, int(m_rows.size()));
@@ -145,56 +47,46 @@ void TransferQueueModel::addRow(Direction direction, const QString &id)
 
 void TransferQueueModel::refresh(Row &row) const
 {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    const auto describe = [](const PackageTarget &target) {
-        return tr("%1 › %2 › %3").arg(target.project, target.packageName, target.version);
-    };
-    if (row.direction == Direction::Upload) {
-        const QueueItem *item = m_uploads ? m_uploads->item(row.id) : nullptr;
-        if (!item)
-            return;
-        row.state = stateOf(item->state);
-        row.name = item->target.fileName;
-        row.target = describe(item->target);
-        row.localPath = item->localPath;
-        row.error = item->errorMessage;
-        row.attempts = item->attempts;
-        row.retryAt = item->state == QueueItem::State::Queued && item->notBefore > now
-                          ? item->notBefore
-                          : QDateTime();
-        row.total = item->size;
-        row.done = item->sent;
-    } else {
-        const DownloadItem *item = m_downloads ? m_downloads->item(row.id) : nullptr;
-        if (!item)
-            return;
-        row.state = stateOf(item->state);
-        row.name = item->source.fileName;
-        row.target = describe(item->source);
-        row.localPath = item->finalPath.isEmpty() ? item->localPath : item->finalPath;
-        row.error = item->errorMessage;
-        row.attempts = item->attempts;
-        row.retryAt = item->state == DownloadItem::State::Queued && item->notBefore > now
-                          ? item->notBefore
-                          : QDateTime();
-        row.total = item->size;
-        row.done = item->received;
-    }
+    const TransferItem *item = m_queue ? m_queue->item(row.id) : nullptr;
+    if (!item)
+        return;
+    const PackageTarget &target = item->target;
+    row.direction = item->direction;
+    row.state = item->state;
+    row.name = target.fileName;
+    row.target = tr("%1 › %2 › %3").arg(target.project, target.packageName, target.version);
+    row.localPath = item->finalPath.isEmpty() ? item->localPath : item->finalPath;
+    row.error = item->errorMessage;
+    row.attempts = item->attempts;
+    row.retryAt = item->state == State::Queued && item->notBefore > QDateTime::currentDateTimeUtc()
+                      ? item->notBefore
+                      : QDateTime();
+    row.total = item->size;
+    row.done = item->done;
     if (row.state == State::Done && row.total > 0)
         row.done = row.total;
 }
 
-void TransferQueueModel::onItemChanged(Direction direction, const QString &id)
+void TransferQueueModel::onItemsAdded(const QStringList &ids)
+{
+    if (ids.isEmpty())
+        return;
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + size_t(ids.size())) - 1);
+    for (const QString &id : ids)
+        addRow(id);
+    endInsertRows();
+    ensureTicking();
+}
+
+void TransferQueueModel::onItemChanged(const QString &id)
 {
     const int rowNumber = m_rowById.value(id, -1);
     if (rowNumber < 0 || m_pendingRemovals.contains(id))
         return;
     Row &row = m_rows[size_t(rowNumber)];
-    if (row.direction != direction)
-        return;
     const State before = row.state;
     refresh(row);
-    if (row.state != before && row.state == State::Transferring) {
+    if (row.state != before && row.state == State::Running) {
         row.speed.clear();
         row.speed.addSample(m_clock.elapsed(), row.done);
     }
@@ -220,13 +112,15 @@ void TransferQueueModel::onProgress(const QString &id, qint64 done, qint64 total
     ensureTicking();
 }
 
-void TransferQueueModel::onItemRemoved(const QString &id)
+void TransferQueueModel::onItemsRemoved(const QStringList &ids)
 {
-    if (!m_rowById.contains(id))
-        return;
-    if (m_pendingRemovals.isEmpty())
+    const bool wasEmpty = m_pendingRemovals.isEmpty();
+    for (const QString &id : ids) {
+        if (m_rowById.contains(id))
+            m_pendingRemovals.insert(id);
+    }
+    if (wasEmpty && !m_pendingRemovals.isEmpty())
         QMetaObject::invokeMethod(this, &TransferQueueModel::flushRemovals, Qt::QueuedConnection);
-    m_pendingRemovals.insert(id);
 }
 
 void TransferQueueModel::flushRemovals()
@@ -252,12 +146,10 @@ void TransferQueueModel::flushRemovals()
     rebuildIndex();
 }
 
-void TransferQueueModel::removeDirection(Direction direction)
+void TransferQueueModel::removeAll()
 {
     beginResetModel();
-    m_rows.erase(std::remove_if(m_rows.begin(), m_rows.end(),
-                                [direction](const Row &row) { return row.direction == direction; }),
-                 m_rows.end());
+    m_rows.clear();
     m_pendingRemovals.clear();
     rebuildIndex();
     endResetModel();
@@ -285,7 +177,7 @@ void TransferQueueModel::tick()
     bool running = false;
     for (size_t i = 0; i < m_rows.size(); ++i) {
         Row &row = m_rows[i];
-        const bool moving = row.state == State::Transferring || row.state == State::Verifying;
+        const bool moving = row.state == State::Running || row.state == State::Verifying;
         if (moving) {
             row.speed.addSample(now, row.done);
             running = true;
@@ -306,16 +198,14 @@ void TransferQueueModel::tick()
         m_ticker.stop();
 }
 
-bool TransferQueueModel::isPaused(Direction direction) const
+bool TransferQueueModel::isPaused() const
 {
-    if (direction == Direction::Upload)
-        return m_uploads && m_uploads->isPaused();
-    return m_downloads && m_downloads->isPaused();
+    return m_queue && m_queue->isPaused();
 }
 
 double TransferQueueModel::speedOf(const Row &row) const
 {
-    if (row.state != State::Transferring)
+    if (row.state != State::Running)
         return 0;
     return row.speed.bytesPerSecond(m_clock.elapsed());
 }
@@ -351,35 +241,20 @@ TransferQueueModel::State TransferQueueModel::state(int row) const
 
 void TransferQueueModel::cancel(int row)
 {
-    if (row < 0 || size_t(row) >= m_rows.size())
-        return;
-    const Row &item = m_rows[size_t(row)];
-    if (item.direction == Direction::Upload && m_uploads)
-        m_uploads->cancel(item.id);
-    else if (item.direction == Direction::Download && m_downloads)
-        m_downloads->cancel(item.id);
+    if (m_queue && row >= 0 && size_t(row) < m_rows.size())
+        m_queue->cancel(m_rows[size_t(row)].id);
 }
 
 void TransferQueueModel::retry(int row)
 {
-    if (row < 0 || size_t(row) >= m_rows.size())
-        return;
-    const Row &item = m_rows[size_t(row)];
-    if (item.direction == Direction::Upload && m_uploads)
-        m_uploads->retry(item.id);
-    else if (item.direction == Direction::Download && m_downloads)
-        m_downloads->retry(item.id);
+    if (m_queue && row >= 0 && size_t(row) < m_rows.size())
+        m_queue->retry(m_rows[size_t(row)].id);
 }
 
 void TransferQueueModel::remove(int row)
 {
-    if (row < 0 || size_t(row) >= m_rows.size())
-        return;
-    const QString id = m_rows[size_t(row)].id;
-    if (m_rows[size_t(row)].direction == Direction::Upload && m_uploads)
-        m_uploads->remove(id);
-    else if (m_rows[size_t(row)].direction == Direction::Download && m_downloads)
-        m_downloads->remove(id);
+    if (m_queue && row >= 0 && size_t(row) < m_rows.size())
+        m_queue->remove(m_rows[size_t(row)].id);
 }
 
 QString TransferQueueModel::stateDisplayName(State state, Direction direction, bool paused,
@@ -390,7 +265,7 @@ QString TransferQueueModel::stateDisplayName(State state, Direction direction, b
         if (paused)
             return tr("Paused");
         return waitingToRetry ? tr("Waiting to retry") : tr("Queued");
-    case State::Transferring:
+    case State::Running:
         return direction == Direction::Upload ? tr("Uploading") : tr("Downloading");
     case State::Verifying:
         return tr("Verifying");
@@ -460,7 +335,7 @@ QVariant TransferQueueModel::data(const QModelIndex &index, int role) const
         row.state == State::Done || row.state == State::Skipped
             ? 1.0
             : (row.total > 0 ? std::clamp(double(row.done) / double(row.total), 0.0, 1.0) : 0.0);
-    const bool paused = row.state == State::Queued && isPaused(row.direction);
+    const bool paused = row.state == State::Queued && isPaused();
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {

@@ -1,8 +1,7 @@
 #pragma once
 
 #include "model/SpeedMeter.h"
-#include "transfer/DownloadQueue.h"
-#include "transfer/UploadQueue.h"
+#include "transfer/TransferQueue.h"
 
 #include <QAbstractTableModel>
 #include <QElapsedTimer>
@@ -17,8 +16,9 @@
 
 namespace Stevedore {
 
-// One table over the upload queue and the download queue: a row per item, in the order they
-// were added. Rows cache what they show, so painting never searches the queues.
+// One table over the transfer queue: a row per item, uploads and downloads, in the order they
+// were added. Rows cache what they show, so painting never searches the queue. Items added in
+// one batch (a publish of 1,000 files) become rows in one insertion.
 //
 // Progress arrives per network chunk; the model only records it and emits dataChanged for the
 // progress, speed and ETA cells of the rows that moved from a timer (4 Hz by default, as
@@ -47,8 +47,8 @@ public:
         BytesTotalRole,                  // qint64, -1 when unknown
         SpeedRole,                       // double, bytes per second (0 unless running)
         EtaRole,                         // qint64 seconds, -1 when unknown
-        StateRole,                       // int (State)
-        DirectionRole,                   // int (Direction)
+        StateRole,                       // int (TransferState)
+        DirectionRole,                   // int (TransferDirection)
         ItemIdRole,                      // the queue's item id
         ErrorRole,                       // the last failure's message
         LocalPathRole,                   // the local file (a download's actual target)
@@ -59,19 +59,14 @@ public:
     };
     Q_ENUM(Role)
 
-    enum class Direction { Upload, Download };
-    Q_ENUM(Direction)
+    using Direction = TransferDirection;
+    using State = TransferState;
 
-    enum class State { Queued, Transferring, Verifying, Done, Failed, Cancelled, Skipped };
-    Q_ENUM(State)
-
-    // Either queue may be null. Both must outlive the model or be destroyed first (their
-    // rows then go).
-    TransferQueueModel(UploadQueue *uploads, DownloadQueue *downloads, QObject *parent = nullptr);
+    // The queue must outlive the model or be destroyed first (its rows then go).
+    explicit TransferQueueModel(TransferQueue *queue, QObject *parent = nullptr);
     ~TransferQueueModel() override;
 
-    UploadQueue *uploadQueue() const { return m_uploads; }
-    DownloadQueue *downloadQueue() const { return m_downloads; }
+    TransferQueue *queue() const { return m_queue; }
 
     // How often progress, speed and ETA cells are refreshed (default 250 ms).
     void setUpdateInterval(std::chrono::milliseconds interval);
@@ -81,14 +76,14 @@ public:
     Direction direction(int row) const;
     State state(int row) const;
 
-    // Forwarded to the queue the row belongs to.
+    // Forwarded to the queue.
     void cancel(int row);
     void retry(int row);
     void remove(int row);
 
     static bool isActive(State state)
     {
-        return state == State::Queued || state == State::Transferring || state == State::Verifying;
+        return state == State::Queued || state == State::Running || state == State::Verifying;
     }
     static QString stateDisplayName(State state, Direction direction, bool paused,
                                     bool waitingToRetry);
@@ -120,22 +115,22 @@ private:
         SpeedMeter speed;
     };
 
-    void addRow(Direction direction, const QString &id);
+    void addRow(const QString &id);
     void refresh(Row &row) const; // copies the queue's item into the row
-    void onItemChanged(Direction direction, const QString &id);
+    void onItemsAdded(const QStringList &ids);
+    void onItemChanged(const QString &id);
     void onProgress(const QString &id, qint64 done, qint64 total);
-    void onItemRemoved(const QString &id);
+    void onItemsRemoved(const QStringList &ids);
     void flushRemovals();
-    void removeDirection(Direction direction);
+    void removeAll();
     void tick();
     void ensureTicking();
-    bool isPaused(Direction direction) const;
+    bool isPaused() const;
     double speedOf(const Row &row) const;
     qint64 etaOf(const Row &row) const;
     void rebuildIndex();
 
-    QPointer<UploadQueue> m_uploads;
-    QPointer<DownloadQueue> m_downloads;
+    QPointer<TransferQueue> m_queue;
     std::vector<Row> m_rows;
     QHash<QString, int> m_rowById;
     QSet<QString> m_pendingRemovals;

@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QThreadPool>
 
 #include <cerrno>
 #include <cstdio>
@@ -19,6 +20,7 @@ DownloadJob::DownloadJob(GitLabApi &api, PackageTarget source, QString targetPat
     , m_api(api)
     , m_source(std::move(source))
     , m_targetPath(std::move(targetPath))
+    , m_hash(std::make_shared<Sha256>())
 {
 }
 
@@ -63,12 +65,53 @@ void DownloadJob::start()
                                  .arg(target.absolutePath(), qt_error_string(errno))));
     if (const ApiError claimed = claimPart(); claimed.isError())
         return fail(claimed);
-    if (!hashExistingPart())
-        return fail(ApiError(ApiError::Kind::Local,
-                             tr("Cannot read %1: %2").arg(partPath(), m_part.errorString())));
+    hashPartThenRequest();
+}
+
+// What an earlier attempt left in the .part is hashed on a worker thread (it may be gigabytes),
+// with a handle of its own; then the rest is asked for.
+void DownloadJob::hashPartThenRequest()
+{
     m_resumeFrom = m_part.size();
     m_received = m_resumeFrom;
+    m_hash->reset();
+    if (m_resumeFrom == 0)
+        return request();
+    QPointer<DownloadJob> self(this);
+    const std::shared_ptr<Sha256> hash = m_hash;
+    const QString path = partPath();
+    const qint64 length = m_resumeFrom;
+    QThreadPool::globalInstance()->start([self, hash, path, length] {
+        QFile file(path);
+        QString problem;
+        if (file.open(QIODevice::ReadOnly)) {
+            QByteArray chunk(1 << 20, Qt::Uninitialized);
+            for (qint64 left = length; left > 0 && problem.isEmpty();) {
+                const qint64 got = file.read(chunk.data(), std::min<qint64>(left, chunk.size()));
+                if (got <= 0)
+                    problem = file.errorString();
+                else
+                    hash->add(chunk.constData(), got);
+                left -= std::max<qint64>(got, 0);
+            }
+        } else {
+            problem = file.errorString();
+        }
+        QMetaObject::invokeMethod(self, [self, problem] {
+            if (!self || self->m_done)
+                return;
+            if (!problem.isEmpty())
+                return self->finish(
+                    ApiError(ApiError::Kind::Local,
+                             tr("Cannot read %1: %2").arg(self->partPath(), problem)));
+            self->request();
+        });
+    });
+}
 
+void DownloadJob::request()
+{
+    m_part.seek(m_resumeFrom);
     QList<QPair<QByteArray, QByteArray>> headers;
     if (m_resumeFrom > 0) {
         qCInfo(lcTransfer) << "resuming" << m_targetPath << "from byte" << m_resumeFrom;
@@ -121,21 +164,6 @@ qint64 DownloadJob::sizeLimit() const
     return m_total >= 0 ? m_total : m_expectedSize;
 }
 
-bool DownloadJob::hashExistingPart()
-{
-    m_hash.reset();
-    QByteArray chunk(1 << 20, Qt::Uninitialized);
-    m_part.seek(0);
-    while (true) {
-        const qint64 got = m_part.read(chunk.data(), chunk.size());
-        if (got < 0)
-            return false;
-        if (got == 0)
-            return true;
-        m_hash.add(chunk.constData(), got);
-    }
-}
-
 void DownloadJob::onResponseStarted()
 {
     const int status = m_call->status();
@@ -155,7 +183,7 @@ void DownloadJob::onResponseStarted()
         // A whole answer: start the part file over.
         m_resumeFrom = 0;
         m_received = 0;
-        m_hash.reset();
+        m_hash->reset();
         m_part.resize(0);
         m_part.seek(0);
         bool known = false;
@@ -184,7 +212,7 @@ void DownloadJob::onData(const QByteArray &chunk)
                                        .arg(partPath(), m_writeError)));
         return;
     }
-    m_hash.add(chunk.constData(), std::max<qint64>(allowed, 0));
+    m_hash->add(chunk.constData(), std::max<qint64>(allowed, 0));
     m_received += std::max<qint64>(allowed, 0);
     if (allowed < chunk.size()) {
         m_call->abortWith(
@@ -267,7 +295,8 @@ void DownloadJob::onFinished()
 
 void DownloadJob::verify(const QString &expected)
 {
-    const QString actual = m_hash.hexDigest();
+    Q_EMIT verifying();
+    const QString actual = m_hash->hexDigest();
     if (actual != expected) {
         m_part.close();
         QFile::remove(partPath());
@@ -276,6 +305,7 @@ void DownloadJob::verify(const QString &expected)
             tr("%1 arrived damaged (SHA-256 %2, expected %3); it was discarded. Download it again.")
                 .arg(m_source.fileName, actual, expected)));
     }
+    m_verifiedSha256 = actual;
     // Renamed while the lock is still held; rename(2) replaces an existing target atomically.
     const QByteArray from = QFile::encodeName(partPath());
     const QByteArray to = QFile::encodeName(m_targetPath);

@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <memory>
+
 namespace Stevedore {
 
 // Downloads one package file into `<target>.part` as it arrives, resumes a previous `.part`
@@ -33,9 +35,11 @@ public:
 
     QString targetPath() const { return m_targetPath; }
     QString partPath() const;
+    QString verifiedSha256() const { return m_verifiedSha256; } // once finished well
 
 Q_SIGNALS:
     void progress(qint64 received, qint64 total);
+    void verifying();
     void finished(const Stevedore::Result<Stevedore::Success> &result);
 
 private:
@@ -44,7 +48,8 @@ private:
     void onFinished();
     void verify(const QString &expected);
     void finish(const Result<Success> &result);
-    bool hashExistingPart();
+    void hashPartThenRequest();
+    void request();
     ApiError claimPart();     // opens the .part, locked against a second download of the same file
     qint64 sizeLimit() const; // -1: unknown
     bool writeToPart(const char *data, qint64 size); // false: m_writeError says why
@@ -56,12 +61,13 @@ private:
     qint64 m_expectedSize = -1;
     bool m_overwrite = false;
     QFile m_part;
-    Sha256 m_hash;
+    std::shared_ptr<Sha256> m_hash; // shared with the worker that hashes a resumed .part
     qint64 m_resumeFrom = 0;
     qint64 m_total = -1;
     qint64 m_received = 0;
     QString m_headerSha256;
     QString m_writeError;
+    QString m_verifiedSha256;
     QPointer<ApiCall> m_call;
     bool m_done = false;
 };

@@ -18,13 +18,21 @@ bool isInside(const QString &path, const QString &folder)
     return path.startsWith(folder + QLatin1Char('/'));
 }
 
+bool stopped(const std::atomic_bool *stop)
+{
+    return stop && stop->load(std::memory_order_relaxed);
+}
+
 } // namespace
 
-LocalSelection LocalSelection::expand(const QStringList &paths, bool followSymlinks)
+LocalSelection LocalSelection::expand(const QStringList &paths, bool followSymlinks,
+                                      const std::atomic_bool *stop)
 {
     LocalSelection selection;
     QSet<QString> seen;
     for (const QString &given : paths) {
+        if (stopped(stop))
+            break;
         const QFileInfo info(QDir::cleanPath(given));
         const QString absolute = info.absoluteFilePath();
         if (seen.contains(absolute))
@@ -38,7 +46,7 @@ LocalSelection LocalSelection::expand(const QStringList &paths, bool followSymli
                                                 : tr("does not exist."),
                                             Why::Missing});
         } else if (info.isDir()) {
-            selection.addFolder(absolute, followSymlinks);
+            selection.addFolder(absolute, followSymlinks, stop);
         } else if (!info.isFile()) {
             selection.unpublishable.append(
                 {shown, tr("is not a regular file (a device, pipe or socket)."), Why::NotRegular});
@@ -46,13 +54,14 @@ LocalSelection LocalSelection::expand(const QStringList &paths, bool followSymli
             selection.unpublishable.append(
                 {shown, tr("cannot be read (permission denied)."), Why::Unreadable});
         } else {
-            selection.files.append({absolute, info.fileName()});
+            selection.files.append({absolute, info.fileName(), info.size()});
         }
     }
     return selection;
 }
 
-void LocalSelection::addFolder(const QString &folder, bool followSymlinks)
+void LocalSelection::addFolder(const QString &folder, bool followSymlinks,
+                               const std::atomic_bool *stop)
 {
     const QFileInfo folderInfo(folder);
     const QString shownFolder = QDir::toNativeSeparators(folder);
@@ -63,12 +72,14 @@ void LocalSelection::addFolder(const QString &folder, bool followSymlinks)
     }
     const QString canonicalFolder = folderInfo.canonicalFilePath();
     const QDir base = folderInfo.absoluteDir();
-    QStringList found;
+    QList<File> found; // fileName set below, once sorted
     QList<Unpublishable> problems;
     int emptyFolders = 0;
     QDirIterator it(folder, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
                     QDirIterator::Subdirectories);
     while (it.hasNext()) {
+        if (stopped(stop))
+            return;
         const QString path = it.next();
         const QFileInfo info = it.fileInfo();
         const QString shown = QDir::toNativeSeparators(path);
@@ -100,7 +111,7 @@ void LocalSelection::addFolder(const QString &folder, bool followSymlinks)
         } else if (!info.isReadable()) {
             problems.append({shown, tr("cannot be read (permission denied)."), Why::Unreadable});
         } else {
-            found.append(path);
+            found.append({path, QString(), info.size()});
         }
     }
 
@@ -119,9 +130,12 @@ void LocalSelection::addFolder(const QString &folder, bool followSymlinks)
             {shownFolder, tr("holds no file that can be published."), Why::EmptyFolder});
         return;
     }
-    found.sort();
-    for (const QString &file : std::as_const(found))
-        files.append({file, base.relativeFilePath(file)});
+    std::sort(found.begin(), found.end(),
+              [](const File &a, const File &b) { return a.localPath < b.localPath; });
+    for (File &file : found) {
+        file.fileName = base.relativeFilePath(file.localPath);
+        files.append(std::move(file));
+    }
 }
 
 } // namespace Stevedore

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
+
 namespace Stevedore {
 
 // What the user gave to publish (files and folders, dropped or named on the command line),
@@ -21,6 +23,7 @@ public:
     {
         QString localPath; // absolute
         QString fileName;  // in the package, '/'-separated
+        qint64 size = 0;   // in bytes, when it was found
     };
 
     struct Unpublishable
@@ -36,13 +39,16 @@ public:
         }
     };
 
-    static LocalSelection expand(const QStringList &paths, bool followSymlinks = false);
+    // Touches only the file system, so it may run on any thread. When *stop becomes true (from
+    // another thread), it returns soon with an incomplete selection that is meant to be dropped.
+    static LocalSelection expand(const QStringList &paths, bool followSymlinks = false,
+                                 const std::atomic_bool *stop = nullptr);
 
     QList<File> files;
     QList<Unpublishable> unpublishable;
 
 private:
-    void addFolder(const QString &folder, bool followSymlinks);
+    void addFolder(const QString &folder, bool followSymlinks, const std::atomic_bool *stop);
 };
 
 } // namespace Stevedore

@@ -15,7 +15,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcTransfer)
 namespace Stevedore {
 
 // Publishes one local file: validates the names, streams the file with a raw PUT (hashing
-// it on the way), and checks GitLab's file_sha256 against ours. Never retries; UploadQueue
+// it on the way), and checks GitLab's file_sha256 against ours. Never retries; TransferQueue
 // decides that.
 class UploadJob final : public QObject
 {

@@ -5,6 +5,7 @@
 // is ever printed or written to disk.
 
 #include "CliTestSupport.h"
+#include "DemoData.h"
 #include "SimServer.h"
 
 #include <QDir>
@@ -16,12 +17,10 @@
 #include <QTest>
 
 using namespace Stevedore::CliTest;
+using namespace stevedore::test::demo;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-const QString kPat = u"glpat-demo-api"_s;
-const QString kJobToken = u"glcbt-demo-job"_s;
 
 QStringList column(const QJsonArray &array, const QString &key)
 {
@@ -38,7 +37,7 @@ class TestCliCommands final : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<stevedore::test::SimServer> m_sim;
+    stevedore::test::ScopedSim m_sim;
     QTemporaryDir m_root;  // HOME and the XDG folders of every run
     QTemporaryDir m_work;  // the runs' working directory: local files, downloads
     QStringList m_secrets; // every token a run was given
@@ -91,15 +90,12 @@ private Q_SLOTS:
         QVERIFY(m_work.isValid());
         QVERIFY2(QFileInfo(QStringLiteral(STEVEDORE_EXECUTABLE)).isExecutable(),
                  STEVEDORE_EXECUTABLE);
-        m_sim = std::make_unique<stevedore::test::SimServer>(
-            stevedore::test::SimServer::Options().withDemo());
-        QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
+        QVERIFY(m_sim.startDemo());
     }
 
     void cleanup()
     {
-        if (m_sim)
-            m_sim->reportIfFailed();
+        m_sim.reportIfFailed();
         const QStringList leaks = std::exchange(m_leaks, {});
         QVERIFY2(leaks.isEmpty(), qPrintable(u"a token was printed:\n"_s + leaks.join(u'\n')));
     }
@@ -112,8 +108,7 @@ private Q_SLOTS:
             const QStringList found = filesContaining(m_root.path(), secret.toUtf8());
             QVERIFY2(found.isEmpty(), qPrintable(found.join(u", "_s)));
         }
-        if (m_sim)
-            QCOMPARE(m_sim->stop(), 0);
+        QCOMPARE(m_sim.stop(), 0);
     }
 
     void projectsListsWhatTheTokenCanSee()
@@ -339,14 +334,14 @@ private Q_SLOTS:
             << QStringList{u"files"_s, u"demo/hello"_s} << kPat << 2 << u"usage"_s;
         QTest::newRow("3: read_api token publishing")
             << QStringList{u"publish"_s, u"demo/hello"_s, u"pkg"_s, u"1.0.0"_s, u"exists.txt"_s}
-            << u"glpat-demo-read"_s << 3 << u"api scope"_s;
+            << kReadApiPat << 3 << u"api scope"_s;
         QTest::newRow("3: wrong token")
             << QStringList{u"projects"_s} << u"glpat-wrong"_s << 3 << u"did not accept the token"_s;
         QTest::newRow("3: expired token")
-            << QStringList{u"projects"_s} << u"glpat-demo-expired"_s << 3 << u"expired"_s;
+            << QStringList{u"projects"_s} << kExpiredPat << 3 << u"expired"_s;
         QTest::newRow("3: guest publishing")
             << QStringList{u"publish"_s, u"demo/hello"_s, u"pkg"_s, u"1.0.0"_s, u"exists.txt"_s}
-            << u"glpat-guest"_s << 3 << u"role"_s;
+            << kGuestPat << 3 << u"role"_s;
         QTest::newRow("4: unknown project")
             << QStringList{u"list"_s, u"demo/nowhere"_s} << kPat << 4 << u"project"_s;
         QTest::newRow("4: unknown version")

@@ -5,6 +5,7 @@
 // works for later commands until `logout`.
 
 #include "CliTestSupport.h"
+#include "DemoData.h"
 #include "SimServer.h"
 
 #include <QDir>
@@ -14,11 +15,10 @@
 #include <QTest>
 
 using namespace Stevedore::CliTest;
+using namespace stevedore::test::demo;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-const QString kPat = u"glpat-demo-api"_s;
 
 QStringList names(const Run &accounts)
 {
@@ -35,7 +35,7 @@ class TestCliLogin final : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<stevedore::test::SimServer> m_sim;
+    stevedore::test::ScopedSim m_sim;
     QString m_root; // HOME, XDG_* and the keyring live below it
     QString m_workDir;
 
@@ -62,22 +62,12 @@ private Q_SLOTS:
                  "run this test through tests/keychain/run-with-keyring.sh");
         m_workDir = m_root + u"/work"_s;
         QVERIFY(QDir().mkpath(m_workDir));
-        m_sim = std::make_unique<stevedore::test::SimServer>(
-            stevedore::test::SimServer::Options().withDemo());
-        QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
+        QVERIFY(m_sim.startDemo());
     }
 
-    void cleanup()
-    {
-        if (m_sim)
-            m_sim->reportIfFailed();
-    }
+    void cleanup() { m_sim.reportIfFailed(); }
 
-    void cleanupTestCase()
-    {
-        if (m_sim)
-            QCOMPARE(m_sim->stop(), 0);
-    }
+    void cleanupTestCase() { QCOMPARE(m_sim.stop(), 0); }
 
     void loginWithAWrongTokenSavesNothing()
     {
@@ -124,7 +114,7 @@ private Q_SLOTS:
         QVERIFY2(listed.out().contains(u"1.10.0"_s), qPrintable(listed.describe()));
         const Run projects = run({u"projects"_s});
         QVERIFY2(projects.exitCode == 0, qPrintable(projects.describe()));
-        QVERIFY2(projects.out().contains(u"demo/hello"_s), qPrintable(projects.describe()));
+        QVERIFY2(projects.out().contains(kProject), qPrintable(projects.describe()));
     }
 
     void logoutForgetsTheAccount()

@@ -7,6 +7,7 @@
 // account from the environment and isolated HOME and XDG folders.
 
 #include "CliTestSupport.h"
+#include "DemoData.h"
 #include "HostileServer.h"
 #include "SimServer.h"
 
@@ -29,11 +30,12 @@
 
 using namespace Stevedore::CliTest;
 using Stevedore::Test::HostileServer;
+using stevedore::test::ScopedSim;
+using namespace stevedore::test::demo;
 using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString kPat = u"glpat-demo-api"_s;
 const QString kPackages = u"^/api/v4/projects/demo%2Fhello/packages$"_s;
 const QString kFilesOf10 = u"^/api/v4/projects/demo%2Fhello/packages/10/package_files$"_s;
 const QString kGeneric = u"^/api/v4/projects/demo%2Fhello/packages/generic/app/1\\.0\\.0/"_s;
@@ -160,7 +162,7 @@ class TestCliSafety final : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<stevedore::test::SimServer> m_sim;
+    ScopedSim m_sim;
     QTemporaryDir m_root; // HOME and the XDG folders of every run
     QTemporaryDir m_work; // the runs' working directory: local files, downloads
 
@@ -189,15 +191,6 @@ private:
         return run(arguments, against(m_sim->baseUrl()));
     }
 
-    static std::unique_ptr<stevedore::test::SimServer> startSim(const QStringList &arguments)
-    {
-        auto server = std::make_unique<stevedore::test::SimServer>(
-            stevedore::test::SimServer::Options().withDemo().withArguments(arguments));
-        if (!server->start())
-            qWarning().noquote() << server->errorString();
-        return server;
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -205,21 +198,12 @@ private Q_SLOTS:
         QVERIFY(m_work.isValid());
         QVERIFY2(QFileInfo(QStringLiteral(STEVEDORE_EXECUTABLE)).isExecutable(),
                  STEVEDORE_EXECUTABLE);
-        m_sim = startSim({});
-        QVERIFY2(m_sim->isRunning(), qPrintable(m_sim->errorString()));
+        QVERIFY(m_sim.startDemo());
     }
 
-    void cleanup()
-    {
-        if (m_sim)
-            m_sim->reportIfFailed();
-    }
+    void cleanup() { m_sim.reportIfFailed(); }
 
-    void cleanupTestCase()
-    {
-        if (m_sim)
-            QCOMPARE(m_sim->stop(), 0);
-    }
+    void cleanupTestCase() { QCOMPARE(m_sim.stop(), 0); }
 
     // 1. Every name is checked before anything is sent.
     void namesAreCheckedBeforeAnyRequest_data()
@@ -727,8 +711,8 @@ private Q_SLOTS:
     // 8. A short Retry-After is honoured.
     void shortRetryAfterIsHonoured()
     {
-        const auto limited = startSim({u"--fault"_s, u"429:1:2"_s});
-        QVERIFY2(limited->isRunning(), qPrintable(limited->errorString()));
+        ScopedSim limited;
+        QVERIFY(limited.startDemo({u"429:1:2"_s}));
         QElapsedTimer clock;
         clock.start();
         const Run result = run({u"list"_s, u"demo/hello"_s}, against(limited->baseUrl()));
@@ -739,7 +723,7 @@ private Q_SLOTS:
                  qPrintable(result.describe()));
         QVERIFY2(elapsed >= 1800, qPrintable(u"took %1 ms"_s.arg(elapsed)));
         QVERIFY2(limited->logContents().contains(" 429"), limited->logContents().constData());
-        QCOMPARE(limited->stop(), 0);
+        QCOMPARE(limited.stop(), 0);
     }
 
     // 8. A Retry-After beyond --max-wait (default 300 s) fails at once.
@@ -761,8 +745,8 @@ private Q_SLOTS:
         QFETCH(QString, fault);
         QFETCH(QStringList, arguments);
         QVERIFY(writeBytes(work(u"limited/a.bin"_s), content(20000, 'l')));
-        const auto limited = startSim({u"--fault"_s, fault});
-        QVERIFY2(limited->isRunning(), qPrintable(limited->errorString()));
+        ScopedSim limited;
+        QVERIFY(limited.startDemo({fault}));
         QElapsedTimer clock;
         clock.start();
         const Run result = run(arguments, against(limited->baseUrl()), 30000);
@@ -778,7 +762,7 @@ private Q_SLOTS:
             const QList<QByteArray> puts = logLines(log, "PUT", "/packages/generic/limited/");
             QVERIFY2(puts.size() == 1 && puts.first().endsWith(" 429"), log.constData());
         }
-        QCOMPARE(limited->stop(), 0);
+        QCOMPARE(limited.stop(), 0);
     }
 
     // 9. A 1 MiB response header.
@@ -956,8 +940,8 @@ private Q_SLOTS:
     // 13. An upload stored by the server whose answer was lost is not sent again.
     void lostAnswerLeavesOneCopy()
     {
-        const auto dropping = startSim({u"--fault"_s, u"store-then-drop:1"_s});
-        QVERIFY2(dropping->isRunning(), qPrintable(dropping->errorString()));
+        ScopedSim dropping;
+        QVERIFY(dropping.startDemo({u"store-then-drop:1"_s}));
         QVERIFY(writeBytes(work(u"once/file.bin"_s), content(1 << 20, 'o')));
         const QProcessEnvironment environment = against(dropping->baseUrl());
 
@@ -977,7 +961,7 @@ private Q_SLOTS:
         const QList<QByteArray> puts =
             logLines(log, "PUT", "/packages/generic/once/1.0.0/file.bin");
         QVERIFY2(puts.size() == 1, log.constData());
-        QCOMPARE(dropping->stop(), 0);
+        QCOMPARE(dropping.stop(), 0);
     }
 
     // 14. A full disk is reported as such.

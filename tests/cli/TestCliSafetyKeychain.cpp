@@ -6,6 +6,7 @@
 // login saves nothing and logout keeps the account.
 
 #include "CliTestSupport.h"
+#include "DemoData.h"
 #include "SimServer.h"
 
 #include <QDir>
@@ -14,12 +15,11 @@
 #include <QTest>
 
 using namespace Stevedore::CliTest;
+using namespace stevedore::test::demo;
 using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString kPat = u"glpat-demo-api"_s;
-const QString kDeployToken = u"gldt-demo-rw"_s;
 const QString kFile = u"hello-1.2.0-linux-amd64.tar.gz"_s;
 
 QStringList names(const Run &accounts)
@@ -37,7 +37,7 @@ class TestCliSafetyKeychain final : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<stevedore::test::SimServer> m_sim;
+    stevedore::test::ScopedSim m_sim;
     QString m_root; // HOME, XDG_* and the keyring live below it
     QString m_workDir;
 
@@ -102,27 +102,17 @@ private Q_SLOTS:
                  STEVEDORE_EXECUTABLE);
         m_workDir = m_root + u"/work"_s;
         QVERIFY(QDir().mkpath(m_workDir));
-        m_sim = std::make_unique<stevedore::test::SimServer>(
-            stevedore::test::SimServer::Options().withDemo());
-        QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
+        QVERIFY(m_sim.startDemo());
     }
 
-    void cleanup()
-    {
-        if (m_sim)
-            m_sim->reportIfFailed();
-    }
+    void cleanup() { m_sim.reportIfFailed(); }
 
-    void cleanupTestCase()
-    {
-        if (m_sim)
-            QCOMPARE(m_sim->stop(), 0);
-    }
+    void cleanupTestCase() { QCOMPARE(m_sim.stop(), 0); }
 
     // 15. A deploy token downloads a named file straight from its generic URL, verified.
     void deployTokenDownloadsANamedFile()
     {
-        const Run saved = login(u"deploy-rw"_s, kDeployToken,
+        const Run saved = login(u"deploy-rw"_s, kDeployRw,
                                 {u"--kind"_s, u"deploy"_s, u"--project"_s, u"demo/hello"_s});
         QVERIFY2(saved.exitCode == 0, qPrintable(saved.describe()));
         const QString sha256 = newestSha256();

@@ -33,7 +33,8 @@ public:
         OpenFile,
         SaveFile,
         ExistingDirectory,
-        Conflict
+        Conflict,
+        QuitWithTransfers
     };
 
     // One call: for message boxes the title and text, for file dialogs the caption and the
@@ -55,6 +56,8 @@ public:
         m_conflicts.enqueue(ConflictAnswer{choice, applyToAll});
     }
 
+    void answerQuit(QuitAnswer answer) { m_quits.enqueue(answer); }
+
     const QList<Asked> &asked() const { return m_asked; }
     QList<Asked> asked(Kind kind) const
     {
@@ -75,6 +78,7 @@ public:
         m_files.clear();
         m_directories.clear();
         m_conflicts.clear();
+        m_quits.clear();
     }
 
     QMessageBox::StandardButton question(QWidget *, const QString &title, const QString &text,
@@ -135,6 +139,15 @@ public:
         return take(m_conflicts);
     }
 
+    QuitAnswer quitWithTransfers(QWidget *) override
+    {
+        m_asked.append({Kind::QuitWithTransfers, QString(), QString()});
+        if (!m_quits.isEmpty())
+            return m_quits.dequeue();
+        ++m_unanswered;
+        return QuitAnswer::Cancel;
+    }
+
 private:
     template<typename T> T take(QQueue<T> &queue)
     {
@@ -151,6 +164,7 @@ private:
     QQueue<QString> m_files;
     QQueue<QString> m_directories;
     QQueue<ConflictAnswer> m_conflicts;
+    QQueue<QuitAnswer> m_quits;
 };
 
 } // namespace Stevedore::GuiTest

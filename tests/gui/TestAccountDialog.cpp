@@ -3,6 +3,7 @@
 // TLS certificate offers its fingerprint and "Trust this CA file…".
 
 #include "AccountDialog.h"
+#include "DemoData.h"
 #include "ScriptedDialogs.h"
 #include "SimServer.h"
 
@@ -24,7 +25,9 @@
 using namespace Qt::StringLiterals;
 using namespace Stevedore;
 using Stevedore::GuiTest::ScriptedDialogs;
+using stevedore::test::ScopedSim;
 using stevedore::test::SimServer;
+using namespace stevedore::test::demo;
 
 namespace {
 
@@ -136,20 +139,18 @@ private:
     // Clicks "Test connection" and waits for the result.
     bool runTest(AccountDialog &dialog, Form &form);
 
-    std::unique_ptr<SimServer> m_sim;
+    ScopedSim m_sim;
     ScriptedDialogs m_dialogs;
 };
 
 void TestAccountDialog::initTestCase()
 {
-    m_sim = std::make_unique<SimServer>(SimServer::Options().withDemo());
-    QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
+    QVERIFY(m_sim.startDemo());
 }
 
 void TestAccountDialog::cleanup()
 {
-    if (m_sim)
-        m_sim->reportIfFailed();
+    m_sim.reportIfFailed();
     m_dialogs.clear();
 }
 
@@ -201,7 +202,7 @@ void TestAccountDialog::saveNeedsUrlAndToken()
 
     QTest::keyClicks(form.url, m_sim->baseUrl().toString());
     QVERIFY(!form.save->isEnabled());
-    QTest::keyClicks(form.token, u"glpat-demo-api"_s);
+    QTest::keyClicks(form.token, kPat);
     QVERIFY(form.save->isEnabled());
     QVERIFY(form.test->isEnabled());
 
@@ -219,14 +220,14 @@ void TestAccountDialog::saveNeedsUrlAndToken()
     form.token->clear();
     QTest::keyClick(form.token, Qt::Key_Return);
     QCOMPARE(accepted.count(), 0);
-    QTest::keyClicks(form.token, u"glpat-demo-api"_s);
+    QTest::keyClicks(form.token, kPat);
     QTest::mouseClick(form.save, Qt::LeftButton);
     QCOMPARE(accepted.count(), 1);
 }
 
 void TestAccountDialog::usernameOnlyForBasic()
 {
-    const auto dialog = openDialog(m_sim->baseUrl(), u"glpat-demo-api"_s);
+    const auto dialog = openDialog(m_sim->baseUrl(), kPat);
     QVERIFY(dialog);
     Form form(*dialog);
     QVERIFY(!form.username->isEnabled());
@@ -235,9 +236,9 @@ void TestAccountDialog::usernameOnlyForBasic()
     form.selectKind(CredentialKind::BasicAuth);
     QVERIFY(form.username->isEnabled());
     QVERIFY(!form.save->isEnabled()); // Basic needs the user name
-    QTest::keyClicks(form.username, u"demo"_s);
+    QTest::keyClicks(form.username, kUser);
     QVERIFY(form.save->isEnabled());
-    QCOMPARE(dialog->account().username, u"demo"_s);
+    QCOMPARE(dialog->account().username, kUser);
 
     form.selectKind(CredentialKind::DeployToken);
     QVERIFY(!form.username->isEnabled());
@@ -247,23 +248,23 @@ void TestAccountDialog::usernameOnlyForBasic()
 
 void TestAccountDialog::accountAndSecretFromTheFields()
 {
-    const auto dialog = openDialog(m_sim->baseUrl(), u"glpat-demo-api"_s);
+    const auto dialog = openDialog(m_sim->baseUrl(), kPat);
     QVERIFY(dialog);
     Form form(*dialog);
     form.selectKind(CredentialKind::PersonalAccessToken, u"Group"_s);
-    QTest::keyClicks(form.project, u"demo/hello"_s);
+    QTest::keyClicks(form.project, kProject);
 
     Account account = dialog->account();
     QVERIFY(!account.id.isEmpty());
     QCOMPARE(account.baseUrl, m_sim->baseUrl());
     QCOMPARE(account.kind, CredentialKind::PersonalAccessToken);
-    QCOMPARE(account.defaultProject, u"demo/hello"_s);
+    QCOMPARE(account.defaultProject, kProject);
     QVERIFY(account.persistent);
     // The name defaults to the host (with its port, which is not the scheme's default).
     const QString host = u"127.0.0.1:%1"_s.arg(m_sim->port());
     QCOMPARE(account.name, host);
     QCOMPARE(form.name->placeholderText(), host);
-    QCOMPARE(dialog->secret(), u"glpat-demo-api"_s);
+    QCOMPARE(dialog->secret(), kPat);
 
     QTest::keyClicks(form.name, u"Demo server"_s);
     QCOMPARE(dialog->account().name, u"Demo server"_s);
@@ -291,7 +292,7 @@ void TestAccountDialog::pastedTokenIsTrimmed()
         QSKIP("This platform has no clipboard");
     form.token->setFocus();
     QTest::keySequence(form.token, QKeySequence::Paste);
-    QCOMPARE(form.token->text(), u"glpat-demo-api"_s);
+    QCOMPARE(form.token->text(), kPat);
 
     // Typing a single space is left alone (a Basic password may hold one).
     form.token->clear();
@@ -330,7 +331,7 @@ void TestAccountDialog::browseFillsCaFile()
 
 void TestAccountDialog::personalTokenShowsUserScopesAndExpiry()
 {
-    const auto dialog = openDialog(m_sim->baseUrl(), u"glpat-demo-api"_s);
+    const auto dialog = openDialog(m_sim->baseUrl(), kPat);
     QVERIFY(dialog);
     Form form(*dialog);
     QVERIFY(runTest(*dialog, form));
@@ -364,7 +365,7 @@ void TestAccountDialog::wrongTokenShowsTheActionableError()
 
 void TestAccountDialog::readApiTokenShowsWarning()
 {
-    const auto dialog = openDialog(m_sim->baseUrl(), u"glpat-demo-read"_s);
+    const auto dialog = openDialog(m_sim->baseUrl(), kReadApiPat);
     QVERIFY(dialog);
     Form form(*dialog);
     QVERIFY(runTest(*dialog, form));
@@ -378,7 +379,7 @@ void TestAccountDialog::readApiTokenShowsWarning()
 
 void TestAccountDialog::deployTokenCheckedAgainstProject()
 {
-    const auto dialog = openDialog(m_sim->baseUrl(), u"gldt-demo-rw"_s);
+    const auto dialog = openDialog(m_sim->baseUrl(), kDeployRw);
     QVERIFY(dialog);
     Form form(*dialog);
     form.selectKind(CredentialKind::DeployToken);
@@ -389,17 +390,17 @@ void TestAccountDialog::deployTokenCheckedAgainstProject()
     QVERIFY(!dialog->lastReport()->ok());
     QVERIFY2(form.result->text().contains(u"project"_s), qPrintable(form.result->text()));
 
-    QTest::keyClicks(form.project, u"demo/hello"_s);
+    QTest::keyClicks(form.project, kProject);
     QVERIFY(!form.result->isVisible()); // an edit clears the stale result
     QVERIFY(runTest(*dialog, form));
     QVERIFY2(dialog->lastReport()->ok(), qPrintable(form.result->text()));
-    QVERIFY2(form.result->text().contains(u"demo/hello"_s), qPrintable(form.result->text()));
-    QCOMPARE(dialog->account().defaultProject, u"demo/hello"_s);
+    QVERIFY2(form.result->text().contains(kProject), qPrintable(form.result->text()));
+    QCOMPARE(dialog->account().defaultProject, kProject);
 }
 
 void TestAccountDialog::editingCancelsARunningTest()
 {
-    const auto dialog = openDialog(m_sim->baseUrl(), u"glpat-demo-api"_s);
+    const auto dialog = openDialog(m_sim->baseUrl(), kPat);
     QVERIFY(dialog);
     Form form(*dialog);
     QSignalSpy finished(dialog.get(), &AccountDialog::testFinished);
@@ -454,7 +455,7 @@ void TestAccountDialog::untrustedCertificateOffersTrustingTheCaFile()
     QVERIFY2(tls.start(), qPrintable(tls.errorString()));
     QCOMPARE(tls.baseUrl().scheme(), u"https"_s);
 
-    const auto dialog = openDialog(tls.baseUrl(), u"glpat-demo-api"_s);
+    const auto dialog = openDialog(tls.baseUrl(), kPat);
     QVERIFY(dialog);
     Form form(*dialog);
     QVERIFY(runTest(*dialog, form));

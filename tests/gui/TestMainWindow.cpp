@@ -1,4 +1,5 @@
 #include "ApplicationIcon.h"
+#include "DemoData.h"
 #include "FilePane.h"
 #include "MainWindow.h"
 #include "PackagePane.h"
@@ -26,7 +27,8 @@
 
 using namespace Stevedore;
 using Stevedore::GuiTest::ScriptedDialogs;
-using stevedore::test::SimServer;
+using stevedore::test::ScopedSim;
+using namespace stevedore::test::demo;
 
 namespace {
 constexpr int kTimeout = 30000;
@@ -53,7 +55,7 @@ private Q_SLOTS:
     void applicationIconRendersSmallAndLarge();
 
 private:
-    void openWindow(const QStringList &simArguments = {});
+    void openWindow(const QStringList &simFaults = {});
     void waitForPackages();
     QModelIndex versionIndex(const QString &name, const QString &version);
     void drop(const QStringList &paths, const QModelIndex &onto);
@@ -61,7 +63,7 @@ private:
     QString writeFile(const QString &relativePath, const QByteArray &content);
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<SimServer> m_sim;
+    ScopedSim m_sim;
     std::unique_ptr<AccountStore> m_accounts;
     std::unique_ptr<MemorySecretStore> m_secrets;
     std::unique_ptr<ScriptedDialogs> m_dialogs;
@@ -89,27 +91,24 @@ void TestMainWindow::cleanup()
     m_dialogs.reset();
     m_secrets.reset();
     m_accounts.reset();
-    if (m_sim)
-        QCOMPARE(m_sim->stop(), 0);
+    QCOMPARE(m_sim.stop(), 0);
     m_sim.reset();
     m_dir.reset();
 }
 
-void TestMainWindow::openWindow(const QStringList &simArguments)
+void TestMainWindow::openWindow(const QStringList &simFaults)
 {
-    m_sim =
-        std::make_unique<SimServer>(SimServer::Options().withDemo().withArguments(simArguments));
-    QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
+    QVERIFY(m_sim.startDemo(simFaults));
     m_accounts = std::make_unique<AccountStore>(std::make_unique<QSettings>(
         m_dir->filePath(QStringLiteral("accounts.ini")), QSettings::IniFormat));
     m_secrets = std::make_unique<MemorySecretStore>();
     m_dialogs = std::make_unique<ScriptedDialogs>();
     QProcessEnvironment environment;
     environment.insert(QStringLiteral("GITLAB_HOST"), m_sim->baseUrl().toString());
-    environment.insert(QStringLiteral("GITLAB_TOKEN"), QStringLiteral("glpat-demo-api"));
+    environment.insert(QStringLiteral("GITLAB_TOKEN"), kPat);
     LaunchOptions launch;
     launch.serverUrl = m_sim->baseUrl();
-    launch.projectPath = QStringLiteral("demo/hello");
+    launch.projectPath = kProject;
     m_window = std::make_unique<MainWindow>(
         launch, MainWindow::Services{m_accounts.get(), m_secrets.get(), m_dialogs.get(),
                                      m_dir->filePath(QStringLiteral("queue.json")), environment});
@@ -119,8 +118,7 @@ void TestMainWindow::openWindow(const QStringList &simArguments)
 
 void TestMainWindow::waitForPackages()
 {
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->currentProjectPath(), QStringLiteral("demo/hello"),
-                              kTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->currentProjectPath(), kProject, kTimeout);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->packagePane()->model()->rowCount() >= 4, kTimeout);
 }
 
@@ -176,21 +174,20 @@ void TestMainWindow::opensTheLaunchProjectWithTheEnvironmentAccount()
     waitForPackages();
     auto *identity = m_window->findChild<QLabel *>(QStringLiteral("identityLabel"));
     QTRY_VERIFY_WITH_TIMEOUT(identity->text().contains(QStringLiteral("(demo)")), kTimeout);
-    QVERIFY(m_window->windowTitle().startsWith(QStringLiteral("demo/hello")));
+    QVERIFY(m_window->windowTitle().startsWith(kProject));
     auto *projects = m_window->findChild<QListView *>(QStringLiteral("projectList"));
-    QCOMPARE(projects->currentIndex().data(ProjectListModel::PathRole).toString(),
-             QStringLiteral("demo/hello"));
+    QCOMPARE(projects->currentIndex().data(ProjectListModel::PathRole).toString(), kProject);
     // Nothing of the token was written to the settings.
     QFile settings(m_dir->filePath(QStringLiteral("accounts.ini")));
     if (settings.open(QIODevice::ReadOnly))
-        QVERIFY(!settings.readAll().contains("glpat-demo-api"));
+        QVERIFY(!settings.readAll().contains(kPat.toUtf8()));
 }
 
 void TestMainWindow::browsesToAFileAndDownloadsItVerified()
 {
     openWindow();
     waitForPackages();
-    const QModelIndex version = versionIndex(QStringLiteral("hello-cli"), QStringLiteral("1.2.0"));
+    const QModelIndex version = versionIndex(kHelloCli, QStringLiteral("1.2.0"));
     QVERIFY(version.isValid());
     m_window->packagePane()->view()->setCurrentIndex(version);
     PackageFileModel *files = m_window->filePane()->model();
@@ -230,24 +227,24 @@ void TestMainWindow::dropsFilesAndAFolderOntoAVersionRowAndPublishesThem()
     writeFile(QStringLiteral("site/css/site.css"), "h1 { color: red }\n");
     const QString folder = m_dir->filePath(QStringLiteral("local/site"));
 
-    const QModelIndex version =
-        versionIndex(QStringLiteral("nightly"), QStringLiteral("2026.11.21"));
+    const QModelIndex version = versionIndex(kNightly, QStringLiteral("2026.11.21"));
     drop({first, second, folder}, version);
     QTRY_VERIFY_WITH_TIMEOUT(publishDialog() != nullptr, kTimeout);
     PublishDialog *dialog = publishDialog();
-    QCOMPARE(dialog->packageName(), QStringLiteral("nightly"));
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isReadingFolders(), kTimeout);
+    QCOMPARE(dialog->packageName(), kNightly);
     QCOMPARE(dialog->version(), QStringLiteral("2026.11.21"));
     QCOMPARE(dialog->fileCount(), 4);
     QVERIFY(dialog->isReady());
     dialog->accept();
 
     QTRY_VERIFY_WITH_TIMEOUT(
-        m_window->uploads().items().size() == 4 && m_window->uploads().isIdle(), kTimeout);
-    for (const QueueItem &item : m_window->uploads().items())
-        QCOMPARE(item.state, QueueItem::State::Done);
+        m_window->transfers().items().size() == 4 && m_window->transfers().isIdle(), kTimeout);
+    for (const TransferItem &item : m_window->transfers().items())
+        QCOMPARE(item.state, TransferState::Done);
 
     m_window->packagePane()->view()->setCurrentIndex(
-        versionIndex(QStringLiteral("nightly"), QStringLiteral("2026.11.21")));
+        versionIndex(kNightly, QStringLiteral("2026.11.21")));
     QStringList names;
     QTRY_VERIFY_WITH_TIMEOUT(
         [&] {
@@ -277,15 +274,14 @@ void TestMainWindow::dropOnAPackageRowSuggestsTheNextVersion()
     openWindow();
     waitForPackages();
     const QString file = writeFile(QStringLiteral("a.txt"), "a\n");
-    const QModelIndex package =
-        m_window->packagePane()->model()->indexFor(QStringLiteral("hello-cli"));
+    const QModelIndex package = m_window->packagePane()->model()->indexFor(kHelloCli);
     QVERIFY(package.isValid());
     drop({file}, package);
     QTRY_VERIFY_WITH_TIMEOUT(publishDialog() != nullptr, kTimeout);
-    QCOMPARE(publishDialog()->packageName(), QStringLiteral("hello-cli"));
+    QCOMPARE(publishDialog()->packageName(), kHelloCli);
     QCOMPARE(publishDialog()->version(),
              PackageTreeModel::suggestNextVersion(
-                 m_window->packagePane()->model()->versionsOf(QStringLiteral("hello-cli"))));
+                 m_window->packagePane()->model()->versionsOf(kHelloCli)));
     QVERIFY(!publishDialog()->version().isEmpty());
     publishDialog()->reject();
 }
@@ -295,7 +291,7 @@ void TestMainWindow::invalidFileNameIsFixedInThePublishDialog()
     openWindow();
     waitForPackages();
     const QString file = writeFile(QStringLiteral("my report@.txt"), "r\n");
-    drop({file}, versionIndex(QStringLiteral("nightly"), QStringLiteral("2026.11.21")));
+    drop({file}, versionIndex(kNightly, QStringLiteral("2026.11.21")));
     QTRY_VERIFY_WITH_TIMEOUT(publishDialog() != nullptr, kTimeout);
     PublishDialog *dialog = publishDialog();
     QVERIFY(!dialog->isReady());
@@ -305,18 +301,17 @@ void TestMainWindow::invalidFileNameIsFixedInThePublishDialog()
     const QString fixed = dialog->targetName(0);
     QCOMPARE(fixed, QStringLiteral("my_report@.txt")); // GitLab allows "@" inside a name
     dialog->accept();
-    QTRY_VERIFY_WITH_TIMEOUT(!m_window->uploads().items().isEmpty() && m_window->uploads().isIdle(),
-                             kTimeout);
-    QCOMPARE(m_window->uploads().items().first().state, QueueItem::State::Done);
-    QCOMPARE(m_window->uploads().items().first().target.fileName, fixed);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !m_window->transfers().items().isEmpty() && m_window->transfers().isIdle(), kTimeout);
+    QCOMPARE(m_window->transfers().items().first().state, TransferState::Done);
+    QCOMPARE(m_window->transfers().items().first().target.fileName, fixed);
 }
 
 void TestMainWindow::deleteAsksFirstAndNamesTheVersion()
 {
     openWindow();
     waitForPackages();
-    const QModelIndex version =
-        versionIndex(QStringLiteral("nightly"), QStringLiteral("2026.11.20"));
+    const QModelIndex version = versionIndex(kNightly, QStringLiteral("2026.11.20"));
     m_window->packagePane()->view()->setCurrentIndex(version);
     QAction *remove = m_window->findChild<QAction *>(QStringLiteral("actionDelete"));
 
@@ -327,51 +322,50 @@ void TestMainWindow::deleteAsksFirstAndNamesTheVersion()
     QTest::qWait(200);
     QVERIFY(m_window->packagePane()
                 ->model()
-                ->indexFor(QStringLiteral("nightly"), QStringLiteral("2026.11.20"))
+                ->indexFor(kNightly, QStringLiteral("2026.11.20"))
                 .isValid());
 
     m_window->packagePane()->view()->setCurrentIndex(
-        versionIndex(QStringLiteral("nightly"), QStringLiteral("2026.11.20")));
+        versionIndex(kNightly, QStringLiteral("2026.11.20")));
     m_dialogs->answerQuestion(QMessageBox::Yes);
     remove->trigger();
-    QTRY_VERIFY_WITH_TIMEOUT(
-        !m_window->packagePane()
-                ->model()
-                ->indexFor(QStringLiteral("nightly"), QStringLiteral("2026.11.20"))
-                .isValid()
-            && m_window->packagePane()
-                   ->model()
-                   ->indexFor(QStringLiteral("nightly"), QStringLiteral("2026.11.21"))
-                   .isValid(),
-        kTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->packagePane()
+                                     ->model()
+                                     ->indexFor(kNightly, QStringLiteral("2026.11.20"))
+                                     .isValid()
+                                 && m_window->packagePane()
+                                        ->model()
+                                        ->indexFor(kNightly, QStringLiteral("2026.11.21"))
+                                        .isValid(),
+                             kTimeout);
 }
 
 void TestMainWindow::queuePausesResumesAndRetries()
 {
     // The first upload is refused once with a 4xx, which is never retried on its own.
-    openWindow({QStringLiteral("--fault"), QStringLiteral("status=403:/packages/generic/:1")});
+    openWindow({QStringLiteral("status=403:/packages/generic/:1")});
     waitForPackages();
     const QString file = writeFile(QStringLiteral("q.txt"), "queued\n");
-    UploadQueue &queue = m_window->uploads();
+    TransferQueue &queue = m_window->transfers();
 
     m_window->findChild<QToolButton *>(QStringLiteral("pauseQueue"))->click();
     QVERIFY(queue.isPaused());
     m_window->publishPaths({file},
-                           m_window->packagePane()->model()->packageAt(versionIndex(
-                               QStringLiteral("nightly"), QStringLiteral("2026.11.21"))),
+                           m_window->packagePane()->model()->packageAt(
+                               versionIndex(kNightly, QStringLiteral("2026.11.21"))),
                            {});
     QTRY_VERIFY_WITH_TIMEOUT(publishDialog() != nullptr, kTimeout);
     publishDialog()->accept();
     QTRY_COMPARE_WITH_TIMEOUT(queue.items().size(), 1, kTimeout);
     QTest::qWait(300);
-    QCOMPARE(queue.items().first().state, QueueItem::State::Queued);
+    QCOMPARE(queue.items().first().state, TransferState::Queued);
 
     m_window->findChild<QToolButton *>(QStringLiteral("resumeQueue"))->click();
-    QTRY_COMPARE_WITH_TIMEOUT(queue.items().first().state, QueueItem::State::Failed, kTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(queue.items().first().state, TransferState::Failed, kTimeout);
     QVERIFY(!queue.items().first().errorMessage.isEmpty());
 
     m_window->findChild<QToolButton *>(QStringLiteral("retryFailed"))->click();
-    QTRY_COMPARE_WITH_TIMEOUT(queue.items().first().state, QueueItem::State::Done, kTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(queue.items().first().state, TransferState::Done, kTimeout);
 }
 
 void TestMainWindow::copiesSnippetsWithoutTheToken()
@@ -379,7 +373,7 @@ void TestMainWindow::copiesSnippetsWithoutTheToken()
     openWindow();
     waitForPackages();
     m_window->packagePane()->view()->setCurrentIndex(
-        versionIndex(QStringLiteral("hello-cli"), QStringLiteral("1.0.0")));
+        versionIndex(kHelloCli, QStringLiteral("1.0.0")));
     PackageFileModel *files = m_window->filePane()->model();
     QTRY_COMPARE_WITH_TIMEOUT(files->rowCount(), 3, kTimeout);
     const QModelIndex first = files->index(0, 0);
@@ -392,7 +386,7 @@ void TestMainWindow::copiesSnippetsWithoutTheToken()
     QVERIFY2(curl.contains(QStringLiteral("PRIVATE-TOKEN: <your_access_token>")), qPrintable(curl));
     QVERIFY2(curl.contains(QStringLiteral("/packages/generic/hello-cli/1.0.0/") + name),
              qPrintable(curl));
-    QVERIFY(!curl.contains(QStringLiteral("glpat-demo-api")));
+    QVERIFY(!curl.contains(kPat));
 
     m_window->findChild<QAction *>(QStringLiteral("actionCopySha"))->trigger();
     QCOMPARE(QGuiApplication::clipboard()->text(),

@@ -1,6 +1,6 @@
-// PublishDialog: folders expanded into relative names, every name checked live against
-// GitLab's rules with one-click fixes, files that cannot be published listed apart, and the
-// queue items built from what the dialog shows.
+// PublishDialog: folders expanded into relative names (read off the GUI thread), every name
+// checked live against GitLab's rules with one-click fixes, files that cannot be published
+// listed apart, and the queue items built from what the dialog shows.
 
 #include "PublishDialog.h"
 #include "validate/NameRules.h"
@@ -59,10 +59,13 @@ private slots:
     void emptyFoldersAndUnreadableFilesAreListedApart();
     void nothingPublishableDisablesPublish();
     void removeTakesFilesOffTheList();
+    void filesAloneAreReadAtOnce();
+    void foldersAreReadWhileTheDialogWorks();
+    void cancelWorksWhileFoldersAreRead();
 
 private:
     QString path(const QString &relative) const { return QDir(m_dir->path()).filePath(relative); }
-    // Shows the dialog with a valid package name and version typed in.
+    // Shows the dialog, once its folders are read, with a valid package name and version typed in.
     std::unique_ptr<PublishDialog> open(const QStringList &paths, bool typeNames = true);
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -88,6 +91,8 @@ std::unique_ptr<PublishDialog> TestPublishDialog::open(const QStringList &paths,
     auto dialog = std::make_unique<PublishDialog>(paths);
     dialog->show();
     if (!QTest::qWaitForWindowExposed(dialog.get()))
+        return nullptr;
+    if (!QTest::qWaitFor([&dialog] { return !dialog->isReadingFolders(); }, 10000))
         return nullptr;
     if (typeNames) {
         QTest::keyClicks(dialog->findChild<QLineEdit *>(u"packageNameEdit"_s), u"notes"_s);
@@ -171,7 +176,7 @@ void TestPublishDialog::invalidFileNameBlocksPublishUntilFixed()
     QTRY_VERIFY(!table->cellWidget(0, PublishDialog::FixColumn));
     QVERIFY(publish->isEnabled());
 
-    const QList<QueueItem> items = dialog->items(u"acc"_s, u"demo/hello"_s);
+    const QList<TransferItem> items = dialog->items(u"acc"_s, u"demo/hello"_s);
     QCOMPARE(items.size(), 2);
     QCOMPARE(items.at(0).target.fileName, fixed);
     QCOMPARE(items.at(0).localPath, path(file));
@@ -285,7 +290,7 @@ void TestPublishDialog::packageNameAndVersionAreValidatedAndFixed()
     QVERIFY(!versionProblem->isVisible());
     QVERIFY(publish->isEnabled());
 
-    const QueueItem item = dialog->items(u"acc"_s, u"demo/hello"_s).at(0);
+    const TransferItem item = dialog->items(u"acc"_s, u"demo/hello"_s).at(0);
     QCOMPARE(item.target.packageName, u"my_notes"_s);
     QCOMPARE(item.target.version, u"1.0_beta"_s);
 }
@@ -336,7 +341,7 @@ void TestPublishDialog::hiddenAndPolicyReachTheItems()
 {
     const auto dialog = open({path(u"a.txt"_s), path(u"site"_s)});
     QVERIFY(dialog);
-    QList<QueueItem> items = dialog->items(u"acc-1"_s, u"demo/hello"_s);
+    QList<TransferItem> items = dialog->items(u"acc-1"_s, u"demo/hello"_s);
     QCOMPARE(items.size(), 3);
     QVERIFY(!items.at(0).hidden);
     QCOMPARE(items.at(0).duplicatePolicy, DuplicatePolicy::SkipIdentical);
@@ -354,14 +359,14 @@ void TestPublishDialog::hiddenAndPolicyReachTheItems()
     QCOMPARE(dialog->duplicatePolicy(), DuplicatePolicy::Replace);
 
     items = dialog->items(u"acc-1"_s, u"demo/hello"_s);
-    for (const QueueItem &item : std::as_const(items)) {
+    for (const TransferItem &item : std::as_const(items)) {
         QCOMPARE(item.accountId, u"acc-1"_s);
         QCOMPARE(item.target.project, u"demo/hello"_s);
         QCOMPARE(item.target.packageName, u"notes"_s);
         QCOMPARE(item.target.version, u"1.0.0"_s);
         QVERIFY(item.hidden);
         QCOMPARE(item.duplicatePolicy, DuplicatePolicy::Replace);
-        QCOMPARE(item.state, QueueItem::State::Queued);
+        QCOMPARE(item.state, TransferState::Queued);
         QCOMPARE(item.size, QFileInfo(item.localPath).size());
     }
     QCOMPARE(items.at(1).target.fileName, u"site/css/site.css"_s);
@@ -422,9 +427,9 @@ void TestPublishDialog::emptyFoldersAndUnreadableFilesAreListedApart()
 
     // The rest can be published; what cannot is left out of the items.
     QVERIFY(dialog->findChild<QPushButton *>(u"publishButton"_s)->isEnabled());
-    const QList<QueueItem> items = dialog->items(u"acc"_s, u"p"_s);
+    const QList<TransferItem> items = dialog->items(u"acc"_s, u"p"_s);
     QCOMPARE(items.size(), expected.size());
-    for (const QueueItem &item : items)
+    for (const TransferItem &item : items)
         QVERIFY(!item.localPath.contains(u"pipe"_s) && !item.localPath.contains(u"empty"_s));
 }
 
@@ -461,6 +466,77 @@ void TestPublishDialog::removeTakesFilesOffTheList()
     QTest::keyClick(table, Qt::Key_Delete);
     QCOMPARE(dialog->fileCount(), 1);
     QCOMPARE(dialog->localPath(0), path(u"tool.tar.gz"_s));
+}
+
+void TestPublishDialog::filesAloneAreReadAtOnce()
+{
+    // No folder, no walk: the rows are there when the constructor returns, before any event.
+    PublishDialog dialog({path(u"a.txt"_s), path(u"my file.txt"_s)});
+    QVERIFY(!dialog.isReadingFolders());
+    QCOMPARE(dialog.fileCount(), 2);
+    QCOMPARE(dialog.targetName(1), u"my file.txt"_s);
+    QVERIFY(!dialog.problem(1).isEmpty());
+    QCOMPARE(dialog.findChild<QTableWidget *>(u"fileTable"_s)->rowCount(), 2);
+}
+
+void TestPublishDialog::foldersAreReadWhileTheDialogWorks()
+{
+    PublishDialog dialog({path(u"a.txt"_s), path(u"site"_s)});
+    QSignalSpy ready(&dialog, &PublishDialog::planReady);
+    auto *summary = dialog.findChild<QLabel *>(u"summaryLabel"_s);
+    auto *publish = dialog.findChild<QPushButton *>(u"publishButton"_s);
+    auto *table = dialog.findChild<QTableWidget *>(u"fileTable"_s);
+
+    // The walk's answer can only arrive through this thread's event loop, not started yet.
+    QVERIFY(dialog.isReadingFolders());
+    QCOMPARE(dialog.fileCount(), 0);
+    QCOMPARE(table->rowCount(), 0);
+    QCOMPARE(summary->text(), u"Reading folders…"_s);
+    QVERIFY(!publish->isEnabled());
+    QVERIFY(!dialog.isReady());
+
+    // The rest of the dialog works meanwhile, and typing does not enable Publish.
+    dialog.show();
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(u"packageNameEdit"_s), u"notes"_s);
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(u"versionEdit"_s), u"1.0.0"_s);
+    QCOMPARE(dialog.packageName(), u"notes"_s);
+    if (dialog.isReadingFolders()) {
+        QCOMPARE(summary->text(), u"Reading folders…"_s);
+        QVERIFY(!publish->isEnabled());
+        dialog.accept(); // refused: nothing to publish yet
+        QVERIFY(dialog.isVisible());
+    }
+
+    QVERIFY(ready.count() == 1 || ready.wait(10000));
+    QCOMPARE(ready.count(), 1);
+    QVERIFY(!dialog.isReadingFolders());
+    QCOMPARE(dialog.fileCount(), 3);
+    QCOMPARE(table->rowCount(), 3);
+    QCOMPARE(dialog.targetName(1), u"site/css/site.css"_s);
+    QCOMPARE(table->item(2, PublishDialog::TargetNameColumn)->text(), u"site/index.html"_s);
+    QVERIFY(dialog.isReady());
+    QVERIFY(publish->isEnabled());
+    QVERIFY2(summary->text().contains(u"ready"_s), qPrintable(summary->text()));
+}
+
+void TestPublishDialog::cancelWorksWhileFoldersAreRead()
+{
+    for (int i = 0; i < 2000; ++i)
+        QVERIFY(writeFile(path(u"big/d%1/f%2.txt"_s.arg(i % 20).arg(i)), "x"));
+    PublishDialog dialog({path(u"big"_s)});
+    QSignalSpy ready(&dialog, &PublishDialog::planReady);
+    QSignalSpy rejected(&dialog, &QDialog::rejected);
+    dialog.show();
+    QVERIFY(dialog.isReadingFolders());
+
+    dialog.findChild<QPushButton *>(u"cancelButton"_s)->click();
+    QCOMPARE(rejected.count(), 1);
+    QVERIFY(!dialog.isVisible());
+
+    // The walk stops; what it found is dropped rather than shown in a closed dialog.
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.isReadingFolders(), 10000);
+    QCOMPARE(ready.count(), 0);
+    QCOMPARE(dialog.fileCount(), 0);
 }
 
 QTEST_MAIN(TestPublishDialog)

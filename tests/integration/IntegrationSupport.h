@@ -4,6 +4,7 @@
 // account and client for a running gitlab-sim, waiting for the asynchronous API and the
 // transfer jobs, test files with known SHA-256, and reading the simulator's request log.
 
+#include "DemoData.h"
 #include "SimServer.h"
 #include "account/Account.h"
 #include "api/GitLabApi.h"
@@ -32,14 +33,8 @@ using namespace Qt::StringLiterals;
 // How long any single wait may take. Generous: the suite runs on slow CI machines.
 inline constexpr int kTimeoutMs = 30000;
 
-// The demo data's credentials (tests/sim/README.md, "The demo data set").
-inline const QString kPat = u"glpat-demo-api"_s;
-inline const QString kReadApiPat = u"glpat-demo-read"_s;
-inline const QString kExpiredPat = u"glpat-demo-expired"_s;
-inline const QString kOAuth = u"oauth-demo"_s;
-inline const QString kDeployRw = u"gldt-demo-rw"_s;
-inline const QString kJobToken = u"glcbt-demo-job"_s;
-inline const QString kProject = u"demo/hello"_s;
+// The demo data's credentials and names (kPat, kProject, …; DemoData.h).
+using namespace stevedore::test::demo;
 
 inline Account simAccount(const QUrl &baseUrl, CredentialKind kind, const QString &username = {})
 {
@@ -70,6 +65,12 @@ struct Session
     std::unique_ptr<GitLabClient> client;
     std::unique_ptr<GitLabApi> api;
 };
+
+// A non-owning handle for a TransferQueue's ApiProvider: the test owns the API.
+inline std::shared_ptr<GitLabApi> apiHandle(GitLabApi &api)
+{
+    return std::shared_ptr<GitLabApi>(std::shared_ptr<GitLabApi>(), &api);
+}
 
 // Runs the event loop until `finished` has been set by something the loop delivers (a callback
 // that also calls loop.quit()), or kTimeoutMs pass. A real event loop, not QTest::qWaitFor: that

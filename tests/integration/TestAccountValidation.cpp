@@ -1,6 +1,7 @@
 // AccountValidator against gitlab-sim's demo data (tests/sim/README.md, "The demo data set"):
 // every credential kind, good and bad, with and without a project.
 
+#include "DemoData.h"
 #include "Http.h"
 #include "SimServer.h"
 #include "account/AccountValidator.h"
@@ -9,6 +10,7 @@
 #include <QTest>
 
 using namespace Stevedore;
+using namespace stevedore::test::demo;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -26,7 +28,7 @@ class TestAccountValidation final : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<stevedore::test::SimServer> m_sim;
+    stevedore::test::ScopedSim m_sim;
 
     Account account(CredentialKind kind, const QString &defaultProject = {}) const
     {
@@ -61,24 +63,11 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        m_sim = std::make_unique<stevedore::test::SimServer>(
-            stevedore::test::SimServer::Options().withDemo());
-        QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
-    }
+    void initTestCase() { QVERIFY(m_sim.startDemo()); }
 
-    void cleanup()
-    {
-        if (m_sim)
-            m_sim->reportIfFailed();
-    }
+    void cleanup() { m_sim.reportIfFailed(); }
 
-    void cleanupTestCase()
-    {
-        if (m_sim)
-            QCOMPARE(m_sim->stop(), 0);
-    }
+    void cleanupTestCase() { QCOMPARE(m_sim.stop(), 0); }
 
     void report_data()
     {
@@ -112,91 +101,87 @@ private Q_SLOTS:
         const QString otherProject =
             uR"(^GitLab does not let this deploy token read packages in demo/tools \(HTTP 403: 403 Forbidden\))"_s;
 
-        QTest::newRow("PAT api") << pat << u"glpat-demo-api"_s << QString() << QString()
-                                 << u"demo"_s << QStringList{u"api"_s} << noWarnings << none
-                                 << QString();
+        QTest::newRow("PAT api") << pat << kPat << QString() << QString() << kUser
+                                 << QStringList{u"api"_s} << noWarnings << none << QString();
         QTest::newRow("PAT read_api")
-            << pat << u"glpat-demo-read"_s << QString() << QString() << u"demo"_s
-            << QStringList{u"read_api"_s} << QStringList{readApi} << none << QString();
+            << pat << kReadApiPat << QString() << QString() << kUser << QStringList{u"read_api"_s}
+            << QStringList{readApi} << none << QString();
         QTest::newRow("PAT expiring")
-            << pat << u"glpat-demo-expiring"_s << QString() << QString() << u"demo"_s
-            << QStringList{u"api"_s} << QStringList{expiring} << none << QString();
-        QTest::newRow("PAT expired") << pat << u"glpat-demo-expired"_s << QString() << QString()
-                                     << QString() << noScopes << noWarnings << auth << u"expired"_s;
+            << pat << kExpiringPat << QString() << QString() << kUser << QStringList{u"api"_s}
+            << QStringList{expiring} << none << QString();
+        QTest::newRow("PAT expired") << pat << kExpiredPat << QString() << QString() << QString()
+                                     << noScopes << noWarnings << auth << u"expired"_s;
         QTest::newRow("PAT wrong") << pat << u"glpat-not-a-real-token"_s << QString() << QString()
                                    << QString() << noScopes << noWarnings << auth << u"HTTP 401"_s;
-        QTest::newRow("PAT guest")
-            << pat << u"glpat-guest"_s << QString() << QString() << u"guest"_s
-            << QStringList{u"api"_s} << noWarnings << none << QString();
+        QTest::newRow("PAT guest") << pat << kGuestPat << QString() << QString() << kGuestUser
+                                   << QStringList{u"api"_s} << noWarnings << none << QString();
         QTest::newRow("PAT ignores the project")
-            << pat << u"glpat-demo-api"_s << u"no/such"_s << u"no/such"_s << u"demo"_s
-            << QStringList{u"api"_s} << noWarnings << none << QString();
+            << pat << kPat << u"no/such"_s << u"no/such"_s << kUser << QStringList{u"api"_s}
+            << noWarnings << none << QString();
         QTest::newRow("no token") << pat << QString() << QString() << QString() << QString()
                                   << noScopes << noWarnings << auth << u"no token"_s;
 
-        QTest::newRow("Basic") << kindOf(CredentialKind::BasicAuth) << u"glpat-demo-read"_s
-                               << QString() << QString() << u"demo"_s << QStringList{u"read_api"_s}
+        QTest::newRow("Basic") << kindOf(CredentialKind::BasicAuth) << kReadApiPat << QString()
+                               << QString() << kUser << QStringList{u"read_api"_s}
                                << QStringList{readApi} << none << QString();
         QTest::newRow("Basic wrong")
             << kindOf(CredentialKind::BasicAuth) << u"wrong"_s << QString() << QString()
             << QString() << noScopes << noWarnings << auth << QString();
 
-        QTest::newRow("OAuth") << kindOf(CredentialKind::OAuthToken) << u"oauth-demo"_s << QString()
-                               << QString() << u"demo"_s << noScopes << noWarnings << none
-                               << QString();
+        QTest::newRow("OAuth") << kindOf(CredentialKind::OAuthToken) << kOAuth << QString()
+                               << QString() << kUser << noScopes << noWarnings << none << QString();
         QTest::newRow("OAuth wrong")
             << kindOf(CredentialKind::OAuthToken) << u"oauth-wrong"_s << QString() << QString()
             << QString() << noScopes << noWarnings << auth << QString();
 
         QTest::newRow("deploy ro, demo/hello")
-            << deploy << u"gldt-demo-ro"_s << QString() << u"demo/hello"_s << QString() << noScopes
-            << noWarnings << none << QString();
+            << deploy << kDeployRo << QString() << kProject << QString() << noScopes << noWarnings
+            << none << QString();
         QTest::newRow("deploy rw, demo/hello as default project")
-            << deploy << u"gldt-demo-rw"_s << u"demo/hello"_s << QString() << QString() << noScopes
-            << noWarnings << none << QString();
+            << deploy << kDeployRw << kProject << QString() << QString() << noScopes << noWarnings
+            << none << QString();
         QTest::newRow("deploy rw, project by id")
-            << deploy << u"gldt-demo-rw"_s << QString() << u"1"_s << QString() << noScopes
-            << noWarnings << none << QString();
+            << deploy << kDeployRw << QString() << kProjectId << QString() << noScopes << noWarnings
+            << none << QString();
         QTest::newRow("argument wins over default project")
-            << deploy << u"gldt-demo-ro"_s << u"demo/platform/agent"_s << u"demo/hello"_s
-            << QString() << noScopes << noWarnings << none << QString();
+            << deploy << kDeployRo << kAgentProject << kProject << QString() << noScopes
+            << noWarnings << none << QString();
         QTest::newRow("deploy ro, public demo/tools")
-            << deploy << u"gldt-demo-ro"_s << QString() << u"demo/tools"_s << QString() << noScopes
+            << deploy << kDeployRo << QString() << kToolsProject << QString() << noScopes
             << QStringList{otherProject, publicProject} << none << QString();
         QTest::newRow("deploy rw, public demo/tools")
-            << deploy << u"gldt-demo-rw"_s << QString() << u"demo/tools"_s << QString() << noScopes
+            << deploy << kDeployRw << QString() << kToolsProject << QString() << noScopes
             << QStringList{otherProject, publicProject} << none << QString();
         QTest::newRow("deploy wrong, public project: cannot tell")
-            << deploy << u"gldt-wrong"_s << QString() << u"demo/tools"_s << QString() << noScopes
+            << deploy << u"gldt-wrong"_s << QString() << kToolsProject << QString() << noScopes
             << QStringList{publicProject} << none << QString();
         QTest::newRow("deploy without project")
-            << deploy << u"gldt-demo-ro"_s << QString() << QString() << QString() << noScopes
-            << noWarnings << validation << u"Give the project the token belongs to"_s;
+            << deploy << kDeployRo << QString() << QString() << QString() << noScopes << noWarnings
+            << validation << u"Give the project the token belongs to"_s;
         QTest::newRow("deploy, invisible project")
-            << deploy << u"gldt-demo-ro"_s << QString() << u"demo/platform/agent"_s << QString()
-            << noScopes << noWarnings << notFound
+            << deploy << kDeployRo << QString() << kAgentProject << QString() << noScopes
+            << noWarnings << notFound
             << u"demo/platform/agent does not exist, or this deploy token cannot see it"_s;
         QTest::newRow("deploy, unknown project")
-            << deploy << u"gldt-demo-rw"_s << QString() << u"demo/nothing-here"_s << QString()
-            << noScopes << noWarnings << notFound << u"does not exist"_s;
+            << deploy << kDeployRw << QString() << u"demo/nothing-here"_s << QString() << noScopes
+            << noWarnings << notFound << u"does not exist"_s;
         QTest::newRow("deploy wrong, private project")
-            << deploy << u"gldt-wrong"_s << QString() << u"demo/hello"_s << QString() << noScopes
+            << deploy << u"gldt-wrong"_s << QString() << kProject << QString() << noScopes
             << noWarnings << auth << u"did not accept the deploy token"_s;
 
-        QTest::newRow("job, demo/hello")
-            << job << u"glcbt-demo-job"_s << QString() << u"demo/hello"_s << QString() << noScopes
-            << noWarnings << none << QString();
+        QTest::newRow("job, demo/hello") << job << kJobToken << QString() << kProject << QString()
+                                         << noScopes << noWarnings << none << QString();
         QTest::newRow("job, CI_PROJECT_ID as default project")
-            << job << u"glcbt-demo-job"_s << u"1"_s << QString() << QString() << noScopes
-            << noWarnings << none << QString();
+            << job << kJobToken << kProjectId << QString() << QString() << noScopes << noWarnings
+            << none << QString();
         QTest::newRow("job, public project")
-            << job << u"glcbt-demo-job"_s << QString() << u"demo/tools"_s << QString() << noScopes
-            << noWarnings << none << QString();
+            << job << kJobToken << QString() << kToolsProject << QString() << noScopes << noWarnings
+            << none << QString();
         QTest::newRow("job without project")
-            << job << u"glcbt-demo-job"_s << QString() << QString() << QString() << noScopes
-            << noWarnings << validation << u"CI_PROJECT_ID"_s;
+            << job << kJobToken << QString() << QString() << QString() << noScopes << noWarnings
+            << validation << u"CI_PROJECT_ID"_s;
         QTest::newRow("job wrong")
-            << job << u"glcbt-wrong"_s << QString() << u"demo/tools"_s << QString() << noScopes
+            << job << u"glcbt-wrong"_s << QString() << kToolsProject << QString() << noScopes
             << noWarnings << auth << u"did not accept the CI job token"_s;
     }
 
@@ -241,7 +226,7 @@ private Q_SLOTS:
     void expiringWarningNamesTheDate()
     {
         const ValidationReport report =
-            validate(account(CredentialKind::PersonalAccessToken), u"glpat-demo-expiring"_s);
+            validate(account(CredentialKind::PersonalAccessToken), kExpiringPat);
         QVERIFY(report.ok());
         QVERIFY(report.token && report.token->expiresAt);
         const qint64 days = QDate::currentDate().daysTo(*report.token->expiresAt);
@@ -260,19 +245,19 @@ private Q_SLOTS:
             stevedore::test::Http(sim.baseUrl())
                 .put("/api/v4/projects/demo%2Fhello/packages/generic/stevedore-probe/0.0.0/"
                      "probe.txt",
-                     QByteArray(4 * 1024 * 1024, 'p'), {{"PRIVATE-TOKEN", "glpat-demo-api"}});
+                     QByteArray(4 * 1024 * 1024, 'p'), {{"PRIVATE-TOKEN", kPat.toUtf8()}});
         QVERIFY2(upload.status == 201, qPrintable(upload.describe()));
 
-        for (const QString &token : {u"gldt-demo-ro"_s, u"gldt-demo-rw"_s}) {
-            Account target = account(CredentialKind::DeployToken, u"demo/hello"_s);
+        for (const QString &token : {kDeployRo, kDeployRw}) {
+            Account target = account(CredentialKind::DeployToken, kProject);
             target.baseUrl = sim.baseUrl();
             const ValidationReport report = validate(target, token);
             QVERIFY2(report.ok(), qPrintable(report.error.message()));
             QVERIFY2(report.warnings.isEmpty(), qPrintable(report.warnings.join(u" / "_s)));
         }
-        Account job = account(CredentialKind::JobToken, u"1"_s);
+        Account job = account(CredentialKind::JobToken, kProjectId);
         job.baseUrl = sim.baseUrl();
-        QVERIFY(validate(job, u"glcbt-demo-job"_s).ok());
+        QVERIFY(validate(job, kJobToken).ok());
         QCOMPARE(sim.stop(), 0);
     }
 
@@ -280,13 +265,12 @@ private Q_SLOTS:
     {
         std::optional<ValidationReport> received;
         QObject context;
-        AccountValidator::validate(account(CredentialKind::PersonalAccessToken),
-                                   u"glpat-demo-api"_s, {}, &context,
+        AccountValidator::validate(account(CredentialKind::PersonalAccessToken), kPat, {}, &context,
                                    [&](const ValidationReport &report) { received = report; });
         QVERIFY(!received);
         QTRY_VERIFY_WITH_TIMEOUT(received.has_value(), 20000);
         QVERIFY(received->ok());
-        QCOMPARE(received->user->username, u"demo"_s);
+        QCOMPARE(received->user->username, kUser);
     }
 
     void oneShotFormDropsTheAnswerWithItsContext()
@@ -294,9 +278,8 @@ private Q_SLOTS:
         bool called = false;
         {
             QObject context;
-            AccountValidator::validate(account(CredentialKind::PersonalAccessToken),
-                                       u"glpat-demo-api"_s, {}, &context,
-                                       [&](const ValidationReport &) { called = true; });
+            AccountValidator::validate(account(CredentialKind::PersonalAccessToken), kPat, {},
+                                       &context, [&](const ValidationReport &) { called = true; });
         }
         QTest::qWait(500);
         QVERIFY(!called);
@@ -306,7 +289,7 @@ private Q_SLOTS:
     {
         Account target = account(CredentialKind::PersonalAccessToken);
         target.baseUrl = QUrl(u"http://127.0.0.1:1"_s);
-        const ValidationReport report = validate(target, u"glpat-demo-api"_s);
+        const ValidationReport report = validate(target, kPat);
         QCOMPARE(report.error.kind(), ApiError::Kind::Network);
     }
 
@@ -314,7 +297,7 @@ private Q_SLOTS:
     {
         Account target = account(CredentialKind::PersonalAccessToken);
         target.baseUrl = QUrl(u"ftp://gitlab.example.com"_s);
-        const ValidationReport report = validate(target, u"glpat-demo-api"_s);
+        const ValidationReport report = validate(target, kPat);
         QCOMPARE(report.error.kind(), ApiError::Kind::Configuration);
     }
 };

@@ -6,7 +6,7 @@
 
 #include "IntegrationSupport.h"
 #include "TestCertificates.h"
-#include "transfer/UploadQueue.h"
+#include "transfer/TransferQueue.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -18,6 +18,7 @@ using namespace Stevedore;
 using namespace Stevedore::IntegrationTest;
 using namespace Qt::StringLiterals;
 
+using stevedore::test::ScopedSim;
 using stevedore::test::SimServer;
 
 class TestTlsAndRedirects final : public QObject
@@ -28,8 +29,8 @@ private:
     QTemporaryDir m_dir;
     TestCertificates m_certificates;
     TestCertificates m_otherCa; // trusted by nobody here
-    std::unique_ptr<SimServer> m_tls;
-    std::unique_ptr<SimServer> m_sim; // a test's own simulator
+    ScopedSim m_tls;
+    ScopedSim m_sim; // a test's own simulator
 
     QString path(const QString &name) const { return m_dir.filePath(name); }
 
@@ -40,16 +41,6 @@ private:
         return account;
     }
 
-    bool startSim(const QStringList &arguments)
-    {
-        m_sim =
-            std::make_unique<SimServer>(SimServer::Options().withDemo().withArguments(arguments));
-        if (m_sim->start())
-            return true;
-        qWarning().noquote() << m_sim->errorString();
-        return false;
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -58,33 +49,25 @@ private Q_SLOTS:
         QVERIFY2(error.isEmpty(), qPrintable(error));
         error = m_otherCa.create(m_dir.path(), u"other-"_s);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        m_tls = std::make_unique<SimServer>(SimServer::Options().withDemo().withArguments(
+        QVERIFY(m_tls.start(SimServer::Options().withDemo().withArguments(
             {u"--tls-cert"_s, m_certificates.certificateFile(), u"--tls-key"_s,
-             m_certificates.keyFile()}));
-        QVERIFY2(m_tls->start(), qPrintable(m_tls->errorString()));
+             m_certificates.keyFile()})));
         QCOMPARE(m_tls->baseUrl().scheme(), u"https"_s);
     }
 
     void cleanup()
     {
-        if (m_tls)
-            m_tls->reportIfFailed();
-        if (m_sim)
-            m_sim->reportIfFailed();
+        m_tls.reportIfFailed();
         m_sim.reset();
     }
 
-    void cleanupTestCase()
-    {
-        if (m_tls)
-            QCOMPARE(m_tls->stop(), 0);
-    }
+    void cleanupTestCase() { QCOMPARE(m_tls.stop(), 0); }
 
     void trustedCaFileRoundTripsOverHttps()
     {
         Session session(tlsAccount(CredentialKind::PersonalAccessToken, m_certificates.caFile()),
                         kPat);
-        const auto listed = packages(*session.api, kProject, u"hello-cli"_s);
+        const auto listed = packages(*session.api, kProject, kHelloCli);
         VERIFY_OK(listed);
         QVERIFY(!listed.value().isEmpty());
 
@@ -125,7 +108,7 @@ private Q_SLOTS:
             QVERIFY(!uploaded.ok());
             error = uploaded.error();
         } else {
-            const auto listed = packages(*session.api, kProject, u"hello-cli"_s);
+            const auto listed = packages(*session.api, kProject, kHelloCli);
             QVERIFY(!listed.ok());
             error = listed.error();
         }
@@ -163,7 +146,7 @@ private Q_SLOTS:
         QTest::newRow("http, OAuth token")
             << false << int(CredentialKind::OAuthToken) << kOAuth << QString();
         QTest::newRow("http, basic auth")
-            << false << int(CredentialKind::BasicAuth) << kPat << u"demo"_s;
+            << false << int(CredentialKind::BasicAuth) << kPat << kUser;
         QTest::newRow("https, personal access token") << true << pat << kPat << QString();
         // Deploy tokens may not read the package file list, the only checksum there is: the
         // download arrives but cannot be verified, and says so.
@@ -181,7 +164,7 @@ private Q_SLOTS:
         if (https)
             arguments << u"--tls-cert"_s << m_certificates.certificateFile() << u"--tls-key"_s
                       << m_certificates.keyFile();
-        QVERIFY(startSim(arguments));
+        QVERIFY(m_sim.start(SimServer::Options().withDemo().withArguments(arguments)));
         Account account = simAccount(m_sim->baseUrl(), CredentialKind(kind), username);
         if (https)
             account.caBundlePath = m_certificates.caFile();
@@ -198,7 +181,7 @@ private Q_SLOTS:
                                            credentialKindId(CredentialKind(kind)),
                                            u"os-upload.bin"_s};
         VERIFY_OK(upload(*session.api, uploadedTarget, local));
-        const PackageTarget demoTarget{kProject, u"hello-cli"_s, u"1.9.0"_s,
+        const PackageTarget demoTarget{kProject, kHelloCli, u"1.9.0"_s,
                                        u"hello-1.9.0-linux-amd64.tar.gz"_s};
         const auto demoVersion = versionFiles(*observer.api, demoTarget);
         VERIFY_OK(demoVersion);
@@ -248,15 +231,15 @@ private Q_SLOTS:
     void putIsNeverRedirected()
     {
         // The simulator's status fault answers the upload with a 302.
-        QVERIFY(startSim({u"--fault"_s, u"status=302:/packages/generic/:1"_s}));
+        QVERIFY(m_sim.startDemo({u"status=302:/packages/generic/:1"_s}));
         Session session(m_sim->baseUrl(), CredentialKind::PersonalAccessToken, kPat);
         const QString local = path(u"redirected.bin"_s);
         QVERIFY(!writeFile(local, 2000, 24).isEmpty());
 
-        UploadQueue queue([&](const QString &) { return session.api.get(); }, QString());
+        TransferQueue queue([&](const QString &) { return apiHandle(*session.api); }, QString());
         queue.setRetryPolicy({5, std::chrono::milliseconds(20), std::chrono::milliseconds(100)});
-        QSignalSpy idle(&queue, &UploadQueue::idle);
-        QueueItem item;
+        QSignalSpy idle(&queue, &TransferQueue::idle);
+        TransferItem item;
         item.accountId = u"sim"_s;
         item.target = {kProject, u"redirected"_s, u"1.0.0"_s, u"redirected.bin"_s};
         item.localPath = local;
@@ -265,8 +248,8 @@ private Q_SLOTS:
         QCOMPARE(idle.size(), 1);
 
         // A configuration problem, shown with where GitLab pointed, and never retried.
-        const QueueItem *done = queue.item(id);
-        QCOMPARE(done->state, QueueItem::State::Failed);
+        const TransferItem *done = queue.item(id);
+        QCOMPARE(done->state, TransferState::Failed);
         QCOMPARE(done->errorKind, ApiError::Kind::Configuration);
         QCOMPARE(done->attempts, 1);
         QVERIFY2(done->errorMessage.contains(u"redirect"_s), qPrintable(done->errorMessage));

@@ -18,7 +18,7 @@ class TestTokenKinds final : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<stevedore::test::SimServer> m_sim;
+    stevedore::test::ScopedSim m_sim;
     QTemporaryDir m_dir;
 
     QString path(const QString &name) const { return m_dir.filePath(name); }
@@ -27,22 +27,12 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_sim = std::make_unique<stevedore::test::SimServer>(
-            stevedore::test::SimServer::Options().withDemo());
-        QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
+        QVERIFY(m_sim.startDemo());
     }
 
-    void cleanup()
-    {
-        if (m_sim)
-            m_sim->reportIfFailed();
-    }
+    void cleanup() { m_sim.reportIfFailed(); }
 
-    void cleanupTestCase()
-    {
-        if (m_sim)
-            QCOMPARE(m_sim->stop(), 0);
-    }
+    void cleanupTestCase() { QCOMPARE(m_sim.stop(), 0); }
 
     void roundTripsPublishListFilesDownload_data()
     {
@@ -60,7 +50,7 @@ private Q_SLOTS:
         QTest::newRow("CI job token")
             << int(CredentialKind::JobToken) << kJobToken << QString() << true;
         QTest::newRow("basic auth, username and personal access token")
-            << int(CredentialKind::BasicAuth) << kPat << u"demo"_s << true;
+            << int(CredentialKind::BasicAuth) << kPat << kUser << true;
         QTest::newRow("OAuth bearer token")
             << int(CredentialKind::OAuthToken) << kOAuth << QString() << true;
     }
@@ -153,7 +143,7 @@ private Q_SLOTS:
     void expiredTokenGivesActionable401()
     {
         Session session(m_sim->baseUrl(), CredentialKind::PersonalAccessToken, kExpiredPat);
-        const auto listed = packages(*session.api, kProject, u"hello-cli"_s);
+        const auto listed = packages(*session.api, kProject, kHelloCli);
         QVERIFY(!listed.ok());
         QCOMPARE(listed.error().kind(), ApiError::Kind::Auth);
         QCOMPARE(listed.error().httpStatus(), 401);
@@ -189,7 +179,7 @@ private Q_SLOTS:
         QVERIFY(!uploaded.error().isTransient());
 
         // The same token still browses and downloads.
-        const auto listed = packages(*session.api, kProject, u"hello-cli"_s);
+        const auto listed = packages(*session.api, kProject, kHelloCli);
         VERIFY_OK(listed);
         QVERIFY(!listed.value().isEmpty());
         const auto nothing = versionFiles(*session.api, target);
@@ -207,7 +197,7 @@ private Q_SLOTS:
         // An unknown deploy token or Basic password is ignored: the caller is anonymous, and an
         // anonymous upload is 401 (§2.3).
         QTest::newRow("deploy token") << int(CredentialKind::DeployToken) << QString();
-        QTest::newRow("basic auth") << int(CredentialKind::BasicAuth) << u"demo"_s;
+        QTest::newRow("basic auth") << int(CredentialKind::BasicAuth) << kUser;
         QTest::newRow("OAuth token") << int(CredentialKind::OAuthToken) << QString();
     }
 

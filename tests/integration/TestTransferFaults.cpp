@@ -4,7 +4,7 @@
 // stalled server times out instead of hanging (gitlab-api.md §3.10, §9, §12.2).
 
 #include "IntegrationSupport.h"
-#include "transfer/UploadQueue.h"
+#include "transfer/TransferQueue.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -21,23 +21,8 @@ namespace {
 
 using stevedore::test::SimServer;
 
-std::unique_ptr<SimServer> startSim(const QStringList &faults, bool objectStorage = false)
-{
-    QStringList arguments;
-    for (const QString &fault : faults)
-        arguments << u"--fault"_s << fault;
-    if (objectStorage)
-        arguments << u"--object-storage"_s;
-    auto sim =
-        std::make_unique<SimServer>(SimServer::Options().withDemo().withArguments(arguments));
-    if (!sim->start())
-        qWarning().noquote() << sim->errorString();
-    return sim;
-}
-
 // A 12 MiB demo file (tests/sim/README.md): big enough to be cut off mid-way.
-const PackageTarget kInstaller{u"demo/hello"_s, u"installer"_s, u"3.1.0"_s,
-                               u"hello-setup-3.1.0.exe"_s};
+const PackageTarget kInstaller{kProject, kInstallerPackage, kInstallerVersion, kInstallerFile};
 
 } // namespace
 
@@ -47,19 +32,14 @@ class TestTransferFaults final : public QObject
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<SimServer> m_sim; // the current test's; cleanup() reports and stops it
+    stevedore::test::ScopedSim m_sim; // the current test's; cleanup() reports and stops it
 
     QString path(const QString &name) const { return m_dir.filePath(name); }
 
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
 
-    void cleanup()
-    {
-        if (m_sim)
-            m_sim->reportIfFailed();
-        m_sim.reset();
-    }
+    void cleanup() { m_sim.reset(); }
 
     void uploadQueueRetriesTransientFailures_data()
     {
@@ -94,8 +74,7 @@ private Q_SLOTS:
         QFETCH(int, inactivityMs);
         QFETCH(int, loggedPuts);
 
-        m_sim = startSim(faults);
-        QVERIFY(m_sim->isRunning());
+        QVERIFY(m_sim.startDemo(faults));
         Session session(m_sim->baseUrl(), CredentialKind::PersonalAccessToken, kPat);
         if (inactivityMs > 0)
             session.client->setInactivityTimeout(std::chrono::milliseconds(inactivityMs));
@@ -108,27 +87,27 @@ private Q_SLOTS:
         const QString sha = writeFile(local, 2 * 1024 * 1024, 11);
         const PackageTarget target{kProject, u"retried"_s, u"1.0.0"_s, u"artifact.bin"_s};
 
-        UploadQueue queue([&](const QString &) { return session.api.get(); }, QString());
+        TransferQueue queue([&](const QString &) { return apiHandle(*session.api); }, QString());
         queue.setRetryPolicy({5, std::chrono::milliseconds(50), std::chrono::milliseconds(500)});
-        QSignalSpy idle(&queue, &UploadQueue::idle);
+        QSignalSpy idle(&queue, &TransferQueue::idle);
         QList<ApiError::Kind> failures;
         QString failureMessage; // the row's text while it waits
         QElapsedTimer sinceFailure;
         qint64 waited = -1;
-        connect(&queue, &UploadQueue::itemChanged, this, [&](const QString &id) {
-            const QueueItem *item = queue.item(id);
-            if (item->state == QueueItem::State::Queued && item->errorKind != ApiError::Kind::None
+        connect(&queue, &TransferQueue::itemChanged, this, [&](const QString &id) {
+            const TransferItem *item = queue.item(id);
+            if (item->state == TransferState::Queued && item->errorKind != ApiError::Kind::None
                 && !sinceFailure.isValid()) {
                 failures << item->errorKind;
                 failureMessage = item->errorMessage;
                 sinceFailure.start();
-            } else if (item->state == QueueItem::State::Uploading && sinceFailure.isValid()
+            } else if (item->state == TransferState::Running && sinceFailure.isValid()
                        && waited < 0) {
                 waited = sinceFailure.elapsed();
             }
         });
         const QString id = queue.add([&] {
-            QueueItem item;
+            TransferItem item;
             item.accountId = u"sim"_s;
             item.target = target;
             item.localPath = local;
@@ -139,8 +118,8 @@ private Q_SLOTS:
         WAIT_FOR_SIGNALS(idle, 1);
         QCOMPARE(idle.size(), 1);
 
-        const QueueItem *item = queue.item(id);
-        QVERIFY2(item->state == QueueItem::State::Done, qPrintable(item->errorMessage));
+        const TransferItem *item = queue.item(id);
+        QVERIFY2(item->state == TransferState::Done, qPrintable(item->errorMessage));
         QCOMPARE(item->sha256, sha);
         // (The simulator writes a line once its answer is out: it may lag a moment.)
         QTRY_COMPARE_WITH_TIMEOUT(
@@ -164,23 +143,22 @@ private Q_SLOTS:
 
     void uploadQueueGivesUpAfterTheLastAttempt()
     {
-        m_sim = startSim({u"status=503:/packages/generic/:0"_s});
-        QVERIFY(m_sim->isRunning());
+        QVERIFY(m_sim.startDemo({u"status=503:/packages/generic/:0"_s}));
         Session session(m_sim->baseUrl(), CredentialKind::PersonalAccessToken, kPat);
         const QString local = path(u"give-up.bin"_s);
         QVERIFY(!writeFile(local, 2 * 1024 * 1024, 12).isEmpty());
 
-        UploadQueue queue([&](const QString &) { return session.api.get(); }, QString());
+        TransferQueue queue([&](const QString &) { return apiHandle(*session.api); }, QString());
         queue.setRetryPolicy({3, std::chrono::milliseconds(20), std::chrono::milliseconds(100)});
-        QSignalSpy idle(&queue, &UploadQueue::idle);
-        QueueItem item;
+        QSignalSpy idle(&queue, &TransferQueue::idle);
+        TransferItem item;
         item.accountId = u"sim"_s;
         item.target = {kProject, u"never"_s, u"1.0.0"_s, u"give-up.bin"_s};
         item.localPath = local;
         const QString id = queue.add(item);
         WAIT_FOR_SIGNALS(idle, 1);
         QCOMPARE(idle.size(), 1);
-        QCOMPARE(queue.item(id)->state, QueueItem::State::Failed);
+        QCOMPARE(queue.item(id)->state, TransferState::Failed);
         QVERIFY2(queue.item(id)->attempts == 3, qPrintable(queue.item(id)->errorMessage));
         QCOMPARE(queue.item(id)->errorKind, ApiError::Kind::Server);
         QVERIFY2(queue.item(id)->errorMessage.contains(u"HTTP 503"_s),
@@ -200,8 +178,11 @@ private Q_SLOTS:
     {
         QFETCH(bool, objectStorage);
         constexpr qint64 cutAfter = 2 * 1024 * 1024;
-        m_sim = startSim({u"reset-after-bytes=%1:1:download"_s.arg(cutAfter)}, objectStorage);
-        QVERIFY(m_sim->isRunning());
+        QVERIFY(m_sim.start(SimServer::Options()
+                                .withDemo()
+                                .withFaults({u"reset-after-bytes=%1:1:download"_s.arg(cutAfter)})
+                                .withArguments(objectStorage ? QStringList{u"--object-storage"_s}
+                                                             : QStringList())));
         Session session(m_sim->baseUrl(), CredentialKind::PersonalAccessToken, kPat);
         const auto version = versionFiles(*session.api, kInstaller);
         VERIFY_OK(version);
@@ -256,8 +237,7 @@ private Q_SLOTS:
     void stalledServerTimesOut()
     {
         QFETCH(QString, operation);
-        m_sim = startSim({u"stall=2500:1"_s});
-        QVERIFY(m_sim->isRunning());
+        QVERIFY(m_sim.startDemo({u"stall=2500:1"_s}));
         Session session(m_sim->baseUrl(), CredentialKind::PersonalAccessToken, kPat);
         session.client->setInactivityTimeout(std::chrono::milliseconds(300));
         // Read-only calls retry a timeout by themselves; here the first failure is what counts.
@@ -267,7 +247,7 @@ private Q_SLOTS:
         clock.start();
         ApiError error;
         if (operation == u"list"_s) {
-            const auto listed = packages(*session.api, kProject, u"hello-cli"_s);
+            const auto listed = packages(*session.api, kProject, kHelloCli);
             QVERIFY(!listed.ok());
             error = listed.error();
         } else if (operation == u"download"_s) {
@@ -290,7 +270,7 @@ private Q_SLOTS:
         QVERIFY2(elapsed < 2000, qPrintable(u"gave up after %1 ms"_s.arg(elapsed)));
 
         // The next request (the stall was a one-off) works with the same client.
-        const auto again = packages(*session.api, kProject, u"hello-cli"_s);
+        const auto again = packages(*session.api, kProject, kHelloCli);
         VERIFY_OK(again);
     }
 };

@@ -3,7 +3,7 @@
 // before anything is sent (gitlab-api.md §3, §4, §12.6, §12.10, §12.11).
 
 #include "IntegrationSupport.h"
-#include "transfer/UploadQueue.h"
+#include "transfer/TransferQueue.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -20,7 +20,7 @@ class TestUploadDownload final : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<stevedore::test::SimServer> m_sim;
+    stevedore::test::ScopedSim m_sim;
     std::unique_ptr<Session> m_session;
     QTemporaryDir m_dir;
 
@@ -31,24 +31,17 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_sim = std::make_unique<stevedore::test::SimServer>(
-            stevedore::test::SimServer::Options().withDemo());
-        QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
+        QVERIFY(m_sim.startDemo());
         m_session =
             std::make_unique<Session>(m_sim->baseUrl(), CredentialKind::PersonalAccessToken, kPat);
     }
 
-    void cleanup()
-    {
-        if (m_sim)
-            m_sim->reportIfFailed();
-    }
+    void cleanup() { m_sim.reportIfFailed(); }
 
     void cleanupTestCase()
     {
         m_session.reset();
-        if (m_sim)
-            QCOMPARE(m_sim->stop(), 0);
+        QCOMPARE(m_sim.stop(), 0);
     }
 
     void uploadsAndDownloadsAnySize_data()
@@ -122,7 +115,7 @@ private Q_SLOTS:
     void downloadReturnsTheNewestDuplicate()
     {
         // hello-cli 1.9.0 holds two uploads of the same name (tests/sim/README.md).
-        const PackageTarget source{kProject, u"hello-cli"_s, u"1.9.0"_s,
+        const PackageTarget source{kProject, kHelloCli, u"1.9.0"_s,
                                    u"hello-1.9.0-linux-amd64.tar.gz"_s};
         const auto version = versionFiles(api(), source);
         VERIFY_OK(version);
@@ -138,7 +131,7 @@ private Q_SLOTS:
 
     void downloadNeverReplacesAnExistingFile()
     {
-        const PackageTarget source{kProject, u"hello-cli"_s, u"1.9.0"_s, u"CHANGELOG.md"_s};
+        const PackageTarget source{kProject, kHelloCli, u"1.9.0"_s, u"CHANGELOG.md"_s};
         const QString target = path(u"existing/CHANGELOG.md"_s);
         QVERIFY(QDir().mkpath(path(u"existing"_s)));
         QVERIFY(!writeText(target, "my own notes\n").isEmpty());
@@ -168,11 +161,11 @@ private Q_SLOTS:
         QTest::addColumn<QString>("version");
         QTest::addColumn<QString>("mentions");
         QTest::newRow("no such file")
-            << kProject << u"hello-cli"_s << u"1.9.0"_s << u"No such package"_s;
+            << kProject << kHelloCli << u"1.9.0"_s << u"No such package"_s;
         QTest::newRow("no such version")
-            << kProject << u"hello-cli"_s << u"9.9.9"_s << u"No such package"_s;
+            << kProject << kHelloCli << u"9.9.9"_s << u"No such package"_s;
         QTest::newRow("no such project")
-            << u"demo/nowhere"_s << u"hello-cli"_s << u"1.9.0"_s << u"project does not exist"_s;
+            << u"demo/nowhere"_s << kHelloCli << u"1.9.0"_s << u"project does not exist"_s;
     }
 
     void downloadOfAMissingFileIsNotFound()
@@ -248,16 +241,16 @@ private Q_SLOTS:
         QCOMPARE(uploaded.error().httpStatus(), 0);
 
         // Through the queue: refused at once, never retried.
-        UploadQueue queue([this](const QString &) { return &api(); }, QString());
-        QSignalSpy idle(&queue, &UploadQueue::idle);
-        QueueItem item;
+        TransferQueue queue([this](const QString &) { return apiHandle(api()); }, QString());
+        QSignalSpy idle(&queue, &TransferQueue::idle);
+        TransferItem item;
         item.accountId = u"sim"_s;
         item.target = target;
         item.localPath = localPath;
         const QString id = queue.add(item);
         WAIT_FOR_SIGNALS(idle, 1);
         QCOMPARE(idle.size(), 1);
-        QCOMPARE(queue.item(id)->state, QueueItem::State::Failed);
+        QCOMPARE(queue.item(id)->state, TransferState::Failed);
         QCOMPARE(queue.item(id)->errorKind, ApiError::Kind(kind));
         QCOMPARE(queue.item(id)->attempts, 0);
 

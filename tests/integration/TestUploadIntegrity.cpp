@@ -6,8 +6,7 @@
 
 #include "HostileServer.h"
 #include "IntegrationSupport.h"
-#include "transfer/DownloadQueue.h"
-#include "transfer/UploadQueue.h"
+#include "transfer/TransferQueue.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -19,23 +18,7 @@ using namespace Stevedore;
 using namespace Stevedore::IntegrationTest;
 using namespace Qt::StringLiterals;
 using Stevedore::Test::HostileServer;
-using stevedore::test::SimServer;
-
-namespace {
-
-std::unique_ptr<SimServer> startSim(const QStringList &faults = {})
-{
-    QStringList arguments;
-    for (const QString &fault : faults)
-        arguments << u"--fault"_s << fault;
-    auto sim =
-        std::make_unique<SimServer>(SimServer::Options().withDemo().withArguments(arguments));
-    if (!sim->start())
-        qWarning().noquote() << sim->errorString();
-    return sim;
-}
-
-} // namespace
+using stevedore::test::ScopedSim;
 
 class TestUploadIntegrity final : public QObject
 {
@@ -43,7 +26,7 @@ class TestUploadIntegrity final : public QObject
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<SimServer> m_sim;
+    ScopedSim m_sim; // the current test's; cleanup() reports and stops it
 
     QString path(const QString &name) const { return m_dir.filePath(name); }
 
@@ -66,12 +49,7 @@ private:
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
 
-    void cleanup()
-    {
-        if (m_sim)
-            m_sim->reportIfFailed();
-        m_sim.reset();
-    }
+    void cleanup() { m_sim.reset(); }
 
     void aFileChangedDuringTheUploadIsNotPublished_data()
     {
@@ -87,8 +65,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, change);
         QFETCH(QString, said);
-        m_sim = startSim();
-        QVERIFY(m_sim->isRunning());
+        QVERIFY(m_sim.startDemo());
         const QString local = path(change + u".bin"_s);
         QVERIFY(!writeFile(local, 24 * 1024 * 1024, 5).isEmpty());
         const PackageTarget target{kProject, u"changing"_s, u"1.0.0"_s, change + u".bin"_s};
@@ -118,8 +95,7 @@ private Q_SLOTS:
 
     void aLostAnswerAfterStoringLeavesOneCopy()
     {
-        m_sim = startSim({u"store-then-drop:1"_s});
-        QVERIFY(m_sim->isRunning());
+        QVERIFY(m_sim.startDemo({u"store-then-drop:1"_s}));
         Session session(m_sim->baseUrl(), CredentialKind::PersonalAccessToken, kPat);
         const QString local = path(u"dropped.bin"_s);
         const QString sha = writeFile(local, 3 * 1024 * 1024, 9);
@@ -127,10 +103,10 @@ private Q_SLOTS:
 
         // GitLab's own behaviour (keep both) is the policy under which a re-send would leave a
         // second copy.
-        UploadQueue queue([&](const QString &) { return session.api.get(); }, QString());
+        TransferQueue queue([&](const QString &) { return apiHandle(*session.api); }, QString());
         queue.setRetryPolicy({5, std::chrono::milliseconds(50), std::chrono::milliseconds(500)});
-        QSignalSpy idle(&queue, &UploadQueue::idle);
-        QueueItem item;
+        QSignalSpy idle(&queue, &TransferQueue::idle);
+        TransferItem item;
         item.accountId = u"sim"_s;
         item.target = target;
         item.localPath = local;
@@ -138,8 +114,8 @@ private Q_SLOTS:
         const QString id = queue.add(item);
         WAIT_FOR_SIGNALS(idle, 1);
 
-        const QueueItem *done = queue.item(id);
-        QVERIFY2(done->state == QueueItem::State::Done, qPrintable(done->errorMessage));
+        const TransferItem *done = queue.item(id);
+        QVERIFY2(done->state == TransferState::Done, qPrintable(done->errorMessage));
         QCOMPARE(done->sha256, sha);
         QCOMPARE(done->attempts, 2); // the failure reached the queue: Qt did not re-send
         QCOMPARE(requestLines(m_sim->logContents(), u"PUT"_s, u"/dropped/"_s).size(), 1);
@@ -150,19 +126,19 @@ private Q_SLOTS:
 
     void theDefaultPolicySkipsIdenticalFilesAndUploadsChangedOnes()
     {
-        m_sim = startSim();
-        QVERIFY(m_sim->isRunning());
+        QVERIFY(m_sim.startDemo());
         Session session(m_sim->baseUrl(), CredentialKind::PersonalAccessToken, kPat);
         const QString same = path(u"same.txt"_s);
         const QString changed = path(u"changed.txt"_s);
         QVERIFY(!writeText(same, "same\n").isEmpty());
         QVERIFY(!writeText(changed, "first\n").isEmpty());
         const auto publish = [&](const QStringList &files) -> QStringList {
-            UploadQueue queue([&](const QString &) { return session.api.get(); }, QString());
-            QSignalSpy idle(&queue, &UploadQueue::idle);
+            TransferQueue queue([&](const QString &) { return apiHandle(*session.api); },
+                                QString());
+            QSignalSpy idle(&queue, &TransferQueue::idle);
             QStringList ids;
             for (const QString &file : files) {
-                QueueItem item; // the default policy
+                TransferItem item; // the default policy
                 item.accountId = u"sim"_s;
                 item.target = {kProject, u"rerun"_s, u"1.0.0"_s, QFileInfo(file).fileName()};
                 item.localPath = file;
@@ -172,7 +148,7 @@ private Q_SLOTS:
                 return {u"no idle signal"_s};
             QStringList states;
             for (const QString &id : std::as_const(ids))
-                states << queueStateId(queue.item(id)->state);
+                states << transferStateId(queue.item(id)->state);
             return states;
         };
         QCOMPARE(publish({same, changed}), (QStringList{u"done"_s, u"done"_s}));
@@ -200,16 +176,17 @@ private Q_SLOTS:
                       return reply;
                   });
         Session session(server.baseUrl(), CredentialKind::PersonalAccessToken, u"token"_s);
-        DownloadQueue queue([&](const QString &) { return session.api.get(); });
-        QSignalSpy idle(&queue, &DownloadQueue::idle);
+        TransferQueue queue([&](const QString &) { return apiHandle(*session.api); });
+        QSignalSpy idle(&queue, &TransferQueue::idle);
         const QString folder = path(u"inside/downloads"_s);
         QVERIFY(QDir().mkpath(folder));
         QStringList ids;
         for (const QString &name : {u"../../escaped.txt"_s, u"/tmp/absolute.txt"_s,
                                     u"sub/../../escaped2.txt"_s, u"good.txt"_s}) {
-            DownloadItem item;
+            TransferItem item;
+            item.direction = TransferDirection::Download;
             item.accountId = u"sim"_s;
-            item.source = {kProject, u"app"_s, u"1.0.0"_s, name};
+            item.target = {kProject, u"app"_s, u"1.0.0"_s, name};
             item.folder = folder;
             item.localPath = QDir(folder).filePath(name);
             item.expectedSha256 = name == u"good.txt"_s ? goodSha : QString();
@@ -217,12 +194,12 @@ private Q_SLOTS:
         }
         WAIT_FOR_SIGNALS(idle, 1);
         for (int i = 0; i < 3; ++i) {
-            const DownloadItem *refused = queue.item(ids.at(i));
-            QCOMPARE(refused->state, DownloadItem::State::Failed);
+            const TransferItem *refused = queue.item(ids.at(i));
+            QCOMPARE(refused->state, TransferState::Failed);
             QVERIFY2(refused->errorMessage.contains(u"Refusing to write"_s),
                      qPrintable(refused->errorMessage));
         }
-        QCOMPARE(queue.item(ids.at(3))->state, DownloadItem::State::Done);
+        QCOMPARE(queue.item(ids.at(3))->state, TransferState::Done);
         QCOMPARE(Sha256::ofFile(QDir(folder).filePath(u"good.txt"_s)), goodSha);
         QVERIFY(!QFile::exists(path(u"escaped.txt"_s)));
         QVERIFY(!QFile::exists(path(u"inside/escaped2.txt"_s)));

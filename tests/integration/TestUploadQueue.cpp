@@ -1,10 +1,10 @@
-// UploadQueue against gitlab-sim: one upload at a time into a new package, the duplicate
+// TransferQueue against gitlab-sim: one upload at a time into a new package, the duplicate
 // policies, a namespace that refuses duplicates, and a queue that is destroyed mid-way and
 // restored from its state file without sending anything twice (gitlab-api.md §3.7, §3.10, §12).
 
 #include "Fixture.h"
 #include "IntegrationSupport.h"
-#include "transfer/UploadQueue.h"
+#include "transfer/TransferQueue.h"
 
 #include <QDir>
 #include <QFile>
@@ -20,10 +20,11 @@ namespace {
 
 const QString kAccountId = u"sim"_s;
 
-QueueItem queueItem(const PackageTarget &target, const QString &localPath,
-                    DuplicatePolicy policy = DuplicatePolicy::KeepBoth)
+TransferItem queueItem(const PackageTarget &target, const QString &localPath,
+                       DuplicatePolicy policy = DuplicatePolicy::KeepBoth)
 {
-    QueueItem item;
+    TransferItem item;
+    item.direction = TransferDirection::Upload;
     item.accountId = kAccountId;
     item.target = target;
     item.localPath = localPath;
@@ -42,13 +43,14 @@ private:
 
     QString path(const QString &name) const { return m_dir.filePath(name); }
 
-    static UploadQueue::ApiProvider provider(GitLabApi &api)
+    static TransferQueue::ApiProvider provider(GitLabApi &api)
     {
-        return
-            [&api](const QString &accountId) { return accountId == kAccountId ? &api : nullptr; };
+        return [&api](const QString &accountId) {
+            return accountId == kAccountId ? apiHandle(api) : nullptr;
+        };
     }
 
-    static void fastRetries(UploadQueue &queue)
+    static void fastRetries(TransferQueue &queue)
     {
         queue.setRetryPolicy({5, std::chrono::milliseconds(50), std::chrono::milliseconds(500)});
     }
@@ -65,17 +67,17 @@ private Q_SLOTS:
         auto session =
             std::make_unique<Session>(sim.baseUrl(), CredentialKind::PersonalAccessToken, kPat);
 
-        UploadQueue queue(provider(*session->api), QString());
-        QSignalSpy idle(&queue, &UploadQueue::idle);
-        QMap<QString, QList<QueueItem::State>> states;
+        TransferQueue queue(provider(*session->api), QString());
+        QSignalSpy idle(&queue, &TransferQueue::idle);
+        QMap<QString, QList<TransferState>> states;
         int uploading = 0;
         int mostAtOnce = 0;
-        connect(&queue, &UploadQueue::itemChanged, this, [&](const QString &id) {
-            const QueueItem *item = queue.item(id);
+        connect(&queue, &TransferQueue::itemChanged, this, [&](const QString &id) {
+            const TransferItem *item = queue.item(id);
             if (!states[id].isEmpty() && states[id].constLast() == item->state)
                 return;
             states[id].append(item->state);
-            if (item->state == QueueItem::State::Uploading)
+            if (item->state == TransferState::Running)
                 mostAtOnce = std::max(mostAtOnce, ++uploading);
             else if (item->isFinal())
                 --uploading;
@@ -91,14 +93,14 @@ private Q_SLOTS:
         WAIT_FOR_SIGNALS(idle, 1);
         QCOMPARE(idle.size(), 1);
         QCOMPARE(mostAtOnce, 1);
-        const QList<QueueItem::State> expected{QueueItem::State::Uploading,
-                                               QueueItem::State::Verifying, QueueItem::State::Done};
+        const QList<TransferState> expected{TransferState::Running, TransferState::Verifying,
+                                            TransferState::Done};
         for (const QString &id : std::as_const(ids)) {
-            const QueueItem *item = queue.item(id);
-            QCOMPARE(item->state, QueueItem::State::Done);
+            const TransferItem *item = queue.item(id);
+            QCOMPARE(item->state, TransferState::Done);
             QCOMPARE(item->attempts, 1);
             QCOMPARE(item->sha256, shas.value(item->target.fileName));
-            QCOMPARE(item->sent, item->size);
+            QCOMPARE(item->done, item->size);
             QCOMPARE(states.value(id), expected);
         }
         const auto version =
@@ -113,11 +115,11 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("policy");
         QTest::addColumn<bool>("sameContent");
-        QTest::addColumn<int>("state");  // QueueItem::State of the second upload
+        QTest::addColumn<int>("state");  // TransferState of the second upload
         QTest::addColumn<int>("copies"); // of the file name in the version afterwards
 
-        const int done = int(QueueItem::State::Done);
-        const int skipped = int(QueueItem::State::Skipped);
+        const int done = int(TransferState::Done);
+        const int skipped = int(TransferState::Skipped);
         QTest::newRow("keep, other content") << u"keep"_s << false << done << 2;
         QTest::newRow("keep, same content") << u"keep"_s << true << done << 2;
         QTest::newRow("replace, other content") << u"replace"_s << false << done << 1;
@@ -146,12 +148,12 @@ private Q_SLOTS:
         QCOMPARE(firstSha == secondSha, sameContent);
         VERIFY_OK(upload(*session->api, target, first));
 
-        UploadQueue queue(provider(*session->api), QString());
-        QSignalSpy idle(&queue, &UploadQueue::idle);
+        TransferQueue queue(provider(*session->api), QString());
+        QSignalSpy idle(&queue, &TransferQueue::idle);
         const QString id = queue.add(queueItem(target, second, *duplicatePolicyFromId(policy)));
         WAIT_FOR_SIGNALS(idle, 1);
         QCOMPARE(idle.size(), 1);
-        const QueueItem *item = queue.item(id);
+        const TransferItem *item = queue.item(id);
         QVERIFY2(item->errorMessage.isEmpty(), qPrintable(item->errorMessage));
         QCOMPARE(int(item->state), state);
         QCOMPARE(item->sha256, secondSha);
@@ -162,7 +164,7 @@ private Q_SLOTS:
         // Whatever happened, a download now gets the second file's content.
         QCOMPARE(version.value().newest(target.fileName)->sha256, secondSha);
         // (The simulator writes a line once its answer is out: it may lag a moment.)
-        const int puts = item->state == QueueItem::State::Skipped ? 1 : 2;
+        const int puts = item->state == TransferState::Skipped ? 1 : 2;
         QTRY_COMPARE_WITH_TIMEOUT(
             int(requestLines(sim.logContents(), u"PUT"_s, u"/dupes/"_s).size()), puts, kTimeoutMs);
         session.reset(); // closes its connections, so the simulator stops at once
@@ -199,18 +201,18 @@ private Q_SLOTS:
         QVERIFY(!writeFile(local, 1000, 3).isEmpty());
         VERIFY_OK(upload(*session->api, target, local));
 
-        UploadQueue queue(provider(*session->api), QString());
+        TransferQueue queue(provider(*session->api), QString());
         fastRetries(queue);
-        QSignalSpy idle(&queue, &UploadQueue::idle);
+        QSignalSpy idle(&queue, &TransferQueue::idle);
         const QString id = queue.add(queueItem(target, local));
         WAIT_FOR_SIGNALS(idle, 1);
         QCOMPARE(idle.size(), 1);
-        const QueueItem *item = queue.item(id);
+        const TransferItem *item = queue.item(id);
         if (allowed) {
-            QCOMPARE(item->state, QueueItem::State::Done);
+            QCOMPARE(item->state, TransferState::Done);
         } else {
             // A 4xx is never retried, and the message says what to do.
-            QCOMPARE(item->state, QueueItem::State::Failed);
+            QCOMPARE(item->state, TransferState::Failed);
             QCOMPARE(item->errorKind, ApiError::Kind::Duplicate);
             QCOMPARE(item->attempts, 1);
             QVERIFY2(item->errorMessage.contains(u"does not allow duplicate"_s),
@@ -258,7 +260,7 @@ private Q_SLOTS:
             shas[name] = writeFile(path(tag + u'/' + name), size, quint32(i));
         }
 
-        auto queue = std::make_unique<UploadQueue>(provider(*session->api), stateFile);
+        auto queue = std::make_unique<TransferQueue>(provider(*session->api), stateFile);
         bool destroying = false;
         QVERIFY2(queue->loadError().isEmpty(), qPrintable(queue->loadError()));
         QStringList ids;
@@ -271,7 +273,7 @@ private Q_SLOTS:
             // Destroyed from the event loop once the second item's body is on its way. It is
             // far larger than the sockets can buffer, and the server (latency) has not started
             // reading, so it cannot have arrived whole.
-            connect(queue.get(), &UploadQueue::progress, this,
+            connect(queue.get(), &TransferQueue::progress, this,
                     [&](const QString &id, qint64 sent, qint64 total) {
                         if (id == ids[1] && sent > 0 && sent < total && !destroying) {
                             destroying = true;
@@ -283,8 +285,8 @@ private Q_SLOTS:
         } else {
             // Destroyed from the event loop right after the first item's Done: that event was
             // posted before the queue scheduled the next upload, so nothing else started.
-            connect(queue.get(), &UploadQueue::itemChanged, this, [&](const QString &id) {
-                if (id == ids[0] && queue->item(id)->state == QueueItem::State::Done)
+            connect(queue.get(), &TransferQueue::itemChanged, this, [&](const QString &id) {
+                if (id == ids[0] && queue->item(id)->state == TransferState::Done)
                     QMetaObject::invokeMethod(
                         this, [&queue] { queue.reset(); }, Qt::QueuedConnection);
             });
@@ -298,24 +300,24 @@ private Q_SLOTS:
         QVERIFY(!state.contains(kPat.toUtf8()));
         saved.close();
 
-        UploadQueue restored(provider(*session->api), stateFile);
+        TransferQueue restored(provider(*session->api), stateFile);
         QVERIFY2(restored.loadError().isEmpty(), qPrintable(restored.loadError()));
         QCOMPARE(restored.items().size(), 3);
-        QCOMPARE(restored.item(ids[0])->state, QueueItem::State::Done);
-        QCOMPARE(restored.item(ids[1])->state, QueueItem::State::Queued);
+        QCOMPARE(restored.item(ids[0])->state, TransferState::Done);
+        QCOMPARE(restored.item(ids[1])->state, TransferState::Queued);
         QCOMPARE(restored.item(ids[1])->mayHaveArrived, whileUploading);
-        QCOMPARE(restored.item(ids[2])->state, QueueItem::State::Queued);
+        QCOMPARE(restored.item(ids[2])->state, TransferState::Queued);
         // Restored work waits until its owner resumes it.
         QVERIFY(restored.isPaused());
         QVERIFY(!restored.isIdle());
 
-        QSignalSpy idle(&restored, &UploadQueue::idle);
+        QSignalSpy idle(&restored, &TransferQueue::idle);
         restored.resume();
         WAIT_FOR_SIGNALS(idle, 1);
         QCOMPARE(idle.size(), 1);
         for (const QString &id : std::as_const(ids)) {
-            const QueueItem *item = restored.item(id);
-            QVERIFY2(item->state == QueueItem::State::Done, qPrintable(item->errorMessage));
+            const TransferItem *item = restored.item(id);
+            QVERIFY2(item->state == TransferState::Done, qPrintable(item->errorMessage));
             QCOMPARE(item->sha256, shas.value(item->target.fileName));
         }
 
@@ -337,7 +339,7 @@ private Q_SLOTS:
             QCOMPARE(requestLines(log, u"PUT"_s, names[1]).size(), 1);
 
         // The finished queue is saved as finished: a third start has nothing to do.
-        UploadQueue again(provider(*session->api), stateFile);
+        TransferQueue again(provider(*session->api), stateFile);
         QVERIFY(!again.isPaused());
         QVERIFY(again.isIdle());
         session.reset(); // closes its connections, so the simulator stops at once

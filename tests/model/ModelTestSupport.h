@@ -1,6 +1,6 @@
 #pragma once
 
-// Helpers for the model and download-queue tests: an account and API for a running
+// Helpers for the model and transfer-queue tests: an account and API for a running
 // gitlab-sim, a way to wait for one asynchronous API answer, and a full
 // QAbstractItemModelTester pass on demand.
 
@@ -47,6 +47,13 @@ struct Session
     std::unique_ptr<GitLabApi> api;
 };
 
+// A handle on an API the test owns, for TransferQueue's ApiProvider: it shares no ownership, so
+// the queue never keeps the Session's API alive nor deletes it.
+inline std::shared_ptr<GitLabApi> unownedApi(GitLabApi *api)
+{
+    return std::shared_ptr<GitLabApi>(std::shared_ptr<GitLabApi>(), api);
+}
+
 // Runs one GitLabApi operation and waits for its callback.
 template<typename T, typename Operation> Result<T> await(Operation operation)
 {
@@ -79,6 +86,17 @@ inline QList<PackageFile> packageFiles(GitLabApi &api, const QString &project, q
     const auto files = await<QList<PackageFile>>(
         [&](QObject *context, auto done) { api.packageFiles(project, id, context, done); });
     return files.ok() ? files.value() : QList<PackageFile>();
+}
+
+// A version's files (hidden versions too); empty when the version does not exist or the
+// request failed.
+inline QList<PackageFile> versionFiles(GitLabApi &api, const QString &project, const QString &name,
+                                       const QString &version)
+{
+    const auto listed = await<VersionFiles>([&](QObject *context, auto done) {
+        api.versionFiles(project, name, version, context, done);
+    });
+    return listed.ok() ? listed.value().files : QList<PackageFile>();
 }
 
 // A complete tester pass over the model as it is now (a failure aborts the test program).

@@ -1,5 +1,5 @@
 // The pieces of the transfer list that need no server: the speed window, the retry backoff,
-// duration and state texts, the filter tabs, and a model without queues.
+// duration and state texts, the filter tabs, and a model without a queue.
 
 #include "ModelTestSupport.h"
 #include "api/RetryPolicy.h"
@@ -120,10 +120,21 @@ void TestTransferModelHelpers::stateTexts()
 {
     using S = TransferQueueModel::State;
     using D = TransferQueueModel::Direction;
-    QCOMPARE(TransferQueueModel::stateDisplayName(S::Transferring, D::Upload, false, false),
+    QCOMPARE(TransferQueueModel::stateDisplayName(S::Running, D::Upload, false, false),
              TransferQueueModel::tr("Uploading"));
-    QCOMPARE(TransferQueueModel::stateDisplayName(S::Transferring, D::Download, false, false),
+    QCOMPARE(TransferQueueModel::stateDisplayName(S::Running, D::Download, false, false),
              TransferQueueModel::tr("Downloading"));
+    // Paused shows on queued items only: a running one is being stopped.
+    QCOMPARE(TransferQueueModel::stateDisplayName(S::Running, D::Download, true, false),
+             TransferQueueModel::tr("Downloading"));
+    QCOMPARE(TransferQueueModel::stateDisplayName(S::Verifying, D::Upload, false, false),
+             TransferQueueModel::tr("Verifying"));
+    QCOMPARE(TransferQueueModel::stateDisplayName(S::Done, D::Upload, false, false),
+             TransferQueueModel::tr("Done"));
+    QCOMPARE(TransferQueueModel::stateDisplayName(S::Failed, D::Download, true, true),
+             TransferQueueModel::tr("Failed"));
+    QCOMPARE(TransferQueueModel::stateDisplayName(S::Cancelled, D::Upload, false, false),
+             TransferQueueModel::tr("Cancelled"));
     QCOMPARE(TransferQueueModel::stateDisplayName(S::Queued, D::Upload, true, true),
              TransferQueueModel::tr("Paused"));
     QCOMPARE(TransferQueueModel::stateDisplayName(S::Queued, D::Upload, false, true),
@@ -138,8 +149,8 @@ void TestTransferModelHelpers::filterTabs()
 {
     using S = TransferQueueModel::State;
     using F = TransferFilterModel;
-    const QList<S> all{S::Queued, S::Transferring, S::Verifying, S::Done,
-                       S::Failed, S::Cancelled,    S::Skipped};
+    const QList<S> all{S::Queued, S::Running,   S::Verifying, S::Done,
+                       S::Failed, S::Cancelled, S::Skipped};
     for (const S state : all)
         QVERIFY(F::accepts(F::All, state));
     QList<S> active;
@@ -153,14 +164,16 @@ void TestTransferModelHelpers::filterTabs()
         if (F::accepts(F::Done, state))
             done << state;
     }
-    QCOMPARE(active, QList<S>({S::Queued, S::Transferring, S::Verifying}));
+    QCOMPARE(active, QList<S>({S::Queued, S::Running, S::Verifying}));
+    for (const S state : all)
+        QCOMPARE(TransferQueueModel::isActive(state), active.contains(state));
     QCOMPARE(failed, QList<S>({S::Failed}));
     QCOMPARE(done, QList<S>({S::Done, S::Skipped}));
 }
 
 void TestTransferModelHelpers::emptyModel()
 {
-    TransferQueueModel model(nullptr, nullptr);
+    TransferQueueModel model(nullptr);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     QCOMPARE(model.rowCount(), 0);
     QCOMPARE(model.columnCount(), int(TransferQueueModel::ColumnCount));
@@ -168,6 +181,7 @@ void TestTransferModelHelpers::emptyModel()
              TransferQueueModel::tr("Remaining"));
     QCOMPARE(model.itemId(3), QString());
     QCOMPARE(model.rowOfItem(u"x"_s), -1);
+    QVERIFY(!model.queue());
     model.cancel(0);
     model.retry(5);
     model.remove(-1);

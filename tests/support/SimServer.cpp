@@ -268,4 +268,43 @@ void SimServer::printStandardError(const char *why)
                                 .arg(m_arguments.join(QLatin1Char(' ')), QString::fromUtf8(fresh));
 }
 
+ScopedSim::ScopedSim() = default;
+
+ScopedSim::~ScopedSim()
+{
+    reset();
+}
+
+bool ScopedSim::start(SimServer::Options options)
+{
+    reset();
+    m_server = std::make_unique<SimServer>(std::move(options));
+    if (m_server->start())
+        return true;
+    qWarning().noquote() << m_server->errorString();
+    return false;
+}
+
+bool ScopedSim::startDemo(const QStringList &faults)
+{
+    return start(SimServer::Options().withDemo().withFaults(faults));
+}
+
+void ScopedSim::reportIfFailed()
+{
+    if (m_server)
+        m_server->reportIfFailed();
+}
+
+int ScopedSim::stop()
+{
+    return m_server ? m_server->stop() : 0;
+}
+
+void ScopedSim::reset()
+{
+    reportIfFailed();
+    m_server.reset();
+}
+
 } // namespace stevedore::test

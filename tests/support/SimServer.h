@@ -9,6 +9,7 @@
 #include <QUrl>
 
 #include <chrono>
+#include <memory>
 
 namespace stevedore::test {
 
@@ -60,6 +61,13 @@ public:
         Options &withArguments(const QStringList &value)
         {
             extraArguments += value;
+            return *this;
+        }
+        /// One `--fault SPEC` for each of `specs` (tests/sim/README.md, "Faults").
+        Options &withFaults(const QStringList &specs)
+        {
+            for (const QString &spec : specs)
+                extraArguments << QStringLiteral("--fault") << spec;
             return *this;
         }
         Options &withDataDir(const QString &value)
@@ -138,6 +146,50 @@ private:
     qint64 m_pid = 0;
     qint64 m_stderrReported = 0;
     bool m_started = false;
+};
+
+/// The gitlab-sim of a test class (started in initTestCase()) or of one test function
+/// (started in it, replaced by the next): its stderr printed when a test failed, stopped at
+/// the end. Owns at most one SimServer, reached with `->`.
+///
+/// Usage, one simulator for the test class (the lines are code):
+/// ```
+/// ScopedSim m_sim;
+/// void initTestCase() { QVERIFY(m_sim.startDemo()); }
+/// void cleanup() { m_sim.reportIfFailed(); }
+/// void cleanupTestCase() { QCOMPARE(m_sim.stop(), 0); }
+/// ```
+/// One per test function: `QVERIFY(m_sim.startDemo({u"race-500"_s}));` in the test and
+/// `m_sim.reset();` in cleanup().
+class ScopedSim final
+{
+public:
+    ScopedSim();
+    ~ScopedSim();
+    ScopedSim(const ScopedSim &) = delete;
+    ScopedSim &operator=(const ScopedSim &) = delete;
+
+    /// Replaces the current simulator (as reset() does) with one started with `options`.
+    /// False when it did not start: the reason is printed as a warning and stays in
+    /// `->errorString()`.
+    bool start(SimServer::Options options);
+    /// start() with `--demo` and one `--fault` for each of `faults`.
+    bool startDemo(const QStringList &faults = {});
+
+    /// For cleanup(): prints the simulator's stderr when the current test has failed.
+    void reportIfFailed();
+    /// SimServer::stop(): 0 when the simulator exited cleanly on SIGTERM; also 0 when there
+    /// is none. The simulator (its log, its data) stays until reset() or the next start().
+    int stop();
+    /// Prints the simulator's stderr when the current test has failed, stops the simulator
+    /// without checking how it exits, and forgets it.
+    void reset();
+
+    SimServer *operator->() const { return m_server.get(); }
+    explicit operator bool() const { return m_server != nullptr; }
+
+private:
+    std::unique_ptr<SimServer> m_server;
 };
 
 } // namespace stevedore::test

@@ -2,6 +2,7 @@
 // package tree, a version's files, the publish dialog and the transfer queue. Run it through
 // take-screenshots.sh, which provides the X server.
 #include "../ScriptedDialogs.h"
+#include "DemoData.h"
 #include "FilePane.h"
 #include "MainWindow.h"
 #include "PackagePane.h"
@@ -20,6 +21,7 @@
 #include <cstdio>
 
 using namespace Stevedore;
+using namespace stevedore::test::demo;
 
 namespace {
 
@@ -76,10 +78,10 @@ int main(int argc, char *argv[])
     GuiTest::ScriptedDialogs dialogs;
     QProcessEnvironment environment;
     environment.insert(QStringLiteral("GITLAB_HOST"), sim.baseUrl().toString());
-    environment.insert(QStringLiteral("GITLAB_TOKEN"), QStringLiteral("glpat-demo-api"));
+    environment.insert(QStringLiteral("GITLAB_TOKEN"), kPat);
     LaunchOptions launch;
     launch.serverUrl = sim.baseUrl();
-    launch.projectPath = QStringLiteral("demo/hello");
+    launch.projectPath = kProject;
     MainWindow window(launch, {&accounts, &secrets, &dialogs,
                                work.filePath(QStringLiteral("queue.json")), environment});
     window.resize(1280, 800);
@@ -90,8 +92,8 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "the demo packages did not load\n");
         return 1;
     }
-    window.packagePane()->select(QStringLiteral("hello-cli"), QStringLiteral("1.9.0"));
-    window.packagePane()->view()->expand(tree->indexFor(QStringLiteral("nightly")));
+    window.packagePane()->select(kHelloCli, QStringLiteral("1.9.0"));
+    window.packagePane()->view()->expand(tree->indexFor(kNightly));
     waitFor([&] { return window.filePane()->model()->rowCount() >= 2; });
     bool ok = save(&window, output, QStringLiteral("main-window.png"));
 
@@ -101,9 +103,9 @@ int main(int argc, char *argv[])
         writeFile(work, QStringLiteral("drop/release notes.md"), 2048),
         writeFile(work, QStringLiteral("drop/site/index.html"), 900)};
     window.publishPaths({dropped[0], dropped[1], QFileInfo(dropped[2]).absolutePath()},
-                        std::nullopt, QStringLiteral("hello-cli"));
+                        std::nullopt, kHelloCli);
     auto *dialog = window.findChild<PublishDialog *>(QStringLiteral("publishDialog"));
-    if (!dialog || !waitFor([&] { return dialog->isVisible(); }))
+    if (!dialog || !waitFor([&] { return dialog->isVisible() && !dialog->isReadingFolders(); }))
         return 1;
     dialog->resize(820, 460);
     ok = save(dialog, output, QStringLiteral("publish-dialog.png")) && ok;
@@ -111,11 +113,11 @@ int main(int argc, char *argv[])
     dialog->accept();
 
     // The queue while the uploads run, then done.
-    UploadQueue &queue = window.uploads();
+    TransferQueue &queue = window.transfers();
     waitFor([&] {
-        return std::any_of(queue.items().begin(), queue.items().end(), [](const QueueItem &item) {
-            return item.state == QueueItem::State::Done;
-        });
+        return std::any_of(
+            queue.items().begin(), queue.items().end(),
+            [](const TransferItem &item) { return item.state == TransferState::Done; });
     });
     ok = save(&window, output, QStringLiteral("transfers.png")) && ok;
     waitFor([&] { return queue.isIdle(); });

@@ -1,0 +1,432 @@
+#include "transfer/TransferQueue.h"
+
+#include "transfer/LocalTarget.h"
+#include "transfer/UploadJob.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QUuid>
+
+namespace Stevedore {
+
+TransferQueue::TransferQueue(ApiProvider apis, QString journalPath, QObject *parent)
+    : QObject(parent)
+    , m_apis(std::move(apis))
+{
+    qRegisterMetaType<TransferTask::Outcome>();
+    m_wakeUp.setSingleShot(true);
+    connect(&m_wakeUp, &QTimer::timeout, this, &TransferQueue::startNext);
+    if (journalPath.isEmpty())
+        return;
+    m_journal.emplace(std::move(journalPath));
+    m_items = m_journal->open(&m_loadError);
+    bool pending = false;
+    for (TransferItem &item : m_items) {
+        if (item.state == TransferState::Running || item.state == TransferState::Verifying) {
+            // Interrupted by a crash or a kill: an upload may or may not have reached GitLab.
+            item.state = TransferState::Queued;
+            item.mayHaveArrived = item.isUpload();
+        }
+        item.done = item.isFinal() && item.state != TransferState::Failed ? item.size : 0;
+        pending = pending || item.state == TransferState::Queued;
+    }
+    rebuildIndex();
+    m_paused = pending;
+}
+
+TransferQueue::~TransferQueue()
+{
+    if (m_task) {
+        m_task->disconnect(this);
+        delete m_task; // a download's .part stays for a later resume
+    }
+}
+
+TransferItem *TransferQueue::find(const QString &id)
+{
+    const qsizetype at = m_index.value(id, -1);
+    return at < 0 ? nullptr : &m_items[at];
+}
+
+const TransferItem *TransferQueue::item(const QString &id) const
+{
+    return const_cast<TransferQueue *>(this)->find(id);
+}
+
+void TransferQueue::rebuildIndex()
+{
+    m_index.clear();
+    m_index.reserve(m_items.size());
+    for (qsizetype i = 0; i < m_items.size(); ++i)
+        m_index.insert(m_items.at(i).id, i);
+}
+
+bool TransferQueue::isIdle() const
+{
+    return m_currentId.isEmpty()
+           && std::none_of(m_items.begin(), m_items.end(), [](const TransferItem &item) {
+                  return item.state == TransferState::Queued;
+              });
+}
+
+void TransferQueue::setState(TransferItem &item, TransferState state)
+{
+    item.state = state;
+    if (item.isFinal())
+        item.finishedAt = QDateTime::currentDateTimeUtc();
+    else
+        item.finishedAt = {};
+    if (state == TransferState::Done || state == TransferState::Skipped) {
+        item.errorMessage.clear();
+        item.errorKind = ApiError::Kind::None;
+        item.waitsForAccount = false;
+        if (item.size >= 0)
+            item.done = item.size;
+    }
+    record(item);
+}
+
+void TransferQueue::record(TransferItem &item)
+{
+    if (m_journal) {
+        m_journal->put(item);
+        compactIfWorthIt();
+    }
+    Q_EMIT itemChanged(item.id);
+}
+
+void TransferQueue::compactIfWorthIt()
+{
+    if (m_journal && m_journal->wantsCompaction(m_items.size()))
+        m_journal->compact(m_items);
+}
+
+QStringList TransferQueue::add(QList<TransferItem> items)
+{
+    QStringList ids;
+    QList<const TransferItem *> added;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (TransferItem &item : items) {
+        item.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        item.state = TransferState::Queued;
+        item.attempts = 0;
+        item.addedAt = now;
+        item.finishedAt = {};
+        item.notBefore = {};
+        item.errorMessage.clear();
+        item.errorKind = ApiError::Kind::None;
+        item.waitsForAccount = false;
+        item.expectedSha256 = item.expectedSha256.trimmed().toLower();
+        if (item.isUpload()) {
+            item.size = QFileInfo(item.localPath).size();
+            item.done = 0;
+        } else {
+            // A .part left by an earlier session is resumed: show what it already holds.
+            item.done = std::max<qint64>(0, QFileInfo(partPathOf(item.localPath)).size());
+        }
+        ids << item.id;
+        m_index.insert(item.id, m_items.size());
+        m_items.append(std::move(item));
+    }
+    for (const QString &id : std::as_const(ids))
+        added << &m_items[m_index.value(id)];
+    if (m_journal)
+        m_journal->put(added);
+    Q_EMIT itemsAdded(ids);
+    schedule();
+    return ids;
+}
+
+void TransferQueue::pause()
+{
+    if (m_paused)
+        return;
+    m_paused = true;
+    m_wakeUp.stop();
+    Q_EMIT pausedChanged(true);
+    if (m_task) {
+        m_interruption = Interruption::Pause;
+        m_task->stop(); // onOutcome puts the item back in the queue
+    }
+}
+
+void TransferQueue::resume()
+{
+    if (!m_paused)
+        return;
+    m_paused = false;
+    Q_EMIT pausedChanged(false);
+    schedule();
+}
+
+void TransferQueue::cancel(const QString &id)
+{
+    TransferItem *item = find(id);
+    if (!item || item->isFinal())
+        return;
+    if (id == m_currentId && m_task) {
+        m_interruption = Interruption::Cancel;
+        m_task->stop(); // completes through onOutcome
+        return;
+    }
+    removePart(*item);
+    complete(*item, TransferState::Cancelled);
+}
+
+void TransferQueue::retry(const QString &id)
+{
+    TransferItem *item = find(id);
+    if (!item
+        || (item->state != TransferState::Failed && item->state != TransferState::Cancelled
+            && item->state != TransferState::Skipped))
+        return;
+    item->attempts = 0;
+    item->notBefore = {};
+    item->errorMessage.clear();
+    item->errorKind = ApiError::Kind::None;
+    item->waitsForAccount = false;
+    setState(*item, TransferState::Queued);
+    schedule();
+}
+
+void TransferQueue::retryFailed()
+{
+    QStringList failed;
+    for (const TransferItem &item : std::as_const(m_items)) {
+        if (item.state == TransferState::Failed)
+            failed << item.id;
+    }
+    for (const QString &id : std::as_const(failed))
+        retry(id);
+}
+
+void TransferQueue::accountAvailable(const QString &accountId)
+{
+    QStringList waiting;
+    for (const TransferItem &item : std::as_const(m_items)) {
+        if (item.accountId == accountId && item.state == TransferState::Failed
+            && item.waitsForAccount)
+            waiting << item.id;
+    }
+    for (const QString &id : std::as_const(waiting))
+        retry(id);
+}
+
+void TransferQueue::setConflictPolicy(const QString &id, ConflictPolicy policy)
+{
+    TransferItem *item = find(id);
+    if (!item || item->isUpload() || item->conflictPolicy == policy || id == m_currentId)
+        return;
+    item->conflictPolicy = policy;
+    record(*item);
+}
+
+void TransferQueue::remove(const QString &id)
+{
+    TransferItem *item = find(id);
+    if (!item)
+        return;
+    if (id == m_currentId && m_task) {
+        // The item goes now; onOutcome cleans up the task's .part once it has stopped.
+        m_interruption = Interruption::Cancel;
+        m_task->stop();
+    }
+    m_items.removeAt(m_index.value(id));
+    rebuildIndex();
+    if (m_journal) {
+        m_journal->remove(id);
+        compactIfWorthIt();
+    }
+    Q_EMIT itemsRemoved({id});
+}
+
+void TransferQueue::clearFinished()
+{
+    QStringList removed;
+    for (const TransferItem &item : std::as_const(m_items)) {
+        if (item.isFinal())
+            removed << item.id;
+    }
+    if (removed.isEmpty())
+        return;
+    m_items.removeIf([](const TransferItem &item) { return item.isFinal(); });
+    rebuildIndex();
+    if (m_journal)
+        m_journal->compact(m_items);
+    Q_EMIT itemsRemoved(removed);
+}
+
+void TransferQueue::clear()
+{
+    if (m_task) {
+        m_task->disconnect(this);
+        delete m_task;
+        m_currentId.clear();
+    }
+    QStringList removed;
+    for (const TransferItem &item : std::as_const(m_items))
+        removed << item.id;
+    m_items.clear();
+    m_index.clear();
+    if (m_journal)
+        m_journal->compact(m_items);
+    if (!removed.isEmpty())
+        Q_EMIT itemsRemoved(removed);
+}
+
+void TransferQueue::discardJournal()
+{
+    if (m_journal)
+        m_journal->discard();
+}
+
+void TransferQueue::schedule()
+{
+    QMetaObject::invokeMethod(this, &TransferQueue::startNext, Qt::QueuedConnection);
+}
+
+void TransferQueue::startNext()
+{
+    if (m_paused || !m_currentId.isEmpty())
+        return;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    TransferItem *next = nullptr;
+    qint64 wait = -1;
+    for (TransferItem &item : m_items) {
+        if (item.state != TransferState::Queued)
+            continue;
+        if (!item.notBefore.isValid() || item.notBefore <= now) {
+            next = &item;
+            break;
+        }
+        const qint64 until = now.msecsTo(item.notBefore);
+        wait = wait < 0 ? until : std::min(wait, until);
+    }
+    if (!next) {
+        if (wait >= 0)
+            m_wakeUp.start(std::chrono::milliseconds(wait));
+        return;
+    }
+    std::shared_ptr<GitLabApi> api = m_apis ? m_apis(next->accountId) : nullptr;
+    if (!api) {
+        next->errorMessage = tr("The account this transfer was queued with is not signed in. It "
+                                "continues when you sign in to that account again.");
+        next->errorKind = ApiError::Kind::Configuration;
+        next->waitsForAccount = true;
+        return complete(*next, TransferState::Failed);
+    }
+    if (next->isUpload()) {
+        // A name or file that cannot be sent is no attempt: nothing goes out for it.
+        if (const ApiError local = UploadJob::checkLocally(next->target, next->localPath);
+            local.isError()) {
+            next->errorMessage = local.message();
+            next->errorKind = local.kind();
+            return complete(*next, TransferState::Failed);
+        }
+    }
+    const QString id = next->id;
+    m_currentId = id;
+    m_interruption = Interruption::None;
+    next->attempts += 1;
+    next->notBefore = {};
+    if (next->isUpload())
+        next->done = 0;
+    setState(*next, TransferState::Running);
+
+    TransferTask *task =
+        next->isUpload() ? static_cast<TransferTask *>(new UploadTask(api, *next, m_versions, this))
+                         : new DownloadTask(api, *next, this);
+    m_task = task;
+    connect(task, &TransferTask::progress, this, [this, id](qint64 done, qint64 total) {
+        TransferItem *current = find(id);
+        if (!current)
+            return;
+        current->done = done;
+        if (total >= 0)
+            current->size = total;
+        Q_EMIT progress(id, done, total);
+    });
+    connect(task, &TransferTask::verifying, this, [this, id] {
+        if (TransferItem *current = find(id); current && current->state == TransferState::Running)
+            setState(*current, TransferState::Verifying);
+    });
+    connect(task, &TransferTask::finished, this,
+            [this, id](const TransferTask::Outcome &outcome) { onOutcome(id, outcome); });
+    task->start();
+}
+
+void TransferQueue::onOutcome(const QString &id, const TransferTask::Outcome &outcome)
+{
+    if (m_task) {
+        m_task->disconnect(this);
+        m_task->deleteLater();
+        m_task = nullptr;
+    }
+    const Interruption interruption = std::exchange(m_interruption, Interruption::None);
+    if (m_currentId == id)
+        m_currentId.clear();
+    TransferItem *item = find(id);
+    if (!item) { // removed while it ran
+        if (!outcome.finalPath.isEmpty())
+            QFile::remove(partPathOf(outcome.finalPath));
+        return schedule();
+    }
+    if (!outcome.finalPath.isEmpty())
+        item->finalPath = outcome.finalPath;
+    if (!outcome.sha256.isEmpty())
+        item->sha256 = outcome.sha256;
+    if (outcome.state != TransferState::Failed)
+        return complete(*item, outcome.state);
+    if (interruption == Interruption::Pause) {
+        // Not a failure: it continues on resume() (an upload sends its file again).
+        item->attempts = std::max(0, item->attempts - 1);
+        item->mayHaveArrived = item->mayHaveArrived || item->isUpload();
+        setState(*item, TransferState::Queued);
+        return;
+    }
+    if (interruption == Interruption::Cancel || outcome.error.kind() == ApiError::Kind::Cancelled) {
+        removePart(*item);
+        return complete(*item, TransferState::Cancelled);
+    }
+    retryOrFail(*item, outcome);
+}
+
+void TransferQueue::retryOrFail(TransferItem &item, const TransferTask::Outcome &outcome)
+{
+    item.mayHaveArrived = item.mayHaveArrived || outcome.mayHaveArrived;
+    item.errorKind = outcome.error.kind();
+    const RetryPolicy::Decision next = m_retry.after(item.attempts, outcome.error);
+    if (item.attempts > 0 && next.retry) {
+        item.errorMessage = outcome.error.message() + QLatin1Char(' ') + next.notice;
+        item.notBefore = QDateTime::currentDateTimeUtc().addMSecs(next.delay.count());
+        qCInfo(lcTransfer) << "attempt" << item.attempts << "of" << item.target.describe()
+                           << "failed; retrying in" << next.delay.count() << "ms";
+        setState(item, TransferState::Queued);
+        schedule();
+        return;
+    }
+    item.errorMessage = next.error.message();
+    complete(item, TransferState::Failed);
+}
+
+void TransferQueue::complete(TransferItem &item, TransferState state)
+{
+    item.notBefore = {};
+    if (state == TransferState::Done && !item.isUpload() && !item.finalPath.isEmpty())
+        item.size = QFileInfo(item.finalPath).size();
+    if (m_currentId == item.id)
+        m_currentId.clear();
+    setState(item, state);
+    if (isIdle())
+        Q_EMIT idle();
+    else
+        schedule();
+}
+
+void TransferQueue::removePart(const TransferItem &item) const
+{
+    if (!item.isUpload() && !item.finalPath.isEmpty())
+        QFile::remove(partPathOf(item.finalPath));
+}
+
+} // namespace Stevedore
