@@ -108,6 +108,8 @@ void ApiCall::send()
     connect(m_reply, &QNetworkReply::finished, this, &ApiCall::onFinished);
     connect(m_reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
         touch();
+        if (sent == 0 && total == 0 && m_options.bodySize > 0)
+            return; // Qt's report once the body is gone: not news, and not the size
         Q_EMIT uploadProgress(sent, total);
     });
     connect(m_reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64 total) {

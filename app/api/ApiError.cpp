@@ -194,13 +194,25 @@ ApiError ApiError::withContext(const QString &prefix) const
     return copy;
 }
 
+namespace {
+constexpr const char *kKindNames[] = {
+    "none",   "network",   "timeout",       "tls",       "auth",      "scope",
+    "role",   "not_found", "validation",    "duplicate", "too_large", "rate_limited",
+    "server", "protocol",  "configuration", "cancelled", "local",     "integrity"};
+} // namespace
+
 QString apiErrorKindName(ApiError::Kind kind)
 {
-    static const char *const names[] = {
-        "none",   "network",   "timeout",       "tls",       "auth",      "scope",
-        "role",   "not_found", "validation",    "duplicate", "too_large", "rate_limited",
-        "server", "protocol",  "configuration", "cancelled", "local",     "integrity"};
-    return QLatin1String(names[int(kind)]);
+    return QLatin1String(kKindNames[int(kind)]);
+}
+
+ApiError::Kind apiErrorKindFromName(const QString &name)
+{
+    for (int kind = 0; kind < int(std::size(kKindNames)); ++kind) {
+        if (name == QLatin1String(kKindNames[kind]))
+            return ApiError::Kind(kind);
+    }
+    return ApiError::Kind::None;
 }
 
 } // namespace Stevedore

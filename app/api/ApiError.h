@@ -69,5 +69,6 @@ private:
 };
 
 QString apiErrorKindName(ApiError::Kind kind); // "network", "auth", … for --json output
+ApiError::Kind apiErrorKindFromName(const QString &name); // Kind::None for an unknown name
 
 } // namespace Stevedore

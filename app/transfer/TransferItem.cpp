@@ -173,6 +173,7 @@ std::optional<TransferItem> TransferItem::fromJson(const QJsonObject &object)
     item.size = object.value(QLatin1String("size")).toInteger(-1);
     item.sha256 = object.value(QLatin1String("sha256")).toString();
     item.errorMessage = object.value(QLatin1String("error")).toString();
+    item.errorKind = apiErrorKindFromName(object.value(QLatin1String("error_kind")).toString());
     item.waitsForAccount = object.value(QLatin1String("waits_for_account")).toBool();
     item.addedAt = timeFromJson(object.value(QLatin1String("added_at")));
     item.finishedAt = timeFromJson(object.value(QLatin1String("finished_at")));

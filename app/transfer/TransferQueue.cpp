@@ -23,11 +23,20 @@ TransferQueue::TransferQueue(ApiProvider apis, QString journalPath, QObject *par
     bool pending = false;
     for (TransferItem &item : m_items) {
         if (item.state == TransferState::Running || item.state == TransferState::Verifying) {
-            // Interrupted by a crash or a kill: an upload may or may not have reached GitLab.
+            // Interrupted by a quit, a crash or a kill: no attempt of its own, and an upload
+            // may or may not have reached GitLab.
             item.state = TransferState::Queued;
+            item.attempts = std::max(0, item.attempts - 1);
             item.mayHaveArrived = item.isUpload();
         }
-        item.done = item.isFinal() && item.state != TransferState::Failed ? item.size : 0;
+        if (item.state == TransferState::Done || item.state == TransferState::Skipped)
+            item.done = item.size;
+        else if (!item.isUpload()) // what its .part already holds
+            item.done = std::max<qint64>(
+                0, QFileInfo(partPathOf(item.finalPath.isEmpty() ? item.localPath : item.finalPath))
+                       .size());
+        else
+            item.done = 0;
         pending = pending || item.state == TransferState::Queued;
     }
     rebuildIndex();
@@ -258,20 +267,23 @@ void TransferQueue::clearFinished()
 
 void TransferQueue::clear()
 {
-    if (m_task) {
-        m_task->disconnect(this);
-        delete m_task;
-        m_currentId.clear();
-    }
     QStringList removed;
-    for (const TransferItem &item : std::as_const(m_items))
+    for (const TransferItem &item : std::as_const(m_items)) {
         removed << item.id;
+        if (item.id != m_currentId)
+            removePart(item);
+    }
     m_items.clear();
     m_index.clear();
     if (m_journal)
         m_journal->compact(m_items);
     if (!removed.isEmpty())
         Q_EMIT itemsRemoved(removed);
+    if (m_task) {
+        // Its item is gone: onOutcome removes the .part once the task has stopped.
+        m_interruption = Interruption::Cancel;
+        m_task->stop();
+    }
 }
 
 void TransferQueue::discardJournal()
@@ -385,6 +397,8 @@ void TransferQueue::onOutcome(const QString &id, const TransferTask::Outcome &ou
         return;
     }
     if (interruption == Interruption::Cancel || outcome.error.kind() == ApiError::Kind::Cancelled) {
+        // A cut-off upload may still be stored if its whole body had gone out.
+        item->mayHaveArrived = item->mayHaveArrived || item->isUpload();
         removePart(*item);
         return complete(*item, TransferState::Cancelled);
     }

@@ -167,8 +167,7 @@ void UploadJob::finish(const Result<PackageFile> &result)
     if (m_done)
         return;
     m_done = true;
-    if (m_device)
-        m_device->close();
+    // The device is not closed here: an aborted reply may read it until it is deleted later.
     Q_EMIT finished(result);
 }
 
