@@ -1,7 +1,7 @@
 #pragma once
 
-#include "account/Account.h"
 #include "account/AccountValidator.h"
+#include "core/Account.h"
 
 #include <QDialog>
 #include <QPointer>

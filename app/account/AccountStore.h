@@ -1,6 +1,6 @@
 #pragma once
 
-#include "account/Account.h"
+#include "core/Account.h"
 
 #include <QList>
 #include <QSettings>

@@ -23,7 +23,7 @@ const QLatin1String kPackageNotFound("404 Not found");
 // A generic package URL that is never published: stevedore-probe 0.0.0, probe.txt.
 QByteArray probePath(const QString &project)
 {
-    return "projects/" + GitLabClient::projectSegment(project)
+    return "projects/" + UrlSegments::project(project)
            + "/packages/generic/stevedore-probe/0.0.0/probe.txt";
 }
 

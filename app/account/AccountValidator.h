@@ -1,9 +1,9 @@
 #pragma once
 
-#include "account/Account.h"
-#include "api/ApiError.h"
 #include "api/GitLabClient.h"
 #include "api/Types.h"
+#include "core/Account.h"
+#include "core/ApiError.h"
 
 #include <QDate>
 #include <QObject>

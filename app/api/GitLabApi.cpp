@@ -15,7 +15,7 @@ namespace {
 
 QByteArray packagesPath(const QString &project)
 {
-    return "projects/" + GitLabClient::projectSegment(project) + "/packages";
+    return "projects/" + UrlSegments::project(project) + "/packages";
 }
 
 template<typename T> Result<T> protocolError()
@@ -178,9 +178,8 @@ void GitLabApi::projectsPage(const QUrl &url, QObject *context, Callback<Page<Pr
 
 void GitLabApi::project(const QString &idOrPath, QObject *context, Callback<Project> done)
 {
-    request(ApiCall::Method::Get,
-            m_client.apiUrl("projects/" + GitLabClient::projectSegment(idOrPath)), context,
-            [done](ApiCall &call) {
+    request(ApiCall::Method::Get, m_client.apiUrl("projects/" + UrlSegments::project(idOrPath)),
+            context, [done](ApiCall &call) {
                 if (call.error().isError())
                     return done(call.error());
                 done(Project::fromJson(call.json().object()));

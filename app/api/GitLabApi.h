@@ -1,8 +1,8 @@
 #pragma once
 
 #include "api/GitLabClient.h"
-#include "api/Result.h"
 #include "api/Types.h"
+#include "core/Result.h"
 
 #include <QList>
 #include <QObject>

@@ -36,16 +36,6 @@ GitLabClient::GitLabClient(Account account, QString secret, QObject *parent)
 
 GitLabClient::~GitLabClient() = default;
 
-QByteArray GitLabClient::encodeSegment(const QString &segment)
-{
-    return QUrl::toPercentEncoding(segment);
-}
-
-QByteArray GitLabClient::projectSegment(const QString &idOrPath)
-{
-    return encodeSegment(idOrPath);
-}
-
 QUrl GitLabClient::apiUrl(const QByteArray &encodedPath, const QUrlQuery &query) const
 {
     QByteArray url =

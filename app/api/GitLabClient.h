@@ -1,8 +1,9 @@
 #pragma once
 
-#include "account/Account.h"
 #include "api/ApiCall.h"
 #include "api/RetryPolicy.h"
+#include "core/Account.h"
+#include "core/UrlSegments.h"
 
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
@@ -32,10 +33,6 @@ public:
 
     // base URL + /api/v4/ + encodedPath (segments already percent-encoded) + query.
     QUrl apiUrl(const QByteArray &encodedPath, const QUrlQuery &query = {}) const;
-    // A project id stays as it is; a full path becomes group%2Fsub%2Fproject.
-    static QByteArray projectSegment(const QString &idOrPath);
-    // Percent-encodes one URL path segment, keeping RFC 3986's unreserved characters.
-    static QByteArray encodeSegment(const QString &segment);
 
     // Creates and starts a call; the caller owns it (delete it or parent it after finished()).
     ApiCall *call(ApiCall::Options options);

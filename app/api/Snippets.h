@@ -1,7 +1,7 @@
 #pragma once
 
-#include "account/Account.h"
-#include "transfer/PackageTarget.h"
+#include "core/Account.h"
+#include "core/PackageTarget.h"
 
 #include <QCoreApplication>
 #include <QString>

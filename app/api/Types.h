@@ -1,6 +1,6 @@
 #pragma once
 
-#include "api/Result.h"
+#include "core/Result.h"
 
 #include <QDate>
 #include <QDateTime>

@@ -132,7 +132,7 @@ QString errorLine(const QString &message)
 
 CommandLine::Result usageError(const QString &message)
 {
-    return exitWith(CommandLine::ExitUsage, {},
+    return exitWith(ExitCode::Usage, {},
                     errorLine(message)
                         + CommandLine::tr("Run '%1 --help' for usage.").arg(executableName())
                         + u'\n');
@@ -173,9 +173,10 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
     if (parser.isSet(HelpOption))
-        return exitWith(ExitSuccess, helpText(), {});
+        return exitWith(ExitCode::Success, helpText(), {});
     if (parser.isSet(VersionOption))
-        return exitWith(ExitSuccess, executableName() + u' ' + applicationVersion() + u'\n', {});
+        return exitWith(ExitCode::Success, executableName() + u' ' + applicationVersion() + u'\n',
+                        {});
 
     const QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty() && !commandNames().contains(positional.constFirst())) {

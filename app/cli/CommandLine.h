@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cli/ExitCodes.h"
 #include "core/LaunchOptions.h"
 
 #include <QCoreApplication>
@@ -23,14 +24,11 @@ public:
     };
 
     // Exit codes
-    static constexpr int ExitSuccess = 0;
-    static constexpr int ExitFailure = 1; // a valid request that could not be done
-    static constexpr int ExitUsage = 2;   // a malformed command line
 
     struct Result
     {
         Action action = Action::StartGui;
-        int exitCode = ExitSuccess;
+        int exitCode = ExitCode::Success;
         QString standardOutput;
         QString standardError;
         LaunchOptions launch;

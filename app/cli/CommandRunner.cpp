@@ -3,6 +3,7 @@
 #include "account/AccountValidator.h"
 #include "account/EnvironmentAccounts.h"
 #include "cli/DownloadCommand.h"
+#include "cli/ExitCodes.h"
 #include "cli/PublishCommand.h"
 #include "core/Version.h"
 #include "core/VersionOrder.h"
@@ -691,14 +692,14 @@ void CommandRunner::failWith(const ApiError &error)
                                          {QStringLiteral("http_status"), error.httpStatus()}}}})
                 .toJson(QJsonDocument::Indented)));
     }
-    exit(error.exitCode());
+    exit(ExitCode::of(error));
 }
 
 void CommandRunner::usage(const QString &message)
 {
     m_console.err(executableName() + QStringLiteral(": ") + message + QLatin1Char('\n')
                   + tr("Run '%1 %2 --help' for usage.\n").arg(executableName(), m_command.command));
-    exit(CommandLine::ExitUsage);
+    exit(ExitCode::Usage);
 }
 
 void CommandRunner::exit(int code)

@@ -36,9 +36,6 @@ public:
 
     void start();
 
-    static constexpr int ExitAuth = 3;
-    static constexpr int ExitNotFound = 4;
-
 Q_SIGNALS:
     void finished(int exitCode);
 

@@ -1,5 +1,6 @@
 #include "cli/DownloadCommand.h"
 
+#include "cli/ExitCodes.h"
 #include "core/Version.h"
 #include "validate/NameRules.h"
 
@@ -99,7 +100,7 @@ void DownloadCommand::fail(const ApiError &error)
     m_console.err(executableName() + QStringLiteral(": ") + error.message() + QLatin1Char('\n'));
     if (m_json)
         m_console.out(QStringLiteral("[]\n"));
-    Q_EMIT finished(error.exitCode());
+    Q_EMIT finished(ExitCode::of(error));
 }
 
 QString DownloadCommand::doneLine(const TransferItem &item) const

@@ -1,5 +1,6 @@
 #include "cli/QueuedCommand.h"
 
+#include "cli/ExitCodes.h"
 #include "core/Version.h"
 
 #include <QCryptographicHash>
@@ -141,7 +142,7 @@ void QueuedCommand::summarize()
         m_console.err(executableName() + QStringLiteral(": ") + item.errorMessage
                       + QLatin1Char('\n'));
         if (exitCode == 0)
-            exitCode = ApiError(item.errorKind, item.errorMessage).exitCode();
+            exitCode = ExitCode::of(ApiError(item.errorKind, item.errorMessage));
     }
     if (exitCode == 0)
         m_queue->discardJournal();

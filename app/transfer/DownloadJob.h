@@ -1,8 +1,8 @@
 #pragma once
 
 #include "api/GitLabApi.h"
+#include "core/PackageTarget.h"
 #include "core/Sha256.h"
-#include "transfer/PackageTarget.h"
 
 #include <QFile>
 #include <QObject>

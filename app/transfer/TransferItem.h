@@ -1,7 +1,7 @@
 #pragma once
 
-#include "api/ApiError.h"
-#include "transfer/PackageTarget.h"
+#include "core/ApiError.h"
+#include "core/PackageTarget.h"
 
 #include <QDateTime>
 #include <QJsonObject>

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "api/GitLabApi.h"
+#include "core/PackageTarget.h"
 #include "transfer/HashingFileDevice.h"
-#include "transfer/PackageTarget.h"
 
 #include <QLoggingCategory>
 #include <QObject>

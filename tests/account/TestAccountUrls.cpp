@@ -1,7 +1,7 @@
 // normalizedBaseUrl() and Account::secretKey(): how an account's address is compared, saved
 // and turned into its keychain key.
 
-#include "account/Account.h"
+#include "core/Account.h"
 
 #include <QTest>
 

@@ -6,9 +6,9 @@
 
 #include "DemoData.h"
 #include "SimServer.h"
-#include "account/Account.h"
 #include "api/GitLabApi.h"
 #include "api/GitLabClient.h"
+#include "core/Account.h"
 #include "core/Sha256.h"
 #include "transfer/DownloadJob.h"
 #include "transfer/UploadJob.h"

@@ -3,6 +3,7 @@
 // (gitlab-api.md §2, §12.13).
 
 #include "IntegrationSupport.h"
+#include "cli/ExitCodes.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -150,7 +151,7 @@ private Q_SLOTS:
         QVERIFY2(listed.error().message().contains(u"expired"_s)
                      && listed.error().message().contains(u"new token"_s),
                  qPrintable(listed.error().message()));
-        QCOMPARE(listed.error().exitCode(), 3);
+        QCOMPARE(ExitCode::of(listed.error()), 3);
 
         const QString local = path(u"expired.txt"_s);
         QVERIFY(!writeText(local, "never arrives").isEmpty());
@@ -213,7 +214,7 @@ private Q_SLOTS:
         QVERIFY(!uploaded.ok());
         QCOMPARE(uploaded.error().kind(), ApiError::Kind::Auth);
         QCOMPARE(uploaded.error().httpStatus(), 401);
-        QCOMPARE(uploaded.error().exitCode(), 3);
+        QCOMPARE(ExitCode::of(uploaded.error()), 3);
     }
 };
 

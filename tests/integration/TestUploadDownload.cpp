@@ -3,6 +3,7 @@
 // before anything is sent (gitlab-api.md §3, §4, §12.6, §12.10, §12.11).
 
 #include "IntegrationSupport.h"
+#include "cli/ExitCodes.h"
 #include "transfer/TransferQueue.h"
 
 #include <QDir>
@@ -178,7 +179,7 @@ private Q_SLOTS:
         const auto result = download(api(), {project, name, version, u"nothing.bin"_s}, target);
         QVERIFY(!result.ok());
         QCOMPARE(result.error().kind(), ApiError::Kind::NotFound);
-        QCOMPARE(result.error().exitCode(), 4);
+        QCOMPARE(Stevedore::ExitCode::of(result.error()), 4);
         QVERIFY2(result.error().message().contains(mentions), qPrintable(result.error().message()));
         QVERIFY(!QFile::exists(target));
     }

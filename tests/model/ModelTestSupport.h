@@ -5,9 +5,9 @@
 // QAbstractItemModelTester pass on demand.
 
 #include "SimServer.h"
-#include "account/Account.h"
 #include "api/GitLabApi.h"
 #include "api/GitLabClient.h"
+#include "core/Account.h"
 
 #include <QAbstractItemModel>
 #include <QAbstractItemModelTester>

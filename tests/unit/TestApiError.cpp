@@ -1,4 +1,5 @@
-#include "api/ApiError.h"
+#include "cli/ExitCodes.h"
+#include "core/ApiError.h"
 
 #include <QTest>
 
@@ -81,7 +82,7 @@ void TestApiError::classifiesGitLabAnswers()
     const ApiError error = ApiError::fromHttp(status, body);
     QCOMPARE(error.kind(), kind);
     QCOMPARE(error.httpStatus(), status);
-    QCOMPARE(error.exitCode(), exitCode);
+    QCOMPARE(ExitCode::of(error), exitCode);
     QVERIFY2(error.message().contains(sentence, Qt::CaseInsensitive), qPrintable(error.message()));
 }
 

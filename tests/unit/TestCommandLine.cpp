@@ -66,7 +66,7 @@ void TestCommandLine::startsTheWindowWithLaunchOptions()
     const CommandLine::Result result = parse(arguments);
 
     QCOMPARE(result.action, CommandLine::Action::StartGui);
-    QCOMPARE(result.exitCode, CommandLine::ExitSuccess);
+    QCOMPARE(result.exitCode, Stevedore::ExitCode::Success);
     QCOMPARE(result.standardOutput, QString{});
     QCOMPARE(result.standardError, QString{});
     QCOMPARE(result.launch.serverUrl, serverUrl);
@@ -226,7 +226,7 @@ void TestCommandLine::credentialsInUrlAreNotEchoed()
     const CommandLine::Result result =
         parse({u"--url"_s, u"https://me:glpat-secret@gitlab.example.com"_s});
 
-    QCOMPARE(result.exitCode, CommandLine::ExitUsage);
+    QCOMPARE(result.exitCode, Stevedore::ExitCode::Usage);
     QVERIFY2(!result.standardError.contains(u"glpat-secret"_s), qPrintable(result.standardError));
 }
 

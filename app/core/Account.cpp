@@ -1,4 +1,4 @@
-#include "account/Account.h"
+#include "core/Account.h"
 
 #include <array>
 #include <utility>

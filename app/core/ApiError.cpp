@@ -1,4 +1,4 @@
-#include "api/ApiError.h"
+#include "core/ApiError.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -169,22 +169,6 @@ bool ApiError::isTransient() const
 {
     return m_kind == Kind::Network || m_kind == Kind::Timeout || m_kind == Kind::Server
            || m_kind == Kind::RateLimited;
-}
-
-int ApiError::exitCode() const
-{
-    switch (m_kind) {
-    case Kind::None:
-        return 0;
-    case Kind::Auth:
-    case Kind::Scope:
-    case Kind::Role:
-        return 3;
-    case Kind::NotFound:
-        return 4;
-    default:
-        return 1;
-    }
 }
 
 ApiError ApiError::withContext(const QString &prefix) const

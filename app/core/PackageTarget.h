@@ -1,7 +1,6 @@
 #pragma once
 
-#include "api/GitLabClient.h"
-
+#include <QByteArray>
 #include <QString>
 
 namespace Stevedore {

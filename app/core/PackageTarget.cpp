@@ -1,16 +1,16 @@
-#include "transfer/PackageTarget.h"
+#include "core/PackageTarget.h"
 
+#include "core/UrlSegments.h"
 #include "validate/NameRules.h"
 
 namespace Stevedore {
 
 QByteArray PackageTarget::encodedPath() const
 {
-    QByteArray path = "projects/" + GitLabClient::projectSegment(project) + "/packages/generic/"
-                      + GitLabClient::encodeSegment(packageName) + '/'
-                      + GitLabClient::encodeSegment(version);
+    QByteArray path = "projects/" + UrlSegments::project(project) + "/packages/generic/"
+                      + UrlSegments::encode(packageName) + '/' + UrlSegments::encode(version);
     for (const QString &segment : fileName.split(QLatin1Char('/')))
-        path += '/' + GitLabClient::encodeSegment(segment);
+        path += '/' + UrlSegments::encode(segment);
     return path;
 }
 

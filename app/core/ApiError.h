@@ -54,8 +54,6 @@ public:
 
     // Network trouble, timeouts, 5xx and 429 may go away on their own.
     bool isTransient() const;
-    // CLI exit code: 3 auth/permission, 4 not found, 1 anything else.
-    int exitCode() const;
 
     ApiError withContext(const QString &prefix) const; // "Uploading x.tar.gz: " + message
     void setRetryAfterSeconds(std::optional<int> seconds) { m_retryAfter = seconds; }
