@@ -11,7 +11,7 @@ if [[ $# -ne 1 ]]; then
 fi
 build_dir=$1
 sim="$build_dir/tests/sim/gitlab-sim"
-app="$build_dir/app/stevedore"
+app="$build_dir/main/stevedore"
 
 for executable in "$sim" "$app"; do
     if [[ ! -x "$executable" ]]; then
