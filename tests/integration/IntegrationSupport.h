@@ -4,6 +4,7 @@
 // account and client for a running gitlab-sim, waiting for the asynchronous API and the
 // transfer jobs, test files with known SHA-256, and reading the simulator's request log.
 
+#include "ClientSession.h"
 #include "DemoData.h"
 #include "SimServer.h"
 #include "api/GitLabApi.h"
@@ -36,41 +37,9 @@ inline constexpr int kTimeoutMs = 30000;
 // The demo data's credentials and names (kPat, kProject, …; DemoData.h).
 using namespace stevedore::test::demo;
 
-inline Account simAccount(const QUrl &baseUrl, CredentialKind kind, const QString &username = {})
-{
-    Account account;
-    account.id = u"sim-"_s + credentialKindId(kind);
-    account.name = account.id;
-    account.baseUrl = baseUrl;
-    account.kind = kind;
-    account.username = username;
-    account.persistent = false;
-    return account;
-}
-
-// One account's client and API, as the application holds them.
-struct Session
-{
-    Session(const Account &account, const QString &secret)
-        : client(std::make_unique<GitLabClient>(account, secret))
-        , api(std::make_unique<GitLabApi>(*client))
-    {
-    }
-    Session(const QUrl &baseUrl, CredentialKind kind, const QString &secret,
-            const QString &username = {})
-        : Session(simAccount(baseUrl, kind, username), secret)
-    {
-    }
-
-    std::unique_ptr<GitLabClient> client;
-    std::unique_ptr<GitLabApi> api;
-};
-
-// A non-owning handle for a TransferQueue's ApiProvider: the test owns the API.
-inline std::shared_ptr<GitLabApi> apiHandle(GitLabApi &api)
-{
-    return std::shared_ptr<GitLabApi>(std::shared_ptr<GitLabApi>(), &api);
-}
+using Test::apiHandle;
+using Test::Session;
+using Test::simAccount;
 
 // Runs the event loop until `finished` has been set by something the loop delivers (a callback
 // that also calls loop.quit()), or kTimeoutMs pass. A real event loop, not QTest::qWaitFor: that

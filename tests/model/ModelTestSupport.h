@@ -4,10 +4,9 @@
 // gitlab-sim, a way to wait for one asynchronous API answer, and a full
 // QAbstractItemModelTester pass on demand.
 
+#include "ClientSession.h"
+#include "DemoData.h"
 #include "SimServer.h"
-#include "api/GitLabApi.h"
-#include "api/GitLabClient.h"
-#include "core/Account.h"
 
 #include <QAbstractItemModel>
 #include <QAbstractItemModelTester>
@@ -24,35 +23,19 @@ using namespace Qt::StringLiterals;
 // How long one wait may take; generous for slow CI machines.
 inline constexpr int kTimeoutMs = 60000;
 
-inline const QString kPat = u"glpat-demo-api"_s;
-inline const QString kProject = u"demo/hello"_s;
+inline const QString kPat = stevedore::test::demo::kPat;
+inline const QString kProject = stevedore::test::demo::kProject;
 
-// One account's client and API against the simulator.
-struct Session
+using Test::apiHandle;
+
+// The demo user's session against `baseUrl` (a personal access token, `token` by default).
+struct Session : Test::Session
 {
-    explicit Session(const QUrl &baseUrl, const QString &token = kPat,
-                     CredentialKind kind = CredentialKind::PersonalAccessToken)
+    explicit Session(const QUrl &baseUrl, const QString &token = kPat)
+        : Test::Session(baseUrl, CredentialKind::PersonalAccessToken, token)
     {
-        Account account;
-        account.id = u"sim-account"_s;
-        account.name = account.id;
-        account.baseUrl = baseUrl;
-        account.kind = kind;
-        account.persistent = false;
-        client = std::make_unique<GitLabClient>(account, token);
-        api = std::make_unique<GitLabApi>(*client);
     }
-
-    std::unique_ptr<GitLabClient> client;
-    std::unique_ptr<GitLabApi> api;
 };
-
-// A handle on an API the test owns, for TransferQueue's ApiProvider: it shares no ownership, so
-// the queue never keeps the Session's API alive nor deletes it.
-inline std::shared_ptr<GitLabApi> unownedApi(GitLabApi *api)
-{
-    return std::shared_ptr<GitLabApi>(std::shared_ptr<GitLabApi>(), api);
-}
 
 // Runs one GitLabApi operation and waits for its callback.
 template<typename T, typename Operation> Result<T> await(Operation operation)

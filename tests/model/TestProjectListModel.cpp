@@ -251,7 +251,7 @@ void TestProjectListModel::openUnknownProjectReportsError()
 
 void TestProjectListModel::deployTokenCannotListButCanOpen()
 {
-    Session deploy(m_sim->baseUrl(), u"gldt-team"_s, CredentialKind::DeployToken);
+    Test::Session deploy(m_sim->baseUrl(), CredentialKind::DeployToken, u"gldt-team"_s);
     ProjectListModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     QSignalSpy errors(&model, &ProjectListModel::errorOccurred);

@@ -100,7 +100,7 @@ TransferQueue::ApiProvider provider(Session &session)
 {
     GitLabApi *api = session.api.get();
     return [api](const QString &accountId) {
-        return accountId == kAccount ? unownedApi(api) : std::shared_ptr<GitLabApi>();
+        return accountId == kAccount ? apiHandle(*api) : std::shared_ptr<GitLabApi>();
     };
 }
 
@@ -944,7 +944,7 @@ void TestTransferQueue::missingAccountWaitsForIt()
     GitLabApi *api = m_session->api.get();
     TransferQueue queue([&otherSignedIn, api](const QString &accountId) {
         if (accountId == kAccount || (accountId == u"other-account"_s && otherSignedIn))
-            return unownedApi(api);
+            return apiHandle(*api);
         return std::shared_ptr<GitLabApi>();
     });
     TransferItem waitingDownload = download(u"hello-cli"_s, u"1.0.0"_s, u"SHA256SUMS"_s);

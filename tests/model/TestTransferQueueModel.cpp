@@ -92,7 +92,7 @@ void TestTransferQueueModel::init()
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     GitLabApi *api = m_session->api.get();
-    m_queue = std::make_unique<TransferQueue>([api](const QString &) { return unownedApi(api); });
+    m_queue = std::make_unique<TransferQueue>([api](const QString &) { return apiHandle(*api); });
     m_queue->setRetryPolicy({3, std::chrono::milliseconds(50), std::chrono::milliseconds(200)});
     ++m_version;
 }
