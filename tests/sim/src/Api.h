@@ -39,6 +39,7 @@ private:
     struct Received;
 
     Route parseRoute(const httplib::Request &request) const;
+    static void offerGzipOnly(httplib::Request &request);
     bool applyRequestFault(const httplib::Request &request, httplib::Response &response);
     void handle(const httplib::Request &request, httplib::Response &response,
                 const httplib::ContentReader *reader);

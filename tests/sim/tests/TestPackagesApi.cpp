@@ -208,6 +208,22 @@ private slots:
             << QStringList{u"alpha@1.10.0"_s} << false;
     }
 
+    // GitLab's nginx compresses JSON with gzip, whatever else a client offers; cpp-httplib on
+    // its own would choose Brotli.
+    void jsonIsGzippedAsGitLabDoes()
+    {
+        const HttpReply offered =
+            m_http->get(packagesTarget(ProjectId, "package_type=generic"),
+                        pat("maint") + HttpHeaders{{"Accept-Encoding", "zstd, br, gzip, deflate"}});
+        SIM_COMPARE_STATUS(offered, 200);
+        QCOMPARE(offered.header("Content-Encoding"), QByteArray("gzip"));
+        const HttpReply plain =
+            m_http->get(packagesTarget(ProjectId, "package_type=generic"), pat("maint"));
+        SIM_COMPARE_STATUS(plain, 200);
+        QVERIFY(plain.header("Content-Encoding").isEmpty());
+        QVERIFY(plain.jsonArray().size() > 0);
+    }
+
     void listFiltersAndOrders()
     {
         QFETCH(QByteArray, query);
