@@ -5,7 +5,7 @@ BUILD_DIR := build/dev
 FORMAT_FILES = $(shell find app ui tests -path '*/build' -prune -o -type f \( -name '*.cpp' -o -name '*.h' \) -print)
 
 .DEFAULT_GOAL := help
-.PHONY: help deps configure build test run screenshots asan format format-check clean
+.PHONY: help deps configure build test run screenshots bench asan format format-check clean
 
 help:
 	@echo 'Stevedore'
@@ -16,6 +16,7 @@ help:
 	@echo '  make configure     cmake --preset dev'
 	@echo '  make build         deps + configure + build ($(BUILD_DIR))'
 	@echo '  make screenshots   write docs/screenshots/*.png from the app under Xvfb against the demo data'
+	@echo '  make bench         build the bench preset and compare stevedore with curl and python-gitlab (docs/performance.md)'
 	@echo '  make asan          build and test with AddressSanitizer and UBSan (build/asan)'
 	@echo '  make format        clang-format every C++ file in place'
 	@echo '  make format-check  fail if any C++ file is not clang-formatted'
@@ -40,6 +41,12 @@ run: build
 
 screenshots: build
 	tests/gui/screenshots/take-screenshots.sh $(BUILD_DIR) docs/screenshots
+
+bench: deps
+	packaging/install-deps.sh packaging/bench-deps.txt
+	cmake --preset bench
+	cmake --build --preset bench
+	/usr/bin/python3 tests/bench/bench.py build/bench docs/performance.md $(BENCH_ARGS)
 
 asan: deps
 	cmake --preset asan

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Installs the Debian packages listed in packaging/debian-deps.txt that are not installed yet.
-# Prints nothing and exits 0 at once when everything is there.
+# Installs the Debian packages listed in packaging/debian-deps.txt (or in the list file given as
+# the first argument) that are not installed yet. Prints nothing and exits 0 at once when
+# everything is there.
 set -euo pipefail
 
-deps_file="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/debian-deps.txt"
+deps_file="${1:-$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/debian-deps.txt}"
 
 fail() {
     echo "install-deps: $*" >&2

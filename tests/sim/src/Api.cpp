@@ -157,7 +157,35 @@ Api::Api(Store &store, Faults &faults, Log &log, ApiConfig config)
     , m_log(log)
     , m_config(std::move(config))
     , m_serializer(store, m_config.externalUrl)
+    , m_saver([this] { saveInBackground(); })
 {
+}
+
+Api::~Api()
+{
+    {
+        std::lock_guard lock(m_saverMutex);
+        m_saverStopping = true;
+    }
+    m_saverWake.notify_all();
+    if (m_saver.joinable())
+        m_saver.join();
+}
+
+void Api::saveInBackground()
+{
+    std::unique_lock wait(m_saverMutex);
+    while (!m_saverStopping) {
+        m_saverWake.wait_for(wait, std::chrono::milliseconds(kSaveIntervalMs));
+        if (!m_dirty.exchange(false))
+            continue;
+        QByteArray snapshot;
+        {
+            std::lock_guard lock(m_mutex);
+            snapshot = m_store.snapshot();
+        }
+        m_store.write(snapshot);
+    }
 }
 
 void Api::offerGzipOnly(httplib::Request &request)
@@ -585,7 +613,7 @@ bool Api::storeUpload(const UploadPlan &plan, Received &received, httplib::Respo
                                 .arg(params.packageName, params.packageVersion);
         if (m_faults.takeRace500()) {
             createPackage();
-            m_store.save();
+            stateChanged();
             sendMessage(response, 500, statusLine(500));
             return false;
         }
@@ -622,7 +650,7 @@ bool Api::storeUpload(const UploadPlan &plan, Received &received, httplib::Respo
     }
     received.file->setAutoRemove(false);
     const PackageFile &stored = m_store.addFile(*package, file);
-    m_store.save();
+    stateChanged();
     if (params.select)
         sendJson(response, 200, m_serializer.packageFileRecord(stored, project));
     else
@@ -881,7 +909,7 @@ void Api::deletePackage(const Route &route, const httplib::Request &request,
         file.status = QStringLiteral("pending_destruction");
         removeBlob(file);
     }
-    m_store.save();
+    stateChanged();
     response.status = 204;
 }
 
@@ -977,7 +1005,7 @@ void Api::deletePackageFile(const Route &route, const httplib::Request &request,
     }
     file->status = QStringLiteral("pending_destruction");
     removeBlob(*file);
-    m_store.save();
+    stateChanged();
     response.status = 204;
 }
 
@@ -1132,6 +1160,13 @@ void Api::tokenSelf(const httplib::Request &request, httplib::Response &response
 
 void Api::saveState()
 {
+    {
+        std::lock_guard lock(m_saverMutex);
+        m_saverStopping = true;
+    }
+    m_saverWake.notify_all();
+    if (m_saver.joinable())
+        m_saver.join();
     std::lock_guard lock(m_mutex);
     m_store.save();
 }

@@ -9,10 +9,12 @@
 #include "Store.h"
 #include "Validation.h"
 
+#include <atomic>
 #include <condition_variable>
 #include <httplib.h>
 #include <mutex>
 #include <set>
+#include <thread>
 
 namespace sim {
 
@@ -27,9 +29,11 @@ class Api final
 {
 public:
     Api(Store &store, Faults &faults, Log &log, ApiConfig config);
+    ~Api();
 
     void setObjectStorage(ObjectStorage *objectStorage) { m_objectStorage = objectStorage; }
     void install(httplib::Server &server);
+    // Stops the background saving and writes the state now (at exit).
     void saveState();
     std::optional<PackageFile> downloadableFile(qint64 fileId);
 
@@ -107,6 +111,17 @@ private:
     ObjectStorage *m_objectStorage = nullptr;
 
     std::mutex m_mutex; // guards m_store and m_creating
+    // The state is written by a thread of its own, at most every kSaveIntervalMs and at exit,
+    // not after every change: with thousands of files a save per upload made the simulator,
+    // not the client, what the tests and benchmarks measured.
+    void stateChanged() { m_dirty = true; }
+    void saveInBackground();
+    static constexpr int kSaveIntervalMs = 50;
+    std::atomic_bool m_dirty{false};
+    std::mutex m_saverMutex;
+    std::condition_variable m_saverWake;
+    bool m_saverStopping = false;
+    std::thread m_saver;
     std::condition_variable m_creationDone;
     std::set<QString> m_creating; // project/name/version keys being created right now
 };

@@ -546,10 +546,20 @@ QJsonObject Store::toJson() const
 
 bool Store::save() const
 {
+    return write(snapshot());
+}
+
+QByteArray Store::snapshot() const
+{
+    return QJsonDocument(toJson()).toJson(QJsonDocument::Compact);
+}
+
+bool Store::write(const QByteArray &snapshot) const
+{
     QSaveFile file(stateFilePath());
     if (!file.open(QIODevice::WriteOnly))
         return false;
-    file.write(QJsonDocument(toJson()).toJson(QJsonDocument::Compact));
+    file.write(snapshot);
     return file.commit();
 }
 

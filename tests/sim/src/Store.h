@@ -21,6 +21,10 @@ public:
     QString load(const QJsonObject &document);
     QJsonObject toJson() const;
     bool save() const;
+    // save() in two steps, so that the snapshot is taken under the caller's lock and the
+    // file is written outside it.
+    QByteArray snapshot() const;
+    bool write(const QByteArray &snapshot) const;
     QString stateFilePath() const;
     QString blobDir() const;
     QString tempDir() const;
