@@ -512,18 +512,25 @@ void CommandRunner::listPackages(QCommandLineParser &parser)
                     return failWith(
                         ApiError(ApiError::Kind::NotFound,
                                  tr("%1 has no generic package named \"%2\".").arg(project, name)));
+                // One output only: the JSON document or the text table, never both.
                 QJsonArray json;
                 QString text;
                 for (auto it = byName.begin(); it != byName.end(); ++it) {
-                    QList<Package> versions = it.value();
+                    QList<Package> &versions = it.value();
                     std::sort(versions.begin(), versions.end(),
                               [](const Package &a, const Package &b) {
                                   return VersionOrder::lessThan(b.version, a.version);
                               });
-                    QJsonArray versionsJson;
+                    if (m_command.json) {
+                        QJsonArray versionsJson;
+                        for (const Package &package : std::as_const(versions))
+                            versionsJson.append(packageJson(package));
+                        json.append(QJsonObject{{QStringLiteral("name"), it.key()},
+                                                {QStringLiteral("versions"), versionsJson}});
+                        continue;
+                    }
                     text += it.key() + QLatin1Char('\n');
                     for (const Package &package : std::as_const(versions)) {
-                        versionsJson.append(packageJson(package));
                         text += QStringLiteral("  ") + column(package.version, 22)
                                 + column(QLocale::c().toString(package.createdAt,
                                                                QStringLiteral("yyyy-MM-dd HH:mm")),
@@ -532,8 +539,6 @@ void CommandRunner::listPackages(QCommandLineParser &parser)
                                                                               : package.status)
                                 + QLatin1Char('\n');
                     }
-                    json.append(QJsonObject{{QStringLiteral("name"), it.key()},
-                                            {QStringLiteral("versions"), versionsJson}});
                 }
                 succeed(json,
                         text.isEmpty() ? tr("%1 has no generic packages.\n").arg(project) : text);

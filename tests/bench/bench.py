@@ -306,10 +306,11 @@ WHY_MISSED = {
                              "package exists would be the next step.",
     "download 1,000 files": "each file is one request on one connection at a time; "
                             "downloads in parallel would be the next step.",
-    "list 15,000 packages": "the JSON output is held several times at once (the document, its "
-                            "text and its UTF-8 copy), a text table is built even with --json, "
-                            "and the one binary links Widgets, Gui and D-Bus, which the "
-                            "command line does not need.",
+    "list 15,000 packages": "every page is kept as parsed JSON and as Package values until the "
+                            "list is complete, the output is held several times at once (the "
+                            "document, its text, a UTF-16 and a UTF-8 copy), and the one binary "
+                            "links Widgets, Gui and D-Bus, which the command line does not need; "
+                            "streaming the output package by package would keep it flat.",
     "--version": "the binary loads Qt Widgets, Gui and D-Bus even for a command; a headless "
                  "command-line binary would not.",
 }
