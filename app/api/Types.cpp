@@ -1,5 +1,6 @@
 #include "api/Types.h"
 
+#include "core/Sha256.h"
 #include "validate/NameRules.h"
 
 #include <QJsonArray>
@@ -33,12 +34,6 @@ bool isWholeNumber(const QJsonValue &value, qint64 minimum)
 bool isNonEmptyString(const QJsonValue &value)
 {
     return value.isString() && !value.toString().isEmpty();
-}
-
-bool isSha256(const QString &text)
-{
-    static const QRegularExpression hex(QStringLiteral("\\A[0-9a-fA-F]{64}\\z"));
-    return hex.match(text).hasMatch();
 }
 
 } // namespace
@@ -122,7 +117,7 @@ Result<PackageFile> PackageFile::fromJson(const QJsonValue &value)
         return undocumented(ApiError::tr("package file %1 has no file_name").arg(id));
     if (!isWholeNumber(object.value(QLatin1String("size")), 0))
         return undocumented(ApiError::tr("package file %1 has no size of 0 or more bytes").arg(id));
-    if (!isSha256(object.value(QLatin1String("file_sha256")).toString()))
+    if (!Sha256::isHexDigest(object.value(QLatin1String("file_sha256")).toString()))
         return undocumented(
             ApiError::tr("package file %1 has no file_sha256 of 64 hexadecimal digits").arg(id));
     PackageFile file;

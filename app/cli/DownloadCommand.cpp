@@ -1,12 +1,12 @@
 #include "cli/DownloadCommand.h"
 
 #include "cli/ExitCodes.h"
+#include "core/Sha256.h"
 #include "core/Version.h"
 #include "validate/NameRules.h"
 
 #include <QDir>
 #include <QJsonObject>
-#include <QRegularExpression>
 
 namespace Stevedore {
 
@@ -20,8 +20,7 @@ QString DownloadCommand::prepare(const QCommandLineParser &parser)
     m_directory = QDir(parser.value(QStringLiteral("output"))).absolutePath();
     m_overwrite = parser.isSet(QStringLiteral("overwrite"));
     m_sha256 = parser.value(QStringLiteral("sha256")).toLower();
-    static const QRegularExpression hex(QStringLiteral("\\A[0-9a-f]{64}\\z"));
-    if (parser.isSet(QStringLiteral("sha256")) && !hex.match(m_sha256).hasMatch())
+    if (parser.isSet(QStringLiteral("sha256")) && !Sha256::isHexDigest(m_sha256))
         return tr("--sha256 takes the 64 hexadecimal digits of a SHA-256 checksum.");
     if (!m_sha256.isEmpty() && m_wanted.size() != 1)
         return tr("--sha256 checks one file; name exactly one FILE with it.");

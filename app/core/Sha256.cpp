@@ -1,6 +1,7 @@
 #include "core/Sha256.h"
 
 #include <QFile>
+#include <QRegularExpression>
 
 #include <openssl/evp.h>
 
@@ -18,6 +19,12 @@ Sha256::Sha256()
 }
 
 Sha256::~Sha256() = default;
+
+bool Sha256::isHexDigest(const QString &text)
+{
+    static const QRegularExpression hex(QStringLiteral("\\A[0-9a-fA-F]{64}\\z"));
+    return hex.match(text).hasMatch();
+}
 
 void Sha256::reset()
 {

@@ -23,6 +23,8 @@ public:
     void add(const QByteArray &data) { add(data.constData(), data.size()); }
     QString hexDigest(); // lower-case, 64 characters; the hash restarts afterwards
 
+    // 64 hexadecimal digits, in either case.
+    static bool isHexDigest(const QString &text);
     // Hashes a whole file in bounded chunks; empty on a read error.
     static QString ofFile(const QString &path);
 

@@ -128,6 +128,7 @@ void DownloadJob::request()
 ApiError DownloadJob::claimPart()
 {
     m_part.setFileName(partPath());
+    // Unbuffered: each write reaches the file at once, so its error is the write's own.
     if (!m_part.open(QIODevice::ReadWrite | QIODevice::Unbuffered))
         return ApiError(ApiError::Kind::Local,
                         tr("Cannot write %1: %2").arg(partPath(), m_part.errorString()));
@@ -235,18 +236,10 @@ void DownloadJob::onFinished()
         const bool alreadyComplete = call->status() == 416 && m_resumeFrom > 0
                                      && (m_expectedSize < 0 || m_resumeFrom == m_expectedSize);
         if (!alreadyComplete) {
-            m_part.flush();
             m_part.close(); // kept for a later resume
             return finish(call->error().withContext(tr("Downloading %1").arg(m_source.fileName)));
         }
         m_total = m_resumeFrom; // the part already holds the whole file: verify it as it is
-    }
-    errno = 0;
-    if (!m_part.flush()) {
-        const QString reason = errno != 0 ? qt_error_string(errno) : m_part.errorString();
-        m_part.close();
-        return finish(
-            ApiError(ApiError::Kind::Local, tr("Writing %1 failed: %2").arg(partPath(), reason)));
     }
     const qint64 limit = sizeLimit();
     if (limit >= 0 && m_received < limit) {

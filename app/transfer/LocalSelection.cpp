@@ -1,5 +1,7 @@
 #include "transfer/LocalSelection.h"
 
+#include "transfer/LocalTarget.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
@@ -12,11 +14,6 @@ namespace Stevedore {
 namespace {
 
 using Why = LocalSelection::Unpublishable::Why;
-
-bool isInside(const QString &path, const QString &folder)
-{
-    return path.startsWith(folder + QLatin1Char('/'));
-}
 
 bool stopped(const std::atomic_bool *stop)
 {
@@ -99,7 +96,7 @@ void LocalSelection::addFolder(const QString &folder, bool followSymlinks,
             problems.append(
                 {shown, tr("is a link to something that does not exist."), Why::Missing});
         } else if (info.isSymLink() && !followSymlinks
-                   && !isInside(info.canonicalFilePath(), canonicalFolder)) {
+                   && !isInsideFolder(info.canonicalFilePath(), canonicalFolder)) {
             problems.append({shown,
                              tr("is a link to %1, outside the folder; it is skipped "
                                 "(--follow-symlinks publishes such links).")

@@ -22,15 +22,15 @@ ApiError refused(const QString &name, const QString &why)
                         .arg(NameRules::printable(name), why));
 }
 
-bool isInside(const QString &canonicalPath, const QString &canonicalFolder)
+} // namespace
+
+bool isInsideFolder(const QString &canonicalPath, const QString &canonicalFolder)
 {
     return canonicalPath == canonicalFolder
            || canonicalPath.startsWith(canonicalFolder.endsWith(u'/')
                                            ? canonicalFolder
                                            : canonicalFolder + QLatin1Char('/'));
 }
-
-} // namespace
 
 QString partPathOf(const QString &targetPath)
 {
@@ -62,8 +62,8 @@ Result<QString> localTargetPath(const QString &folder, const QString &relativeNa
         }
         if (!info.exists() && !info.isSymLink())
             break; // created later, below a folder that was checked
-        if (!isInside(info.canonicalFilePath(), canonicalFolder)
-            || info.canonicalFilePath().isEmpty())
+        const QString canonical = info.canonicalFilePath(); // empty for a dangling link
+        if (canonical.isEmpty() || !isInsideFolder(canonical, canonicalFolder))
             return refused(relativeName, Tr::tr("%1 leads outside %2 through a symbolic link.")
                                              .arg(QDir::toNativeSeparators(path),
                                                   QDir::toNativeSeparators(folder)));

@@ -13,6 +13,10 @@ namespace Stevedore {
 // the rule, with control characters made visible.
 Result<QString> localTargetPath(const QString &folder, const QString &relativeName);
 
+// Whether `canonicalPath` is `canonicalFolder` or below it (both canonical, as
+// QFileInfo::canonicalFilePath() gives them).
+bool isInsideFolder(const QString &canonicalPath, const QString &canonicalFolder);
+
 // The name of the partial file a download writes before it is verified: "<target>.part".
 QString partPathOf(const QString &targetPath);
 

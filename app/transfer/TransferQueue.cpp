@@ -31,12 +31,8 @@ TransferQueue::TransferQueue(ApiProvider apis, QString journalPath, QObject *par
         }
         if (item.state == TransferState::Done || item.state == TransferState::Skipped)
             item.done = item.size;
-        else if (!item.isUpload()) // what its .part already holds
-            item.done = std::max<qint64>(
-                0, QFileInfo(partPathOf(item.finalPath.isEmpty() ? item.localPath : item.finalPath))
-                       .size());
         else
-            item.done = 0;
+            item.done = alreadyDone(item);
         pending = pending || item.state == TransferState::Queued;
     }
     rebuildIndex();
@@ -126,13 +122,9 @@ QStringList TransferQueue::add(QList<TransferItem> items)
         item.errorKind = ApiError::Kind::None;
         item.waitsForAccount = false;
         item.expectedSha256 = item.expectedSha256.trimmed().toLower();
-        if (item.isUpload()) {
+        if (item.isUpload())
             item.size = QFileInfo(item.localPath).size();
-            item.done = 0;
-        } else {
-            // A .part left by an earlier session is resumed: show what it already holds.
-            item.done = std::max<qint64>(0, QFileInfo(partPathOf(item.localPath)).size());
-        }
+        item.done = alreadyDone(item);
         ids << item.id;
         m_index.insert(item.id, m_items.size());
         m_items.append(std::move(item));
@@ -435,6 +427,15 @@ void TransferQueue::complete(TransferItem &item, TransferState state)
         Q_EMIT idle();
     else
         schedule();
+}
+
+qint64 TransferQueue::alreadyDone(const TransferItem &item)
+{
+    if (item.isUpload())
+        return 0; // an upload starts its file again
+    // A download resumes what its .part holds (from an earlier attempt or session).
+    const QString target = item.finalPath.isEmpty() ? item.localPath : item.finalPath;
+    return std::max<qint64>(0, QFileInfo(partPathOf(target)).size());
 }
 
 void TransferQueue::removePart(const TransferItem &item) const

@@ -92,6 +92,7 @@ private:
     void onOutcome(const QString &id, const TransferTask::Outcome &outcome);
     void retryOrFail(TransferItem &item, const TransferTask::Outcome &outcome);
     void complete(TransferItem &item, TransferState state);
+    static qint64 alreadyDone(const TransferItem &item); // bytes it need not move again
     void removePart(const TransferItem &item) const;
     void compactIfWorthIt();
 
