@@ -9,7 +9,9 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonValue>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QString>
@@ -110,6 +112,15 @@ inline QProcessEnvironment isolatedEnvironment(const QString &root)
     environment.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
                        QStringLiteral("unix:path=") + root + QStringLiteral("/no-bus"));
     return environment;
+}
+
+// The account names of `stevedore --json accounts`.
+inline QStringList accountNames(const Run &accounts)
+{
+    QStringList found;
+    for (const QJsonValue &account : accounts.json().array())
+        found << account[QStringLiteral("name")].toString();
+    return found;
 }
 
 inline QByteArray sha256Hex(const QString &path)

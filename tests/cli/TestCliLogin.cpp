@@ -18,18 +18,6 @@ using namespace Stevedore::CliTest;
 using namespace stevedore::test::demo;
 using namespace Qt::StringLiterals;
 
-namespace {
-
-QStringList names(const Run &accounts)
-{
-    QStringList found;
-    for (const QJsonValue &account : accounts.json().array())
-        found << account[u"name"_s].toString();
-    return found;
-}
-
-} // namespace
-
 class TestCliLogin final : public QObject
 {
     Q_OBJECT
@@ -77,7 +65,7 @@ private Q_SLOTS:
         QVERIFY2(refused.exitCode == 3, qPrintable(refused.describe()));
         const Run accounts = run({u"accounts"_s, u"--json"_s});
         QCOMPARE(accounts.exitCode, 0);
-        QVERIFY2(!names(accounts).contains(u"wrong"_s), qPrintable(accounts.describe()));
+        QVERIFY2(!accountNames(accounts).contains(u"wrong"_s), qPrintable(accounts.describe()));
     }
 
     void loginSavesTheTokenInTheKeychainOnly()
@@ -104,7 +92,7 @@ private Q_SLOTS:
     {
         const Run accounts = run({u"accounts"_s, u"--json"_s});
         QVERIFY2(accounts.exitCode == 0, qPrintable(accounts.describe()));
-        QVERIFY2(names(accounts).contains(u"sim-demo"_s), qPrintable(accounts.describe()));
+        QVERIFY2(accountNames(accounts).contains(u"sim-demo"_s), qPrintable(accounts.describe()));
         QVERIFY(!printed(accounts));
 
         // By name, and as the only saved account.
@@ -123,7 +111,7 @@ private Q_SLOTS:
         QVERIFY2(logout.exitCode == 0, qPrintable(logout.describe()));
         const Run accounts = run({u"accounts"_s, u"--json"_s});
         QCOMPARE(accounts.exitCode, 0);
-        QVERIFY2(!names(accounts).contains(u"sim-demo"_s), qPrintable(accounts.describe()));
+        QVERIFY2(!accountNames(accounts).contains(u"sim-demo"_s), qPrintable(accounts.describe()));
         const Run listed =
             run({u"list"_s, u"demo/hello"_s, u"hello-cli"_s, u"--account"_s, u"sim-demo"_s});
         QVERIFY2(listed.exitCode == 4, qPrintable(listed.describe()));

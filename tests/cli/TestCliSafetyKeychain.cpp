@@ -22,14 +22,6 @@ namespace {
 
 const QString kFile = u"hello-1.2.0-linux-amd64.tar.gz"_s;
 
-QStringList names(const Run &accounts)
-{
-    QStringList found;
-    for (const QJsonValue &account : accounts.json().array())
-        found << account[u"name"_s].toString();
-    return found;
-}
-
 } // namespace
 
 class TestCliSafetyKeychain final : public QObject
@@ -218,7 +210,8 @@ private Q_SLOTS:
                  qPrintable(refused.describe()));
         const Run accounts = run({u"accounts"_s, u"--json"_s});
         QVERIFY2(accounts.exitCode == 0, qPrintable(accounts.describe()));
-        QVERIFY2(!names(accounts).contains(u"no-keychain"_s), qPrintable(accounts.describe()));
+        QVERIFY2(!accountNames(accounts).contains(u"no-keychain"_s),
+                 qPrintable(accounts.describe()));
         QVERIFY(filesContaining(qEnvironmentVariable("XDG_CONFIG_HOME"), "no-keychain").isEmpty());
     }
 
@@ -234,7 +227,7 @@ private Q_SLOTS:
 
         const Run accounts = run({u"accounts"_s, u"--json"_s});
         QVERIFY2(accounts.exitCode == 0, qPrintable(accounts.describe()));
-        QVERIFY2(names(accounts).contains(u"keep-me"_s), qPrintable(accounts.describe()));
+        QVERIFY2(accountNames(accounts).contains(u"keep-me"_s), qPrintable(accounts.describe()));
         const Run used =
             run({u"list"_s, u"demo/hello"_s, u"hello-cli"_s, u"--account"_s, u"keep-me"_s});
         QVERIFY2(used.exitCode == 0, qPrintable(used.describe()));
