@@ -17,8 +17,7 @@ namespace {
 bool sameTransfer(const TransferItem &a, const TransferItem &b)
 {
     return a.direction == b.direction && a.localPath == b.localPath && a.folder == b.folder
-           && a.target.project == b.target.project && a.target.packageName == b.target.packageName
-           && a.target.version == b.target.version && a.target.fileName == b.target.fileName;
+           && a.target == b.target;
 }
 
 } // namespace

@@ -19,6 +19,8 @@ struct PackageTarget
     // The name the package-files API reports for this file (dir%2Ffile.txt for path uploads).
     QString storedName() const;
     QString describe() const; // "demo/hello › hello-cli 1.2.0 › file.tar.gz"
+
+    bool operator==(const PackageTarget &other) const = default;
 };
 
 } // namespace Stevedore

@@ -37,7 +37,6 @@ public:
     // Removes the file (a finished one-shot queue leaves nothing behind).
     void discard();
 
-    const QString &path() const { return m_path; }
     qint64 bytesWritten() const { return m_bytesWritten; } // since this object was made
 
 private:
