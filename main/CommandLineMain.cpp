@@ -1,0 +1,76 @@
+// `stevedore`: the command line. It links neither Qt Gui nor Widgets, so that a command starts
+// fast and small; without a command it hands the process over to the window executable.
+#include "ProcessStart.h"
+#include "account/AccountStore.h"
+#include "account/KeychainSecretStore.h"
+#include "cli/CommandLine.h"
+#include "cli/CommandRunner.h"
+#include "cli/Console.h"
+
+#include <QCoreApplication>
+#include <QProcessEnvironment>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <unistd.h>
+
+namespace {
+
+// The window executable sits next to this one in the build tree, and in
+// STEVEDORE_WINDOW_FROM_BINDIR (relative to this one's folder) once installed.
+std::filesystem::path windowExecutable()
+{
+    std::error_code error;
+    const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
+    if (error)
+        return {};
+    const std::filesystem::path folder = self.parent_path();
+    const std::filesystem::path beside = folder / "stevedore-window";
+    if (std::filesystem::exists(beside, error))
+        return beside;
+    return (folder / STEVEDORE_WINDOW_FROM_BINDIR / "stevedore-window").lexically_normal();
+}
+
+int openWindow(char *argv[])
+{
+    const std::filesystem::path window = windowExecutable();
+    if (!window.empty())
+        ::execv(window.c_str(), argv);
+    const int reason = errno;
+    std::fprintf(stderr,
+                 "stevedore: the window could not be started (%s: %s). Commands work without it: "
+                 "stevedore --help\n",
+                 window.empty() ? "stevedore-window" : window.c_str(), std::strerror(reason));
+    return Stevedore::ExitCode::Failure;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    const Stevedore::CommandLine::Result commandLine =
+        Stevedore::CommandLine::parse(Stevedore::argumentsOf(argc, argv));
+
+    switch (commandLine.action) {
+    case Stevedore::CommandLine::Action::Exit:
+        Stevedore::writeTo(stdout, commandLine.standardOutput);
+        Stevedore::writeTo(stderr, commandLine.standardError);
+        return commandLine.exitCode;
+    case Stevedore::CommandLine::Action::StartGui:
+        return openWindow(argv);
+    case Stevedore::CommandLine::Action::RunCommand:
+        break;
+    }
+
+    QCoreApplication app(argc, argv);
+    Stevedore::setApplicationIdentity();
+    Stevedore::AccountStore accounts;
+    Stevedore::KeychainSecretStore secrets;
+    Stevedore::Console console;
+    Stevedore::CommandRunner runner(
+        commandLine, {&accounts, &secrets, QProcessEnvironment::systemEnvironment()}, console);
+    QObject::connect(&runner, &Stevedore::CommandRunner::finished, &app, &QCoreApplication::exit);
+    runner.start();
+    return QCoreApplication::exec();
+}
