@@ -2,7 +2,7 @@
 # Everything real lives in CMakeLists.txt and CMakePresets.json.
 
 BUILD_DIR := build/dev
-FORMAT_FILES = $(shell find app ui tests -path '*/build' -prune -o -type f \( -name '*.cpp' -o -name '*.h' \) -print)
+FORMAT_FILES = $(shell find app ui main tests -path '*/build' -prune -o -type f \( -name '*.cpp' -o -name '*.h' \) -print)
 
 .DEFAULT_GOAL := help
 .PHONY: help deps configure build test run screenshots bench asan format format-check clean
