@@ -3,6 +3,7 @@
 #include "transfer/LocalTarget.h"
 #include "transfer/UploadJob.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QUuid>
@@ -41,9 +42,11 @@ TransferQueue::TransferQueue(ApiProvider apis, QString journalPath, QObject *par
 
 TransferQueue::~TransferQueue()
 {
-    if (m_task) {
-        m_task->disconnect(this);
-        delete m_task; // a download's .part stays for a later resume
+    for (const Running &running : std::as_const(m_running)) {
+        if (running.task) {
+            running.task->disconnect(this);
+            delete running.task; // a download's .part stays for a later resume
+        }
     }
 }
 
@@ -68,7 +71,7 @@ void TransferQueue::rebuildIndex()
 
 bool TransferQueue::isIdle() const
 {
-    return m_currentId.isEmpty()
+    return m_running.isEmpty()
            && std::none_of(m_items.begin(), m_items.end(), [](const TransferItem &item) {
                   return item.state == TransferState::Queued;
               });
@@ -145,10 +148,18 @@ void TransferQueue::pause()
     m_paused = true;
     m_wakeUp.stop();
     Q_EMIT pausedChanged(true);
-    if (m_task) {
-        m_interruption = Interruption::Pause;
-        m_task->stop(); // onOutcome puts the item back in the queue
-    }
+    for (const QString &id : m_running.keys())
+        stopRunning(id, true); // onOutcome puts the item back in the queue
+}
+
+void TransferQueue::stopRunning(const QString &id, bool pausing)
+{
+    const auto running = m_running.find(id);
+    if (running == m_running.end() || !running->task)
+        return;
+    running->interruption = pausing ? Interruption::Pause : Interruption::Cancel;
+    QPointer<TransferTask> task = running->task;
+    task->stop(); // may finish at once, through onOutcome
 }
 
 void TransferQueue::resume()
@@ -165,11 +176,8 @@ void TransferQueue::cancel(const QString &id)
     TransferItem *item = find(id);
     if (!item || item->isFinal())
         return;
-    if (id == m_currentId && m_task) {
-        m_interruption = Interruption::Cancel;
-        m_task->stop(); // completes through onOutcome
-        return;
-    }
+    if (isRunning(id))
+        return stopRunning(id, false); // completes through onOutcome
     removePart(*item);
     complete(*item, TransferState::Cancelled);
 }
@@ -216,7 +224,7 @@ void TransferQueue::accountAvailable(const QString &accountId)
 void TransferQueue::setConflictPolicy(const QString &id, ConflictPolicy policy)
 {
     TransferItem *item = find(id);
-    if (!item || item->isUpload() || item->conflictPolicy == policy || id == m_currentId)
+    if (!item || item->isUpload() || item->conflictPolicy == policy || isRunning(id))
         return;
     item->conflictPolicy = policy;
     record(*item);
@@ -227,11 +235,8 @@ void TransferQueue::remove(const QString &id)
     TransferItem *item = find(id);
     if (!item)
         return;
-    if (id == m_currentId && m_task) {
-        // The item goes now; onOutcome cleans up the task's .part once it has stopped.
-        m_interruption = Interruption::Cancel;
-        m_task->stop();
-    }
+    // The item goes now; onOutcome cleans up a running task's .part once it has stopped.
+    stopRunning(id, false);
     m_items.removeAt(m_index.value(id));
     rebuildIndex();
     if (m_journal) {
@@ -262,7 +267,7 @@ void TransferQueue::clear()
     QStringList removed;
     for (const TransferItem &item : std::as_const(m_items)) {
         removed << item.id;
-        if (item.id != m_currentId)
+        if (!isRunning(item.id))
             removePart(item);
     }
     m_items.clear();
@@ -271,11 +276,9 @@ void TransferQueue::clear()
         m_journal->compact(m_items);
     if (!removed.isEmpty())
         Q_EMIT itemsRemoved(removed);
-    if (m_task) {
-        // Its item is gone: onOutcome removes the .part once the task has stopped.
-        m_interruption = Interruption::Cancel;
-        m_task->stop();
-    }
+    // Their items are gone: onOutcome removes each .part once its task has stopped.
+    for (const QString &id : m_running.keys())
+        stopRunning(id, false);
 }
 
 void TransferQueue::discardJournal()
@@ -289,58 +292,83 @@ void TransferQueue::schedule()
     QMetaObject::invokeMethod(this, &TransferQueue::startNext, Qt::QueuedConnection);
 }
 
+// An upload starts only when nothing runs, and nothing starts beside it; downloads start
+// while fewer than kParallelDownloads run. Items start in queue order: a download queued
+// behind an upload waits for it.
+bool TransferQueue::mayStart(const TransferItem &item) const
+{
+    if (m_running.isEmpty())
+        return true;
+    if (item.isUpload() || m_running.size() >= kParallelDownloads)
+        return false;
+    // Two downloads of one name into one folder run one after the other, so that the second
+    // sees the first's file (and keeps both, skips or overwrites as asked).
+    const QString path = wantedPath(item);
+    return std::none_of(m_running.begin(), m_running.end(), [&path](const Running &running) {
+        return running.upload || running.wantedPath == path;
+    });
+}
+
+QString TransferQueue::wantedPath(const TransferItem &item)
+{
+    if (item.isUpload() || item.folder.isEmpty())
+        return item.localPath;
+    return QDir::cleanPath(item.folder + QLatin1Char('/') + item.target.fileName);
+}
+
 void TransferQueue::startNext()
 {
-    if (m_paused || !m_currentId.isEmpty())
+    if (m_paused)
         return;
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    TransferItem *next = nullptr;
     qint64 wait = -1;
-    for (TransferItem &item : m_items) {
+    for (qsizetype i = 0; i < m_items.size(); ++i) {
+        TransferItem &item = m_items[i];
         if (item.state != TransferState::Queued)
             continue;
-        if (!item.notBefore.isValid() || item.notBefore <= now) {
-            next = &item;
+        if (item.notBefore.isValid() && item.notBefore > now) {
+            const qint64 until = now.msecsTo(item.notBefore);
+            wait = wait < 0 ? until : std::min(wait, until);
+            continue;
+        }
+        if (!mayStart(item))
             break;
+        std::shared_ptr<GitLabApi> api = m_apis ? m_apis(item.accountId) : nullptr;
+        if (!api) {
+            item.errorMessage = tr("The account this transfer was queued with is not signed in. "
+                                   "It continues when you sign in to that account again.");
+            item.errorKind = ApiError::Kind::Configuration;
+            item.waitsForAccount = true;
+            return complete(item, TransferState::Failed); // which schedules the next
         }
-        const qint64 until = now.msecsTo(item.notBefore);
-        wait = wait < 0 ? until : std::min(wait, until);
-    }
-    if (!next) {
-        if (wait >= 0)
-            m_wakeUp.start(std::chrono::milliseconds(wait));
-        return;
-    }
-    std::shared_ptr<GitLabApi> api = m_apis ? m_apis(next->accountId) : nullptr;
-    if (!api) {
-        next->errorMessage = tr("The account this transfer was queued with is not signed in. It "
-                                "continues when you sign in to that account again.");
-        next->errorKind = ApiError::Kind::Configuration;
-        next->waitsForAccount = true;
-        return complete(*next, TransferState::Failed);
-    }
-    if (next->isUpload()) {
-        // A name or file that cannot be sent is no attempt: nothing goes out for it.
-        if (const ApiError local = UploadJob::checkLocally(next->target, next->localPath);
-            local.isError()) {
-            next->errorMessage = local.message();
-            next->errorKind = local.kind();
-            return complete(*next, TransferState::Failed);
+        if (item.isUpload()) {
+            // A name or file that cannot be sent is no attempt: nothing goes out for it.
+            if (const ApiError local = UploadJob::checkLocally(item.target, item.localPath);
+                local.isError()) {
+                item.errorMessage = local.message();
+                item.errorKind = local.kind();
+                return complete(item, TransferState::Failed);
+            }
         }
+        start(item, std::move(api));
+        if (m_paused)
+            return;
     }
-    const QString id = next->id;
-    m_currentId = id;
-    m_interruption = Interruption::None;
-    next->attempts += 1;
-    next->notBefore = {};
-    if (next->isUpload())
-        next->done = 0;
-    setState(*next, TransferState::Running);
+    if (wait >= 0 && !m_wakeUp.isActive())
+        m_wakeUp.start(std::chrono::milliseconds(wait));
+}
 
+void TransferQueue::start(TransferItem &item, std::shared_ptr<GitLabApi> api)
+{
+    const QString id = item.id;
+    item.attempts += 1;
+    item.notBefore = {};
+    if (item.isUpload())
+        item.done = 0;
     TransferTask *task =
-        next->isUpload() ? static_cast<TransferTask *>(new UploadTask(api, *next, m_versions, this))
-                         : new DownloadTask(api, *next, this);
-    m_task = task;
+        item.isUpload() ? static_cast<TransferTask *>(new UploadTask(api, item, m_versions, this))
+                        : new DownloadTask(api, item, this);
+    m_running.insert(id, {task, item.isUpload(), wantedPath(item), Interruption::None});
     connect(task, &TransferTask::progress, this, [this, id](qint64 done, qint64 total) {
         TransferItem *current = find(id);
         if (!current)
@@ -356,19 +384,20 @@ void TransferQueue::startNext()
     });
     connect(task, &TransferTask::finished, this,
             [this, id](const TransferTask::Outcome &outcome) { onOutcome(id, outcome); });
-    task->start();
+    setState(item, TransferState::Running); // listeners may pause, cancel or remove it
+    const auto running = m_running.constFind(id);
+    if (running != m_running.constEnd() && running->interruption == Interruption::None)
+        task->start();
 }
 
 void TransferQueue::onOutcome(const QString &id, const TransferTask::Outcome &outcome)
 {
-    if (m_task) {
-        m_task->disconnect(this);
-        m_task->deleteLater();
-        m_task = nullptr;
+    const Running running = m_running.take(id);
+    if (running.task) {
+        running.task->disconnect(this);
+        running.task->deleteLater();
     }
-    const Interruption interruption = std::exchange(m_interruption, Interruption::None);
-    if (m_currentId == id)
-        m_currentId.clear();
+    const Interruption interruption = running.interruption;
     TransferItem *item = find(id);
     if (!item) { // removed while it ran
         if (!outcome.finalPath.isEmpty())
@@ -420,8 +449,6 @@ void TransferQueue::complete(TransferItem &item, TransferState state)
     item.notBefore = {};
     if (state == TransferState::Done && !item.isUpload() && !item.finalPath.isEmpty())
         item.size = QFileInfo(item.finalPath).size();
-    if (m_currentId == item.id)
-        m_currentId.clear();
     setState(item, state);
     if (isIdle())
         Q_EMIT idle();

@@ -18,14 +18,17 @@
 
 namespace Stevedore {
 
-// The one serial transfer queue: uploads and downloads, of any number of accounts, one at a
-// time (parallel uploads into a new package race into 500s, gitlab-api.md §3.10). Each item
-// runs as a TransferTask with its own account's API, held for as long as it runs. Transient
+// The one transfer queue: uploads and downloads, of any number of accounts, started in queue
+// order. An upload runs alone (parallel uploads into a new package race into 500s,
+// gitlab-api.md §3.10, and an upload may depend on what the one before stored); downloads,
+// which change nothing on the server, run up to kParallelDownloads at once, so that many small
+// files are not one round trip each. Each item runs as a TransferTask with its own account's
+// API, held for as long as it runs. Transient
 // failures are retried by RetryPolicy, never 4xx. Every state change happens in one place
 // (setState) and is appended to a TransferJournal when the queue has one, so a restart or a
 // crash loses nothing and a change costs one line however long the queue is.
 //
-// Pause stops the running transfer at once and starts nothing new: a download continues
+// Pause stops the running transfers at once and starts nothing new: a download continues
 // from its .part on resume(), an interrupted upload sends its file again (after looking
 // whether it arrived). A restored queue with pending items starts paused, because the
 // accounts it needs may not be signed in yet; the owner resumes it.
@@ -48,8 +51,9 @@ public:
     const QList<TransferItem> &items() const { return m_items; }
     const TransferItem *item(const QString &id) const;
     bool isPaused() const { return m_paused; }
+    static constexpr int kParallelDownloads = 4;
     bool isIdle() const; // nothing queued or running
-    bool isRunning(const QString &id) const { return id == m_currentId; }
+    bool isRunning(const QString &id) const { return m_running.contains(id); }
     QString loadError() const { return m_loadError; }
     // Bytes the journal wrote since this queue was made (for tests of its cost).
     qint64 journalBytesWritten() const { return m_journal ? m_journal->bytesWritten() : 0; }
@@ -89,6 +93,10 @@ private:
     void record(TransferItem &item); // journal + itemChanged
     void schedule();
     void startNext();
+    bool mayStart(const TransferItem &item) const;
+    static QString wantedPath(const TransferItem &item); // before any "Keep both" numbering
+    void start(TransferItem &item, std::shared_ptr<GitLabApi> api);
+    void stopRunning(const QString &id, bool pausing);
     void onOutcome(const QString &id, const TransferTask::Outcome &outcome);
     void retryOrFail(TransferItem &item, const TransferTask::Outcome &outcome);
     void complete(TransferItem &item, TransferState state);
@@ -103,11 +111,17 @@ private:
     QHash<QString, qsizetype> m_index;
     RetryPolicy m_retry;
     bool m_paused = false;
-    QString m_currentId;
-    QPointer<TransferTask> m_task;
-    // Why the running task is being stopped: by pause() (back to Queued) or by cancel() or
+    // Why a running task is being stopped: by pause() (back to Queued) or by cancel() or
     // remove() (Cancelled; a download's .part goes).
-    enum class Interruption { None, Pause, Cancel } m_interruption = Interruption::None;
+    enum class Interruption { None, Pause, Cancel };
+    struct Running
+    {
+        QPointer<TransferTask> task;
+        bool upload = false;
+        QString wantedPath;
+        Interruption interruption = Interruption::None;
+    };
+    QHash<QString, Running> m_running; // by item id
     QTimer m_wakeUp;
     VersionFilesCache m_versions; // what the uploads' duplicate checks know
 };

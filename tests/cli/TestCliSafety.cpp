@@ -128,7 +128,10 @@ QString describeRequests(const HostileServer &server)
 {
     QStringList lines;
     for (const HostileServer::Request &request : server.requests())
-        lines << QString::fromLatin1(request.method + ' ' + request.target);
+        lines << QString::fromLatin1(request.method + ' ' + request.target
+                                     + (request.header("Range").isEmpty()
+                                            ? QByteArray()
+                                            : " Range: " + request.header("Range")));
     return u"requests:\n  "_s + lines.join(u"\n  "_s);
 }
 
@@ -603,9 +606,14 @@ private Q_SLOTS:
             if (request.path.endsWith("/resume.bin"))
                 downloads << request;
         }
-        QVERIFY2(downloads.size() == 2, qPrintable(describeRequests(server)));
+        // Qt itself may send a GET again when the connection closes before it read an answer
+        // (a busy machine); what matters is that the file was resumed, not started over.
+        QVERIFY2(downloads.size() >= 2, qPrintable(describeRequests(server)));
         QVERIFY(downloads.first().header("Range").isEmpty());
         QCOMPARE(downloads.last().header("Range"), QByteArray("bytes=100000-"));
+        for (qsizetype i = 0; i + 1 < downloads.size(); ++i)
+            QVERIFY2(downloads.at(i).header("Range").isEmpty(),
+                     qPrintable(describeRequests(server)));
     }
 
     // 6. A next page that is the page itself.

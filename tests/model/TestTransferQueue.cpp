@@ -173,6 +173,7 @@ private Q_SLOTS:
     void retryAfterResetResumes();
     void transientFailuresRetriedThenFail();
     void uploadsAndDownloadsInOrder();
+    void downloadsRunSideBySideUploadsAlone();
     void pauseAndResume();
     void pauseStopsBothDirectionsAtOnce();
     void cancelDiscardsThenRetry();
@@ -684,6 +685,75 @@ void TestTransferQueue::uploadsAndDownloadsInOrder()
             QCOMPARE(item->sha256, listedFile->sha256);
         }
     }
+}
+
+// Downloads start in queue order, up to kParallelDownloads at once; an upload waits for them
+// and runs alone; two downloads of one name into one folder never run together, so the second
+// keeps both.
+void TestTransferQueue::downloadsRunSideBySideUploadsAlone()
+{
+    const QList<PackageFile> listed = files(u"hello-cli"_s, u"1.0.0"_s);
+    QVERIFY(listed.size() >= 3);
+    const auto into = [this](const QString &folder, const PackageFile &file) {
+        TransferItem item = download(u"hello-cli"_s, u"1.0.0"_s, file.storedName);
+        item.folder = m_dir->filePath(folder);
+        item.localPath.clear();
+        return item;
+    };
+    QList<TransferItem> items;
+    for (const PackageFile &file : listed)
+        items << into(u"first"_s, file);
+    items << into(u"first"_s, listed.first()); // the same name into the same folder
+    items << upload(u"between.bin"_s, 200000, 7);
+    for (const PackageFile &file : listed)
+        items << into(u"second"_s, file);
+
+    TransferQueue queue(provider(*m_session));
+    queue.pause();
+    const QStringList ids = queue.add(items);
+    QStringList started;
+    int mostDownloads = 0;
+    QStringList violations;
+    connect(&queue, &TransferQueue::itemChanged, this, [&](const QString &id) {
+        QList<const TransferItem *> running;
+        for (const TransferItem &item : queue.items()) {
+            if (item.state == TransferState::Running || item.state == TransferState::Verifying)
+                running << &item;
+        }
+        const auto uploads =
+            std::count_if(running.begin(), running.end(),
+                          [](const TransferItem *item) { return item->isUpload(); });
+        if (uploads > 0 && running.size() > 1)
+            violations << u"an upload ran beside another transfer"_s;
+        QSet<QString> paths;
+        for (const TransferItem *item : running) {
+            const QString path = item->folder + u'/' + item->target.fileName;
+            if (!item->isUpload() && paths.contains(path))
+                violations << u"two downloads of %1 ran together"_s.arg(path);
+            paths.insert(path);
+        }
+        if (uploads == 0)
+            mostDownloads = std::max(mostDownloads, int(running.size()));
+        if (queue.item(id)->state == TransferState::Running && !started.contains(id))
+            started << id;
+    });
+    QSignalSpy idle(&queue, &TransferQueue::idle);
+    queue.resume();
+    QTRY_COMPARE_WITH_TIMEOUT(idle.count(), 1, kTimeoutMs);
+
+    QVERIFY2(violations.isEmpty(), qPrintable(violations.join(u'\n')));
+    QCOMPARE(started, ids);
+    QVERIFY2(mostDownloads > 1, "downloads ran one at a time");
+    QVERIFY(mostDownloads <= TransferQueue::kParallelDownloads);
+    for (const QString &id : ids) {
+        const TransferItem *item = queue.item(id);
+        QVERIFY2(item->state == TransferState::Done, qPrintable(describe(item)));
+        if (!item->isUpload())
+            QCOMPARE(Sha256::ofFile(item->finalPath), item->sha256);
+    }
+    const TransferItem *again = queue.item(ids.at(listed.size()));
+    QCOMPARE(again->finalPath, DownloadTask::numberedPath(
+                                   m_dir->filePath(u"first/"_s + listed.first().storedName), 1));
 }
 
 void TestTransferQueue::pauseAndResume()
