@@ -21,6 +21,7 @@ DownloadJob::DownloadJob(GitLabApi &api, PackageTarget source, QString targetPat
     , m_source(std::move(source))
     , m_targetPath(std::move(targetPath))
     , m_hash(std::make_shared<Sha256>())
+    , m_hashing(m_hash)
 {
 }
 
@@ -74,7 +75,7 @@ void DownloadJob::hashPartThenRequest()
 {
     m_resumeFrom = m_part.size();
     m_received = m_resumeFrom;
-    m_hash->reset();
+    m_hashing.reset();
     if (m_resumeFrom == 0)
         return request();
     QPointer<DownloadJob> self(this);
@@ -184,7 +185,7 @@ void DownloadJob::onResponseStarted()
         // A whole answer: start the part file over.
         m_resumeFrom = 0;
         m_received = 0;
-        m_hash->reset();
+        m_hashing.reset();
         m_part.resize(0);
         m_part.seek(0);
         bool known = false;
@@ -213,7 +214,8 @@ void DownloadJob::onData(const QByteArray &chunk)
                                        .arg(partPath(), m_writeError)));
         return;
     }
-    m_hash->add(chunk.constData(), std::max<qint64>(allowed, 0));
+    if (allowed > 0)
+        m_hashing.add(allowed == chunk.size() ? chunk : chunk.first(allowed));
     m_received += std::max<qint64>(allowed, 0);
     if (allowed < chunk.size()) {
         m_call->abortWith(
@@ -289,7 +291,7 @@ void DownloadJob::onFinished()
 void DownloadJob::verify(const QString &expected)
 {
     Q_EMIT verifying();
-    const QString actual = m_hash->hexDigest();
+    const QString actual = m_hashing.hexDigest();
     if (actual != expected) {
         m_part.close();
         QFile::remove(partPath());

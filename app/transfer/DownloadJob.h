@@ -3,6 +3,7 @@
 #include "api/GitLabApi.h"
 #include "core/PackageTarget.h"
 #include "core/Sha256.h"
+#include "transfer/BackgroundSha256.h"
 
 #include <QFile>
 #include <QObject>
@@ -62,6 +63,7 @@ private:
     bool m_overwrite = false;
     QFile m_part;
     std::shared_ptr<Sha256> m_hash; // shared with the worker that hashes a resumed .part
+    BackgroundSha256 m_hashing;     // what arrives, hashed while the next chunk is written
     qint64 m_resumeFrom = 0;
     qint64 m_total = -1;
     qint64 m_received = 0;

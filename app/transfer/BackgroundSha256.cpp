@@ -1,0 +1,114 @@
+#include "transfer/BackgroundSha256.h"
+
+#include <QThread>
+#include <QThreadPool>
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+
+namespace Stevedore {
+
+namespace {
+
+// Apart from the global pool, so that long tasks there (hashing a resumed .part, planning a
+// publish) never hold up a download that waits for its hash.
+QThreadPool &hashingPool()
+{
+    static QThreadPool *pool = [] {
+        auto *created = new QThreadPool;
+        created->setMaxThreadCount(std::max(2, QThread::idealThreadCount()));
+        return created;
+    }();
+    return *pool;
+}
+
+} // namespace
+
+struct BackgroundSha256::Shared
+{
+    explicit Shared(std::shared_ptr<Sha256> wrapped)
+        : hash(std::move(wrapped))
+    {
+    }
+
+    std::shared_ptr<Sha256> hash;
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::deque<QByteArray> queue;
+    qsizetype queuedBytes = 0;
+    bool working = false; // a worker owns `hash` until it sets this back
+    bool abandoned = false;
+
+    void work()
+    {
+        std::unique_lock lock(mutex);
+        while (!queue.empty() && !abandoned) {
+            const QByteArray chunk = queue.front();
+            lock.unlock();
+            hash->add(chunk);
+            lock.lock();
+            if (!queue.empty()) { // reset() may have emptied it meanwhile
+                queue.pop_front();
+                queuedBytes -= chunk.size();
+            }
+            changed.notify_all();
+        }
+        working = false;
+        changed.notify_all();
+    }
+
+    void waitUntilIdle(std::unique_lock<std::mutex> &lock)
+    {
+        changed.wait(lock, [this] { return !working; });
+    }
+};
+
+BackgroundSha256::BackgroundSha256(std::shared_ptr<Sha256> hash)
+    : m_shared(std::make_shared<Shared>(std::move(hash)))
+{
+}
+
+BackgroundSha256::~BackgroundSha256()
+{
+    const std::lock_guard lock(m_shared->mutex);
+    m_shared->abandoned = true;
+    m_shared->queue.clear();
+}
+
+void BackgroundSha256::add(const QByteArray &chunk)
+{
+    if (chunk.isEmpty())
+        return;
+    std::unique_lock lock(m_shared->mutex);
+    if (!m_shared->working && chunk.size() < kInlineBelow) {
+        lock.unlock(); // only add() starts a worker, and it runs on this thread
+        m_shared->hash->add(chunk);
+        return;
+    }
+    m_shared->changed.wait(lock, [this] { return m_shared->queuedBytes <= kMaxBacklog; });
+    m_shared->queue.push_back(chunk); // shares the bytes, no copy
+    m_shared->queuedBytes += chunk.size();
+    if (m_shared->working)
+        return;
+    m_shared->working = true;
+    hashingPool().start([shared = m_shared] { shared->work(); });
+}
+
+void BackgroundSha256::reset()
+{
+    std::unique_lock lock(m_shared->mutex);
+    m_shared->queue.clear();
+    m_shared->queuedBytes = 0;
+    m_shared->waitUntilIdle(lock);
+    m_shared->hash->reset();
+}
+
+QString BackgroundSha256::hexDigest()
+{
+    std::unique_lock lock(m_shared->mutex);
+    m_shared->waitUntilIdle(lock);
+    return m_shared->hash->hexDigest();
+}
+
+} // namespace Stevedore
