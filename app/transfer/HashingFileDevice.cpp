@@ -2,22 +2,29 @@
 
 #include <QFileInfo>
 
+#include <cstring>
+
 namespace Stevedore {
 
 HashingFileDevice::HashingFileDevice(const QString &path, QObject *parent)
     : QIODevice(parent)
     , m_file(path)
+    , m_hash(std::make_shared<Sha256>())
 {
 }
 
+HashingFileDevice::~HashingFileDevice() = default;
+
 bool HashingFileDevice::open(OpenMode mode)
 {
-    if ((mode & WriteOnly) || !m_file.open(QIODevice::ReadOnly))
+    if ((mode & WriteOnly) || !m_file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
         return false;
     const QFileInfo info(m_file.fileName());
     m_size = m_file.size();
     m_modified = info.lastModified();
     m_hash.reset();
+    m_block.clear();
+    m_blockOffset = 0;
     m_sent = 0;
     m_digest.clear();
     m_shrank = false;
@@ -40,19 +47,30 @@ bool HashingFileDevice::seek(qint64 position)
 
 qint64 HashingFileDevice::readData(char *data, qint64 maxSize)
 {
-    const qint64 wanted = std::min(maxSize, m_size - m_sent);
-    if (wanted <= 0)
-        return m_size == 0 || m_sent == m_size ? -1 : 0;
-    const qint64 got = m_file.read(data, wanted);
-    if (got <= 0) {
-        m_shrank = got == 0;
-        setErrorString(m_shrank ? tr("the file ended after %1 of %2 bytes").arg(m_sent).arg(m_size)
-                                : m_file.errorString());
+    if (m_sent >= m_size)
         return -1;
+    if (m_blockOffset == m_block.size()) {
+        const qint64 wanted = std::min(kBlockSize, m_size - m_sent);
+        // A new array each time: the previous one may still be queued for the hash.
+        m_block = QByteArray(wanted, Qt::Uninitialized);
+        m_blockOffset = 0;
+        const qint64 got = m_file.read(m_block.data(), wanted);
+        if (got <= 0) {
+            m_block.clear();
+            m_shrank = got == 0;
+            setErrorString(m_shrank
+                               ? tr("the file ended after %1 of %2 bytes").arg(m_sent).arg(m_size)
+                               : m_file.errorString());
+            return -1;
+        }
+        m_block.truncate(got); // a shorter block: the next read finds the end and says so
+        m_hash.add(m_block);
     }
-    m_hash.add(data, got);
-    m_sent += got;
-    return got;
+    const qint64 given = std::min<qint64>(maxSize, m_block.size() - m_blockOffset);
+    std::memcpy(data, m_block.constData() + m_blockOffset, size_t(given));
+    m_blockOffset += given;
+    m_sent += given;
+    return given;
 }
 
 QString HashingFileDevice::sentSha256()
