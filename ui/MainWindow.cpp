@@ -107,10 +107,6 @@ MainWindow::MainWindow(const LaunchOptions &launch, Services services, QWidget *
     connect(m_projects, &ProjectPane::projectChosen, this, &MainWindow::onProjectChosen);
     connect(m_packages, &PackagePane::versionChosen, this, &MainWindow::onVersionChosen);
     const auto showError = [this](const ApiError &error) {
-        m_network->setText(error.kind() == ApiError::Kind::Network
-                                   || error.kind() == ApiError::Kind::Timeout
-                               ? tr("Offline")
-                               : QString());
         statusBar()->showMessage(error.message(), 10000);
     };
     connect(m_projects->model(), &ProjectListModel::errorOccurred, this, showError);
@@ -221,12 +217,36 @@ void MainWindow::chooseStartAccount()
     m_session.activate(start->id);
 }
 
+void MainWindow::showReachability()
+{
+    const GitLabApi *api = m_session.api();
+    const GitLabClient::Reachability state =
+        api ? api->client().reachability() : GitLabClient::Reachability::Unknown;
+    switch (state) {
+    case GitLabClient::Reachability::Reachable:
+        m_network->setText(tr("Online"));
+        m_network->setToolTip(tr("The server answered the last request."));
+        break;
+    case GitLabClient::Reachability::Unreachable:
+        m_network->setText(tr("Offline"));
+        m_network->setToolTip(api->client().unreachableReason());
+        break;
+    case GitLabClient::Reachability::Unknown:
+        m_network->clear();
+        m_network->setToolTip({});
+        break;
+    }
+}
+
 void MainWindow::onAccountActivated()
 {
     const Account &account = *m_session.active();
     m_identity->setText(tr("%1 on %2").arg(account.name, account.baseUrl.toDisplayString()));
     m_warning->clear();
-    m_network->setText(tr("Online"));
+    disconnect(m_reachability);
+    m_reachability = connect(&m_session.api()->client(), &GitLabClient::reachabilityChanged, this,
+                             &MainWindow::showReachability);
+    showReachability();
     m_projects->setAccounts(m_session.accounts(), account.id);
     m_projects->model()->setApi(m_session.api());
     QString project = m_launch.projectPath;

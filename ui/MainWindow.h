@@ -77,6 +77,7 @@ private:
     void buildActions();
     void chooseStartAccount();
     void onAccountActivated();
+    void showReachability(); // of the active account's connection
     void onProjectChosen(const Project &project);
     void onVersionChosen(const Package &package);
     void checkIdentity();
@@ -101,6 +102,7 @@ private:
     QLabel *m_identity;
     QLabel *m_warning;
     QLabel *m_network;
+    QMetaObject::Connection m_reachability;
     QString m_projectPath;
     qint64 m_projectId = 0;
     QTimer m_refreshAfterUploads;

@@ -312,6 +312,8 @@ void ApiCall::finish(const ApiError &error)
         return;
     m_finished = true;
     m_error = error;
+    if (m_client)
+        m_client->noteCallEnded(m_status, error);
     m_inactivity.stop();
     m_bodyRate.stop();
     if (m_reply) {

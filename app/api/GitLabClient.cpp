@@ -104,4 +104,22 @@ ApiCall *GitLabClient::call(ApiCall::Options options)
     return apiCall;
 }
 
+void GitLabClient::noteCallEnded(int httpStatus, const ApiError &error)
+{
+    Reachability now = Reachability::Unknown;
+    if (httpStatus > 0)
+        now = Reachability::Reachable;
+    else if (error.kind() == ApiError::Kind::Network || error.kind() == ApiError::Kind::Timeout
+             || error.kind() == ApiError::Kind::Tls)
+        now = Reachability::Unreachable;
+    if (now == Reachability::Unknown)
+        return;
+    const QString reason = now == Reachability::Unreachable ? error.message() : QString();
+    if (now == m_reachability && reason == m_unreachableReason)
+        return;
+    m_reachability = now;
+    m_unreachableReason = reason;
+    Q_EMIT reachabilityChanged();
+}
+
 } // namespace Stevedore

@@ -62,7 +62,16 @@ public:
     // Set when the account's CA bundle cannot be used; every call fails with it.
     const ApiError &configurationError() const { return m_configurationError; }
 
+    // Whether the server answered the last call that ended, for an Online/Offline indicator:
+    // any HTTP answer means it is reachable; a connection or TLS failure or a timeout without
+    // one means it is not. Calls that were cancelled or never sent change nothing.
+    enum class Reachability { Unknown, Reachable, Unreachable };
+    Reachability reachability() const { return m_reachability; }
+    QString unreachableReason() const { return m_unreachableReason; }
+    void noteCallEnded(int httpStatus, const ApiError &error); // by ApiCall
+
 Q_SIGNALS:
+    void reachabilityChanged();
     // A read-only call failed transiently and is tried again: "… GitLab asked to wait 3 min;
     // retrying at 14:05."
     void retrying(const QString &notice);
@@ -76,6 +85,8 @@ private:
     std::chrono::milliseconds m_inactivityTimeout{std::chrono::seconds(60)};
     SlowBodyFloor m_slowBodyFloor;
     RetryPolicy m_retryPolicy;
+    Reachability m_reachability = Reachability::Unknown;
+    QString m_unreachableReason;
 };
 
 } // namespace Stevedore

@@ -51,6 +51,7 @@ private Q_SLOTS:
     void deleteAsksFirstAndNamesTheVersion();
     void queuePausesResumesAndRetries();
     void copiesSnippetsWithoutTheToken();
+    void onlineAndOfflineFollowTheLastRequest();
     void geometryAndSplitterAreRestored();
     void applicationIconRendersSmallAndLarge();
 
@@ -397,6 +398,29 @@ void TestMainWindow::copiesSnippetsWithoutTheToken()
     QVERIFY2(ci.contains(QStringLiteral("JOB-TOKEN: $CI_JOB_TOKEN"))
                  && ci.contains(QStringLiteral("/projects/1/")),
              qPrintable(ci));
+}
+
+// The status bar says Offline when a request could not reach the server and Online again as
+// soon as one does, whatever made the request.
+void TestMainWindow::onlineAndOfflineFollowTheLastRequest()
+{
+    openWindow();
+    waitForPackages();
+    auto *network = m_window->findChild<QLabel *>(QStringLiteral("networkLabel"));
+    QVERIFY(network);
+    QTRY_COMPARE_WITH_TIMEOUT(network->text(), QStringLiteral("Online"), kTimeout);
+
+    const quint16 port = m_sim->port();
+    QCOMPARE(m_sim.stop(), 0);
+    m_window->refresh();
+    QTRY_COMPARE_WITH_TIMEOUT(network->text(), QStringLiteral("Offline"), kTimeout);
+    QVERIFY2(!network->toolTip().isEmpty(), "the reason is in the tooltip");
+
+    QVERIFY(m_sim.start(stevedore::test::SimServer::Options().withDemo().withArguments(
+        {QStringLiteral("--port"), QString::number(port)})));
+    m_window->refresh();
+    QTRY_COMPARE_WITH_TIMEOUT(network->text(), QStringLiteral("Online"), kTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->packagePane()->model()->rowCount() >= 4, kTimeout);
 }
 
 void TestMainWindow::geometryAndSplitterAreRestored()
