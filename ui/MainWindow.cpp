@@ -29,6 +29,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
+#include <QTableView>
 #include <QToolBar>
 #include <QTreeView>
 
@@ -106,6 +107,10 @@ MainWindow::MainWindow(const LaunchOptions &launch, Services services, QWidget *
     connect(m_projects, &ProjectPane::openProjectRequested, this, &MainWindow::openProjectByPath);
     connect(m_projects, &ProjectPane::projectChosen, this, &MainWindow::onProjectChosen);
     connect(m_packages, &PackagePane::versionChosen, this, &MainWindow::onVersionChosen);
+    // A click in the package tree makes its selection the one that counts: the files selected
+    // before are no longer shown as selected, so Delete and Download cannot take them.
+    connect(m_packages->view(), &QAbstractItemView::pressed, m_files->view()->selectionModel(),
+            &QItemSelectionModel::clearSelection);
     const auto showError = [this](const ApiError &error) {
         statusBar()->showMessage(error.message(), 10000);
     };
@@ -469,33 +474,56 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 // ---------------------------------------------------------------------------------------------
 // Downloading, deleting, copying
 
+// The files selected in the file list, else every file of the versions selected in the
+// package tree (a package row: all the versions it shows).
 void MainWindow::downloadSelection()
 {
-    const auto version = m_packages->currentVersion();
-    if (!version || !m_session.active())
+    GitLabApi *api = m_session.api();
+    if (!api)
         return;
-    QList<PackageFile> files = m_files->selectedFiles();
-    if (files.isEmpty()) {
-        // A whole version: every file the file list shows, newest copies.
-        files.clear();
-        const std::function<void(const QModelIndex &)> collect = [&](const QModelIndex &parent) {
-            for (int row = 0; row < m_files->model()->rowCount(parent); ++row) {
-                const QModelIndex index = m_files->model()->index(row, 0, parent);
-                if (index.data(PackageFileModel::IsFolderRole).toBool()) {
-                    collect(index);
-                    continue;
-                }
-                PackageFile file;
-                file.id = index.data(PackageFileModel::FileIdRole).toLongLong();
-                file.storedName = index.data(PackageFileModel::StoredNameRole).toString();
-                file.size = index.data(PackageFileModel::SizeRole).toLongLong();
-                file.sha256 = index.data(PackageFileModel::Sha256Role).toString();
-                files << file;
-            }
-        };
-        collect({});
+    const QList<PackageFile> files = m_files->selectedFiles();
+    if (!files.isEmpty()) {
+        if (const auto version = m_packages->currentVersion())
+            queueDownloads({{*version, files}});
+        return;
     }
-    if (files.isEmpty())
+    const QList<Package> versions = m_packages->selectedVersions();
+    if (versions.isEmpty())
+        return;
+    auto listed = std::make_shared<QList<VersionDownload>>();
+    QList<std::function<void(Callback<Success>)>> steps;
+    for (const Package &version : versions) {
+        steps << [this, api, project = m_projectPath, version, listed](Callback<Success> done) {
+            api->packageFiles(project, version.id, this,
+                              [version, listed, done](Result<QList<PackageFile>> all) {
+                                  if (!all.ok())
+                                      return done(all.error());
+                                  // The copy GitLab serves for each name: the newest upload.
+                                  const VersionFiles known{version, all.value()};
+                                  QList<PackageFile> newest;
+                                  QSet<QString> names;
+                                  for (const PackageFile &file : known.files) {
+                                      if (!names.contains(file.storedName)) {
+                                          names.insert(file.storedName);
+                                          newest << *known.newest(file.storedName);
+                                      }
+                                  }
+                                  listed->append({version, newest});
+                                  done(Success{});
+                              });
+        };
+    }
+    runInTurn(steps, tr("Download"), [this, listed](bool allDone) {
+        if (allDone)
+            queueDownloads(*listed);
+    });
+}
+
+// Asks for a folder (and what to do with files that exist), then queues the downloads. Several
+// versions go to NAME/VERSION below the folder, so that their files cannot collide.
+void MainWindow::queueDownloads(const QList<VersionDownload> &versions)
+{
+    if (!m_session.active() || versions.isEmpty())
         return;
     QSettings settings;
     const QString folder = m_dialogs.existingDirectory(
@@ -509,90 +537,138 @@ void MainWindow::downloadSelection()
     settings.setValue(kDownloadFolderKey, folder);
     std::optional<ConflictPolicy> forAll;
     QList<TransferItem> items;
-    for (const PackageFile &file : std::as_const(files)) {
-        TransferItem item;
-        item.direction = TransferDirection::Download;
-        item.accountId = m_session.active()->id;
-        item.target = {m_projectPath, version->name, version->version, file.displayName()};
-        // The queue resolves the path inside `folder` (and refuses a name that leads out).
-        item.folder = folder;
-        item.localPath = QDir(folder).filePath(file.displayName());
-        item.expectedSha256 = file.sha256;
-        item.size = file.size;
-        item.conflictPolicy = ConflictPolicy::KeepBoth;
-        if (localTargetPath(folder, file.displayName()).ok() && QFileInfo::exists(item.localPath)) {
-            if (!forAll) {
-                const Dialogs::ConflictAnswer answer = m_dialogs.conflict(this, file.displayName());
-                using Choice = Dialogs::ConflictAnswer::Choice;
-                if (answer.choice == Choice::Cancel)
-                    return;
-                const ConflictPolicy policy =
-                    answer.choice == Choice::Overwrite ? ConflictPolicy::Overwrite
-                    : answer.choice == Choice::Skip    ? ConflictPolicy::Skip
-                                                       : ConflictPolicy::KeepBoth;
-                item.conflictPolicy = policy;
-                if (answer.applyToAll)
-                    forAll = policy;
-            } else {
-                item.conflictPolicy = *forAll;
+    for (const auto &[version, files] : versions) {
+        QString into = folder;
+        if (versions.size() > 1) {
+            const Result<QString> below =
+                localTargetPath(folder, version.name + QLatin1Char('/') + version.version);
+            if (!below.ok()) {
+                m_dialogs.warning(this, tr("Download"), below.error().message());
+                return;
             }
+            into = below.value();
         }
-        items.append(item);
+        for (const PackageFile &file : files) {
+            TransferItem item;
+            item.direction = TransferDirection::Download;
+            item.accountId = m_session.active()->id;
+            item.target = {m_projectPath, version.name, version.version, file.displayName()};
+            // The queue resolves the path inside `into` (and refuses a name that leads out).
+            item.folder = into;
+            item.localPath = QDir(into).filePath(file.displayName());
+            item.expectedSha256 = file.sha256;
+            item.size = file.size;
+            item.conflictPolicy = ConflictPolicy::KeepBoth;
+            if (localTargetPath(into, file.displayName()).ok()
+                && QFileInfo::exists(item.localPath)) {
+                if (!forAll) {
+                    const Dialogs::ConflictAnswer answer =
+                        m_dialogs.conflict(this, file.displayName());
+                    using Choice = Dialogs::ConflictAnswer::Choice;
+                    if (answer.choice == Choice::Cancel)
+                        return;
+                    const ConflictPolicy policy =
+                        answer.choice == Choice::Overwrite ? ConflictPolicy::Overwrite
+                        : answer.choice == Choice::Skip    ? ConflictPolicy::Skip
+                                                           : ConflictPolicy::KeepBoth;
+                    item.conflictPolicy = policy;
+                    if (answer.applyToAll)
+                        forAll = policy;
+                } else {
+                    item.conflictPolicy = *forAll;
+                }
+            }
+            items.append(item);
+        }
     }
     m_queue.add(items);
     m_transfers->show();
 }
 
+// Acts on what is visibly selected: transfer rows when the transfer list has the focus, the
+// files selected in the file list, else the versions selected in the package tree (a package
+// row: all the versions it shows). One confirmation names everything that goes.
 void MainWindow::deleteSelection()
 {
-    const auto version = m_packages->currentVersion();
+    if (QWidget *focus = QApplication::focusWidget();
+        focus && (focus == m_transfers->view() || m_transfers->view()->isAncestorOf(focus)))
+        return m_transfers->removeSelected();
     GitLabApi *api = m_session.api();
-    if (!version || !api)
+    if (!api)
         return;
-    const QList<PackageFile> files =
-        m_files->view()->hasFocus() ? m_files->selectedFiles() : QList<PackageFile>();
     const QString project = m_projectPath;
-    if (files.isEmpty()) {
+    const QList<PackageFile> files = m_files->selectedFiles();
+    const auto shown = m_packages->currentVersion();
+    if (!files.isEmpty() && shown) {
+        QStringList names;
+        for (const PackageFile &file : files)
+            names << file.displayName();
         const auto answer =
-            m_dialogs.question(this, tr("Delete version"),
-                               tr("Delete version %1 of package %2 from %3, with all its files? "
-                                  "This cannot be undone.")
-                                   .arg(version->version, version->name, project),
+            m_dialogs.question(this, tr("Delete files"),
+                               tr("Delete these files from %1 %2?\n\n%3\n\nThis cannot be undone.")
+                                   .arg(shown->name, shown->version, names.join(QLatin1Char('\n'))),
                                QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Yes)
             return;
-        api->deletePackage(project, version->id, this, [this](Result<Success> deleted) {
-            if (!deleted.ok())
-                return m_dialogs.warning(this, tr("Delete version"), deleted.error().message());
-            refresh();
-        });
-        return;
+        QList<std::function<void(Callback<Success>)>> steps;
+        for (const PackageFile &file : files) {
+            steps << [this, api, project, packageId = shown->id, fileId = file.id](auto done) {
+                api->deletePackageFile(project, packageId, fileId, this, done);
+            };
+        }
+        return runInTurn(steps, tr("Delete files"), [this](bool) { refresh(); });
     }
-    QStringList names;
-    for (const PackageFile &file : files)
-        names << file.displayName();
-    const auto answer =
-        m_dialogs.question(this, tr("Delete files"),
-                           tr("Delete these files from %1 %2?\n\n%3\n\nThis cannot be undone.")
-                               .arg(version->name, version->version, names.join(QLatin1Char('\n'))),
-                           QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    const QList<Package> versions = m_packages->selectedVersions();
+    if (versions.isEmpty())
+        return;
+    QStringList lines;
+    for (const Package &version : versions) {
+        lines << (version.status == QLatin1String("default")
+                      ? tr("%1 %2").arg(version.name, version.version)
+                      : tr("%1 %2 (%3)")
+                            .arg(version.name, version.version,
+                                 PackageTreeModel::statusDisplayName(version.status)));
+    }
+    const auto answer = m_dialogs.question(
+        this, versions.size() == 1 ? tr("Delete version") : tr("Delete versions"),
+        tr("Delete %n version(s) from %1, with all their files? This cannot be undone.\n\n%2", "",
+           int(versions.size()))
+            .arg(project, lines.join(QLatin1Char('\n'))),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
         return;
-    auto remaining = std::make_shared<QList<PackageFile>>(files);
+    QList<std::function<void(Callback<Success>)>> steps;
+    for (const Package &version : versions) {
+        steps << [this, api, project, id = version.id](auto done) {
+            api->deletePackage(project, id, this, done);
+        };
+    }
+    runInTurn(steps, tr("Delete versions"), [this](bool) { refresh(); });
+}
+
+// Runs the steps one after the other; the first failure stops them with a warning. `after`
+// runs in either case (told whether every step succeeded), so the window shows what is left.
+void MainWindow::runInTurn(QList<std::function<void(Callback<Success>)>> steps,
+                           const QString &title, std::function<void(bool allDone)> after)
+{
+    auto remaining = std::make_shared<decltype(steps)>(std::move(steps));
     auto next = std::make_shared<std::function<void()>>();
-    *next = [this, api, project, packageId = version->id, remaining, next] {
+    const auto end = [next] {
+        QMetaObject::invokeMethod(
+            qApp, [next] { *next = nullptr; }, Qt::QueuedConnection);
+    };
+    *next = [this, remaining, next, end, title, after] {
         if (remaining->isEmpty()) {
-            QMetaObject::invokeMethod(
-                this, [next] { *next = nullptr; }, Qt::QueuedConnection);
-            return m_files->model()->reload();
+            end();
+            return after(true);
         }
-        api->deletePackageFile(project, packageId, remaining->takeFirst().id, this,
-                               [this, next](Result<Success> done) {
-                                   if (!done.ok())
-                                       return m_dialogs.warning(this, tr("Delete files"),
-                                                                done.error().message());
-                                   (*next)();
-                               });
+        remaining->takeFirst()([this, next, end, title, after](Result<Success> done) {
+            if (done.ok())
+                return (*next)();
+            end();
+            after(false);
+            m_dialogs.warning(this, title, done.error().message());
+        });
     };
     (*next)();
 }

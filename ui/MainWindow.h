@@ -84,6 +84,14 @@ private:
     void afterTransfer(const QString &id);
     void notifyIfInactive(const QString &title, const QString &text);
     std::optional<PackageTarget> selectedFileTarget() const;
+    struct VersionDownload
+    {
+        Package version;
+        QList<PackageFile> files;
+    };
+    void queueDownloads(const QList<VersionDownload> &versions);
+    void runInTurn(QList<std::function<void(Callback<Success>)>> steps, const QString &title,
+                   std::function<void(bool allDone)> after);
     void copyToClipboard(const QString &text, const QString &what);
     bool handleDrop(const QMimeData *mime, const QPoint &globalPosition);
     void restoreWindowState();

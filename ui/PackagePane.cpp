@@ -4,6 +4,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QStyledItemDelegate>
 #include <QTreeView>
@@ -100,6 +101,24 @@ std::optional<Package> PackagePane::currentVersion() const
 bool PackagePane::isPackageRowSelected() const
 {
     return m_view->currentIndex().data(PackageTreeModel::IsPackageRole).toBool();
+}
+
+QList<Package> PackagePane::selectedVersions() const
+{
+    const QItemSelectionModel *selection = m_view->selectionModel();
+    QList<Package> versions;
+    for (int row = 0; row < m_model.rowCount(); ++row) {
+        const QModelIndex package = m_model.index(row, 0);
+        const bool whole = selection->isSelected(package);
+        for (int child = 0; child < m_model.rowCount(package); ++child) {
+            const QModelIndex version = m_model.index(child, 0, package);
+            if (!whole && !selection->isSelected(version))
+                continue;
+            if (const std::optional<Package> found = m_model.packageAt(version))
+                versions << *found;
+        }
+    }
+    return versions;
 }
 
 void PackagePane::focusFilter()

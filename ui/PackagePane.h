@@ -25,6 +25,9 @@ public:
     // The version row selected (or the top version of a selected package row).
     std::optional<Package> currentVersion() const;
     bool isPackageRowSelected() const;
+    // What the selection means, each version once, in view order: a version row itself, a
+    // package row every version it shows.
+    QList<Package> selectedVersions() const;
     void focusFilter();
     void select(const QString &name, const QString &version);
 

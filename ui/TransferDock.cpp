@@ -114,17 +114,7 @@ TransferDock::TransferDock(TransferQueue &queue, QWidget *parent)
         for (int row : selectedSourceRows())
             m_model.cancel(row);
     });
-    connect(remove, &QToolButton::clicked, this, [this] {
-        const QList<int> rows = selectedSourceRows();
-        QStringList ids;
-        for (int row : rows)
-            ids << m_model.itemId(row);
-        for (const QString &id : std::as_const(ids)) {
-            const int row = m_model.rowOfItem(id);
-            if (row >= 0)
-                m_model.remove(row);
-        }
-    });
+    connect(remove, &QToolButton::clicked, this, &TransferDock::removeSelected);
     connect(clear, &QToolButton::clicked, &m_queue, &TransferQueue::clearFinished);
     connect(folder, &QToolButton::clicked, this, &TransferDock::openFolder);
     const auto updatePaused = [pause, resume, this] {
@@ -139,6 +129,18 @@ TransferDock::TransferDock(TransferQueue &queue, QWidget *parent)
     layout->addLayout(bar);
     layout->addWidget(m_view, 1);
     setWidget(content);
+}
+
+void TransferDock::removeSelected()
+{
+    QStringList ids;
+    for (int row : selectedSourceRows())
+        ids << m_model.itemId(row);
+    for (const QString &id : std::as_const(ids)) {
+        const int row = m_model.rowOfItem(id);
+        if (row >= 0)
+            m_model.remove(row);
+    }
 }
 
 QList<int> TransferDock::selectedSourceRows() const

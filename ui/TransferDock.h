@@ -20,6 +20,7 @@ public:
     TransferQueueModel *model() { return &m_model; }
     TransferFilterModel *filterModel() { return &m_filter; }
     QTableView *view() const { return m_view; }
+    void removeSelected(); // the selected rows leave the queue (a running one stops first)
 
 private:
     QList<int> selectedSourceRows() const;

@@ -15,11 +15,13 @@
 #include <QClipboard>
 #include <QDir>
 #include <QDropEvent>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QListView>
 #include <QMimeData>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -49,6 +51,10 @@ private Q_SLOTS:
     void dropOnAPackageRowSuggestsTheNextVersion();
     void invalidFileNameIsFixedInThePublishDialog();
     void deleteAsksFirstAndNamesTheVersion();
+    void deleteTakesTheSelectionThatIsShown();
+    void deleteInTheTransferListRemovesTransferRows();
+    void severalVersionsAndAPackageRowGoWithOneConfirmation();
+    void downloadOfSeveralVersionsKeepsThemApart();
     void queuePausesResumesAndRetries();
     void copiesSnippetsWithoutTheToken();
     void onlineAndOfflineFollowTheLastRequest();
@@ -339,6 +345,134 @@ void TestMainWindow::deleteAsksFirstAndNamesTheVersion()
                                         ->indexFor(kNightly, QStringLiteral("2026.11.21"))
                                         .isValid(),
                              kTimeout);
+}
+
+// Files selected in the file list are what Delete takes, even when the focus is elsewhere; a
+// click in the package tree clears them, and then the version is what Delete takes.
+void TestMainWindow::deleteTakesTheSelectionThatIsShown()
+{
+    openWindow();
+    waitForPackages();
+    QTreeView *packages = m_window->packagePane()->view();
+    const QModelIndex version = versionIndex(kHelloCli, QStringLiteral("1.2.0"));
+    packages->setCurrentIndex(version);
+    PackageFileModel *files = m_window->filePane()->model();
+    QTRY_COMPARE_WITH_TIMEOUT(files->rowCount(), 3, kTimeout);
+    m_window->filePane()->view()->selectionModel()->select(
+        files->index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    const QString fileName = files->index(0, 0).data(PackageFileModel::DisplayNameRole).toString();
+    packages->setFocus(); // the focus is not what decides
+    QAction *remove = m_window->findChild<QAction *>(QStringLiteral("actionDelete"));
+
+    m_dialogs->answerQuestion(QMessageBox::Cancel);
+    remove->trigger();
+    QCOMPARE(m_dialogs->asked().size(), 1);
+    QCOMPARE(m_dialogs->asked().last().title, QStringLiteral("Delete files"));
+    QVERIFY(m_dialogs->asked().last().text.contains(fileName));
+
+    const QRect row = packages->visualRect(versionIndex(kHelloCli, QStringLiteral("1.2.0")));
+    QTest::mouseClick(packages->viewport(), Qt::LeftButton, {}, row.center());
+    QVERIFY(m_window->filePane()->view()->selectionModel()->selectedRows().isEmpty());
+    m_dialogs->answerQuestion(QMessageBox::Cancel);
+    remove->trigger();
+    QCOMPARE(m_dialogs->asked().size(), 2);
+    QCOMPARE(m_dialogs->asked().last().title, QStringLiteral("Delete version"));
+    QVERIFY(m_dialogs->asked().last().text.contains(QStringLiteral("hello-cli 1.2.0")));
+    QVERIFY(!m_dialogs->asked().last().text.contains(fileName));
+}
+
+// Del with the focus in the transfer list removes the selected transfer rows and asks nothing
+// about the server.
+void TestMainWindow::deleteInTheTransferListRemovesTransferRows()
+{
+    openWindow();
+    waitForPackages();
+    m_window->packagePane()->view()->setCurrentIndex(
+        versionIndex(kHelloCli, QStringLiteral("1.2.0")));
+    TransferQueue &queue = m_window->transfers();
+    m_window->findChild<QToolButton *>(QStringLiteral("pauseQueue"))->click();
+    const QString file = writeFile(QStringLiteral("stays.txt"), "queued\n");
+    m_window->publishPaths({file},
+                           m_window->packagePane()->model()->packageAt(
+                               versionIndex(kNightly, QStringLiteral("2026.11.21"))),
+                           {});
+    QTRY_VERIFY_WITH_TIMEOUT(publishDialog() != nullptr, kTimeout);
+    publishDialog()->accept();
+    QTRY_COMPARE_WITH_TIMEOUT(queue.items().size(), 1, kTimeout);
+
+    QTableView *transfers = m_window->transferDock()->view();
+    transfers->setFocus();
+    transfers->selectRow(0);
+    QTRY_VERIFY(transfers->hasFocus());
+    QTest::keyClick(transfers, Qt::Key_Delete);
+    QTRY_COMPARE_WITH_TIMEOUT(queue.items().size(), 0, kTimeout);
+    QVERIFY2(m_dialogs->asked(ScriptedDialogs::Kind::Question).isEmpty(),
+             "nothing on the server was offered for deletion");
+    QVERIFY(
+        m_window->packagePane()->model()->indexFor(kHelloCli, QStringLiteral("1.2.0")).isValid());
+}
+
+// Two version rows and a package row, selected together: one confirmation lists every version
+// that goes, and exactly those go.
+void TestMainWindow::severalVersionsAndAPackageRowGoWithOneConfirmation()
+{
+    openWindow();
+    waitForPackages();
+    PackageTreeModel *model = m_window->packagePane()->model();
+    QItemSelectionModel *selection = m_window->packagePane()->view()->selectionModel();
+    const QStringList cliVersions = model->versionsOf(kHelloCli);
+    QVERIFY(cliVersions.size() >= 3);
+    const QStringList nightlies = model->versionsOf(kNightly);
+    QVERIFY(nightlies.size() >= 3);
+    const auto flags = QItemSelectionModel::Select | QItemSelectionModel::Rows;
+    selection->clear();
+    selection->select(versionIndex(kNightly, nightlies.at(0)), flags);
+    selection->select(versionIndex(kNightly, nightlies.at(1)), flags);
+    selection->select(model->indexFor(kHelloCli), flags);
+    QAction *remove = m_window->findChild<QAction *>(QStringLiteral("actionDelete"));
+
+    m_dialogs->answerQuestion(QMessageBox::Yes);
+    remove->trigger();
+    QCOMPARE(m_dialogs->asked(ScriptedDialogs::Kind::Question).size(), 1);
+    const QString asked = m_dialogs->asked().last().text;
+    for (const QString &version : cliVersions)
+        QVERIFY2(asked.contains(kHelloCli + u' ' + version), qPrintable(asked));
+    QVERIFY(asked.contains(kNightly + u' ' + nightlies.at(0)));
+    QVERIFY(asked.contains(kNightly + u' ' + nightlies.at(1)));
+    QVERIFY(!asked.contains(kNightly + u' ' + nightlies.at(2)));
+
+    QTRY_VERIFY_WITH_TIMEOUT(!model->indexFor(kHelloCli).isValid(), kTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(model->versionsOf(kNightly) == nightlies.mid(2), kTimeout);
+}
+
+// Versions downloaded together go to NAME/VERSION below the chosen folder, verified.
+void TestMainWindow::downloadOfSeveralVersionsKeepsThemApart()
+{
+    openWindow();
+    waitForPackages();
+    QItemSelectionModel *selection = m_window->packagePane()->view()->selectionModel();
+    const auto flags = QItemSelectionModel::Select | QItemSelectionModel::Rows;
+    selection->clear();
+    selection->select(versionIndex(kHelloCli, QStringLiteral("1.0.0")), flags);
+    selection->select(versionIndex(kHelloCli, QStringLiteral("1.2.0")), flags);
+    const QString target = m_dir->filePath(QStringLiteral("several"));
+    QDir().mkpath(target);
+    m_dialogs->answerDirectory(target);
+    m_window->findChild<QAction *>(QStringLiteral("actionDownload"))->trigger();
+
+    TransferQueue &queue = m_window->transfers();
+    QTRY_VERIFY_WITH_TIMEOUT(!queue.items().isEmpty() && queue.isIdle(), kTimeout);
+    for (const TransferItem &item : queue.items()) {
+        QVERIFY2(item.state == TransferState::Done, qPrintable(item.errorMessage));
+        const QString expectedFolder =
+            QDir(target).filePath(kHelloCli + u'/' + item.target.version);
+        QCOMPARE(QFileInfo(item.finalPath).absolutePath(), expectedFolder);
+        QCOMPARE(Sha256::ofFile(item.finalPath), item.sha256);
+    }
+    QSet<QString> versions;
+    for (const TransferItem &item : queue.items())
+        versions.insert(item.target.version);
+    QCOMPARE(versions, (QSet<QString>{QStringLiteral("1.0.0"), QStringLiteral("1.2.0")}));
 }
 
 void TestMainWindow::queuePausesResumesAndRetries()
