@@ -1,4 +1,4 @@
-// The window's figures for tests/bench/bench.py: the real MainWindow, built as main/main.cpp
+// The window's figures for tests/bench/bench.py: the real MainWindow, built as main/WindowMain.cpp
 // builds it, on a real display (bench.py runs it under Xvfb) and a real gitlab-sim. It opens
 // the project given on its stevedore-style command line, waits until the package tree shows
 // the expected number of versions, then uploads one file through the window's transfer queue,
@@ -464,7 +464,7 @@ int main(int argc, char *argv[])
         return 2;
     }
     const qint64 startNs = options->startNs > 0 ? options->startNs : processStartFromProc();
-    // As main/main.cpp: the command line decides what the window opens.
+    // As main/WindowMain.cpp: the command line decides what the window opens.
     const CommandLine::Result commandLine = CommandLine::parse(options->stevedoreArguments);
     if (commandLine.action != CommandLine::Action::StartGui) {
         std::fprintf(stderr, "window probe: the arguments after -- must open the window\n");
