@@ -1,5 +1,7 @@
 #include "FilePane.h"
 
+#include "PackagePane.h"
+
 #include <QHeaderView>
 #include <QLabel>
 #include <QTreeView>
@@ -20,6 +22,7 @@ FilePane::FilePane(QWidget *parent)
     m_view->setAlternatingRowColors(true);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->header()->setStretchLastSection(false);
+    m_view->header()->setResizeContentsPrecision(PackagePane::kRowsMeasured);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_heading);
