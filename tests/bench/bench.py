@@ -110,6 +110,9 @@ class Sim:
 
 def measure(command, environment, sim, cwd=None):
     """Runs one process; returns (wall s, cpu s, peak RSS MiB, sim cpu s, stdout)."""
+    # What the run before wrote is flushed first, so that its write-back does not land on
+    # this run's clock (a 1 GiB file of one contender slowed the next one by up to 50 %).
+    os.sync()
     sim_before = sim.cpu_seconds()
     # Peak memory through /usr/bin/time: wait4's figure for a child forked from this Python
     # would start at the Python's own size.
