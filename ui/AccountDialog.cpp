@@ -224,7 +224,6 @@ void AccountDialog::updateNamePlaceholder()
 
 void AccountDialog::setAccount(const Account &account)
 {
-    setWindowTitle(tr("Edit account"));
     m_accountId = account.id.isEmpty() ? newAccountId() : account.id;
     m_persistent = account.persistent;
     m_url->setText(account.baseUrl.toString());
@@ -386,6 +385,9 @@ void AccountDialog::invalidateTest()
     m_warning->hide();
     m_fingerprintLabel->hide();
     m_trustCa->hide();
+    m_save->setText(tr("Save"));
+    m_save->setAutoDefault(true);
+    m_save->setDefault(true);
     updateState();
 }
 
@@ -443,6 +445,11 @@ void AccountDialog::showReport(const ValidationReport &report)
     } else {
         m_result->setStyleSheet(kErrorStyle);
         lines << tr("✗ %1").arg(report.error.message());
+        // Saving stays possible (the person decides), but only by a deliberate click: Enter
+        // no longer saves.
+        m_save->setText(tr("Save anyway"));
+        m_save->setDefault(false);
+        m_save->setAutoDefault(false);
     }
     m_result->setText(lines.join(QLatin1Char('\n')));
     m_result->show();

@@ -360,7 +360,13 @@ void TestAccountDialog::wrongTokenShowsTheActionableError()
                            "correctly"_s),
              qPrintable(text));
     QVERIFY(!form.trustCa->isVisible());
-    QVERIFY(form.save->isEnabled()); // saving stays possible: the person decides
+    QVERIFY(form.save->isEnabled()); // saving stays possible: the person decides …
+    QCOMPARE(form.save->text(), u"Save anyway"_s);
+    QSignalSpy accepted(dialog.get(), &QDialog::accepted);
+    QTest::keyClick(form.token, Qt::Key_Return); // … but not by pressing Enter
+    QCOMPARE(accepted.count(), 0);
+    QTest::mouseClick(form.save, Qt::LeftButton);
+    QCOMPARE(accepted.count(), 1);
 }
 
 void TestAccountDialog::readApiTokenShowsWarning()

@@ -13,10 +13,12 @@
 
 #include <QAction>
 #include <QClipboard>
+#include <QDialog>
 #include <QDir>
 #include <QDropEvent>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QMimeData>
 #include <QSettings>
@@ -58,6 +60,7 @@ private Q_SLOTS:
     void queuePausesResumesAndRetries();
     void copiesSnippetsWithoutTheToken();
     void onlineAndOfflineFollowTheLastRequest();
+    void addAccountFilledFromTheLaunchUrlIsTitledAddAccount();
     void geometryAndSplitterAreRestored();
     void applicationIconRendersSmallAndLarge();
 
@@ -555,6 +558,22 @@ void TestMainWindow::onlineAndOfflineFollowTheLastRequest()
     m_window->refresh();
     QTRY_COMPARE_WITH_TIMEOUT(network->text(), QStringLiteral("Online"), kTimeout);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->packagePane()->model()->rowCount() >= 4, kTimeout);
+}
+
+void TestMainWindow::addAccountFilledFromTheLaunchUrlIsTitledAddAccount()
+{
+    openWindow();
+    waitForPackages();
+    m_window->findChild<QAction *>(QStringLiteral("actionAddAccount"))->trigger();
+    QDialog *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (dialog = m_window->findChild<QDialog *>(QStringLiteral("accountDialog"))) != nullptr,
+        kTimeout);
+    QCOMPARE(dialog->windowTitle(), QStringLiteral("Add account"));
+    auto *url = dialog->findChild<QLineEdit *>(QStringLiteral("urlEdit"));
+    QVERIFY(url);
+    QCOMPARE(url->text(), m_sim->baseUrl().toString());
+    dialog->reject();
 }
 
 void TestMainWindow::geometryAndSplitterAreRestored()
