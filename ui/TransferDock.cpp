@@ -73,6 +73,8 @@ TransferDock::TransferDock(TransferQueue &queue, QWidget *parent)
                                                      QHeaderView::Stretch);
     m_view->horizontalHeader()->setSectionResizeMode(TransferQueueModel::TargetColumn,
                                                      QHeaderView::Stretch);
+    m_view->horizontalHeader()->setSectionResizeMode(TransferQueueModel::MessageColumn,
+                                                     QHeaderView::Stretch);
     m_view->setShowGrid(false);
 
     auto *content = new QWidget(this);

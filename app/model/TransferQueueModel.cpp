@@ -321,6 +321,8 @@ QVariant TransferQueueModel::headerData(int section, Qt::Orientation orientation
         return tr("Remaining");
     case StateColumn:
         return tr("State");
+    case MessageColumn:
+        return tr("Message");
     default:
         return {};
     }
@@ -356,11 +358,14 @@ QVariant TransferQueueModel::data(const QModelIndex &index, int role) const
             return formatDuration(etaOf(row));
         case StateColumn:
             return stateDisplayName(row.state, row.direction, paused, row.retryAt.isValid());
+        case MessageColumn:
+            return row.error.section(QLatin1Char('\n'), 0, 0);
         default:
             return {};
         }
     case Qt::ToolTipRole:
-        if (index.column() == StateColumn && !row.error.isEmpty())
+        if ((index.column() == StateColumn || index.column() == MessageColumn)
+            && !row.error.isEmpty())
             return row.error;
         if (index.column() == NameColumn)
             return row.localPath;
@@ -383,6 +388,8 @@ QVariant TransferQueueModel::data(const QModelIndex &index, int role) const
             return etaOf(row);
         case StateColumn:
             return int(row.state);
+        case MessageColumn:
+            return row.error;
         default:
             return {};
         }

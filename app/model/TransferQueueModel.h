@@ -37,6 +37,7 @@ public:
         SpeedColumn,
         EtaColumn,
         StateColumn,
+        MessageColumn, // why it failed, or what it waits for
         ColumnCount
     };
     Q_ENUM(Column)

@@ -274,6 +274,10 @@ void TestTransferQueueModel::failuresShowUnderFailed()
              error);
     QCOMPARE(model.index(row, TransferQueueModel::StateColumn).data().toString(),
              TransferQueueModel::tr("Failed"));
+    // The reason is in the row itself, not only in a tooltip.
+    QCOMPARE(model.index(row, TransferQueueModel::MessageColumn).data().toString(),
+             error.section(QLatin1Char('\n'), 0, 0));
+    QVERIFY(!model.index(row, TransferQueueModel::MessageColumn).data().toString().isEmpty());
     QCOMPARE(failed.mapToSource(failed.index(0, 0)).row(), row);
 
     // Retried through the model: active again, then failed again.
