@@ -259,6 +259,8 @@ void MainWindow::onAccountActivated()
         project = QSettings().value(kLastProjectKey + QLatin1Char('/') + account.id).toString();
     if (project.isEmpty())
         project = account.defaultProject;
+    m_projectPath.clear();
+    updateTitle();
     m_projects->selectProject(project);
     m_packages->model()->clear();
     m_files->model()->clear();
@@ -297,6 +299,18 @@ void MainWindow::checkIdentity()
     });
 }
 
+// "project — account — Stevedore": what the window shows, also in the task switcher.
+void MainWindow::updateTitle()
+{
+    QStringList parts;
+    if (!m_projectPath.isEmpty())
+        parts << m_projectPath;
+    if (m_session.active())
+        parts << m_session.active()->name;
+    parts << applicationName();
+    setWindowTitle(parts.join(QStringLiteral(" — ")));
+}
+
 void MainWindow::onProjectChosen(const Project &project)
 {
     m_projectPath = project.pathWithNamespace.isEmpty() ? QString::number(project.id)
@@ -305,7 +319,7 @@ void MainWindow::onProjectChosen(const Project &project)
     if (m_session.active())
         QSettings().setValue(kLastProjectKey + QLatin1Char('/') + m_session.active()->id,
                              m_projectPath);
-    setWindowTitle(m_projectPath + QStringLiteral(" — ") + applicationName());
+    updateTitle();
     m_files->model()->clear();
     m_packages->model()->load(m_session.api(), m_projectPath);
 }

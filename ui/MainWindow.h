@@ -78,6 +78,7 @@ private:
     void chooseStartAccount();
     void onAccountActivated();
     void showReachability(); // of the active account's connection
+    void updateTitle();
     void onProjectChosen(const Project &project);
     void onVersionChosen(const Package &package);
     void checkIdentity();

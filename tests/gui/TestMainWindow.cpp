@@ -129,6 +129,10 @@ void TestMainWindow::openWindow(const QStringList &simFaults)
 void TestMainWindow::waitForPackages()
 {
     QTRY_COMPARE_WITH_TIMEOUT(m_window->currentProjectPath(), kProject, kTimeout);
+    // The title says which project of which account the window shows.
+    QVERIFY2(m_window->windowTitle().startsWith(kProject + QStringLiteral(" — "))
+                 && m_window->windowTitle().contains(m_window->session().active()->name),
+             qPrintable(m_window->windowTitle()));
     QTRY_VERIFY_WITH_TIMEOUT(m_window->packagePane()->model()->rowCount() >= 4, kTimeout);
 }
 
