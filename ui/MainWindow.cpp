@@ -321,6 +321,7 @@ void MainWindow::onProjectChosen(const Project &project)
                              m_projectPath);
     updateTitle();
     m_files->model()->clear();
+    m_packages->clearFilter();
     m_packages->model()->load(m_session.api(), m_projectPath);
 }
 

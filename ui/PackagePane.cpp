@@ -124,6 +124,13 @@ QList<Package> PackagePane::selectedVersions() const
     return versions;
 }
 
+void PackagePane::clearFilter()
+{
+    m_filter->clear();
+    m_filterDelay.stop();
+    applyFilter();
+}
+
 void PackagePane::focusFilter()
 {
     m_filter->setFocus();

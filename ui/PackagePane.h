@@ -29,6 +29,7 @@ public:
     // package row every version it shows.
     QList<Package> selectedVersions() const;
     void focusFilter();
+    void clearFilter();                       // another project: its packages start unfiltered
     static constexpr int kRowsMeasured = 100; // rows a column's width is fitted to
     void select(const QString &name, const QString &version);
 

@@ -61,6 +61,7 @@ private Q_SLOTS:
     void copiesSnippetsWithoutTheToken();
     void onlineAndOfflineFollowTheLastRequest();
     void addAccountFilledFromTheLaunchUrlIsTitledAddAccount();
+    void anotherProjectStartsUnfiltered();
     void geometryAndSplitterAreRestored();
     void applicationIconRendersSmallAndLarge();
 
@@ -578,6 +579,23 @@ void TestMainWindow::addAccountFilledFromTheLaunchUrlIsTitledAddAccount()
     QVERIFY(url);
     QCOMPARE(url->text(), m_sim->baseUrl().toString());
     dialog->reject();
+}
+
+// A filter typed for one project does not make the next one look empty.
+void TestMainWindow::anotherProjectStartsUnfiltered()
+{
+    openWindow();
+    waitForPackages();
+    auto *filter = m_window->findChild<QLineEdit *>(QStringLiteral("packageFilter"));
+    QVERIFY(filter);
+    QTest::keyClicks(filter, QStringLiteral("no-such-package"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->packagePane()->model()->rowCount(), 0, kTimeout);
+
+    m_window->projectPane()->selectProject(QStringLiteral("demo/tools"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->currentProjectPath(), QStringLiteral("demo/tools"),
+                              kTimeout);
+    QVERIFY(filter->text().isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->packagePane()->model()->rowCount() > 0, kTimeout);
 }
 
 void TestMainWindow::geometryAndSplitterAreRestored()
