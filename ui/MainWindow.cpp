@@ -382,6 +382,13 @@ void MainWindow::publishPaths(const QStringList &paths, const std::optional<Pack
     dialog->setVersionSuggester([tree](const QString &name) {
         return PackageTreeModel::suggestNextVersion(tree->versionsOf(name));
     });
+    dialog->setExistingVersionLookup(
+        [tree](const QString &name, const QString &version) -> std::optional<int> {
+            if (!tree->versionsOf(name).contains(version))
+                return std::nullopt;
+            const QModelIndex row = tree->indexFor(name, version);
+            return row.isValid() ? row.data(PackageTreeModel::FileCountRole).toInt() : -1;
+        });
     if (onto && !onto->name.isEmpty()) {
         dialog->setPackageName(onto->name);
         dialog->setVersion(onto->version);

@@ -84,6 +84,11 @@ PublishDialog::PublishDialog(const QStringList &localPaths, QWidget *parent)
     m_versionProblem->setWordWrap(true);
     m_versionProblem->setTextFormat(Qt::PlainText);
     m_versionProblem->setStyleSheet(kProblemStyle);
+    m_existingVersion = new QLabel(this);
+    m_existingVersion->setObjectName(QStringLiteral("existingVersionNote"));
+    m_existingVersion->setWordWrap(true);
+    m_existingVersion->setTextFormat(Qt::PlainText);
+    m_existingVersion->hide();
 
     m_hidden = new QCheckBox(tr("&Hidden: leave the package out of GitLab's package lists"), this);
     m_hidden->setObjectName(QStringLiteral("hiddenCheck"));
@@ -116,6 +121,7 @@ PublishDialog::PublishDialog(const QStringList &localPaths, QWidget *parent)
     versionLabel->setBuddy(m_version);
     form->addRow(versionLabel, versionRow);
     form->addRow(QString(), m_versionProblem);
+    form->addRow(QString(), m_existingVersion);
     form->addRow(QString(), m_hidden);
     form->addRow(tr("If a file of that name &exists:"), m_policy);
 
@@ -215,6 +221,7 @@ PublishDialog::PublishDialog(const QStringList &localPaths, QWidget *parent)
                 m_version->setText(suggested);
         }
         updatePackageName();
+        updateExistingVersionNote();
     });
     connect(m_version, &QLineEdit::textEdited, this,
             [this](const QString &text) { m_versionTyped = !text.isEmpty(); });
@@ -555,7 +562,38 @@ void PublishDialog::updateVersion()
     m_versionFix->setVisible(problem.has_value() && !version.isEmpty());
     if (problem && !version.isEmpty())
         m_versionFix->setToolTip(tr("Change to \"%1\"").arg(NameRules::suggestVersion(version)));
+    updateExistingVersionNote();
     updateSummary();
+}
+
+void PublishDialog::setExistingVersionLookup(ExistingVersion lookup)
+{
+    m_existingVersionLookup = std::move(lookup);
+    updateExistingVersionNote();
+}
+
+// Adding to a version that exists is said plainly, so that nobody adds to a shipped release
+// by accident.
+void PublishDialog::updateExistingVersionNote()
+{
+    const QString name = m_packageName->text().trimmed();
+    const QString version = m_version->text().trimmed();
+    const std::optional<int> files =
+        m_existingVersionLookup && !name.isEmpty() && !version.isEmpty()
+            ? m_existingVersionLookup(name, version)
+            : std::nullopt;
+    if (!files) {
+        m_existingVersion->hide();
+        return;
+    }
+    m_existingVersion->setText(
+        *files < 0
+            ? tr("Version %1 of %2 exists already: the files are added to it.").arg(version, name)
+            : tr("Version %1 of %2 exists already with %n file(s): the files are added "
+                 "to it.",
+                 "", *files)
+                  .arg(version, name));
+    m_existingVersion->show();
 }
 
 void PublishDialog::updateSummary()

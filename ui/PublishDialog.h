@@ -40,9 +40,10 @@ namespace Stevedore {
 // the dialog, Cancel included, works meanwhile. Files alone are read at once, in the constructor.
 //
 // objectNames: destinationLabel, packageNameEdit, packageNameFixButton, packageNameProblem,
-// versionEdit, versionFixButton, versionProblem, hiddenCheck, duplicatePolicyCombo,
-// unpublishableLabel, unpublishableList, fileTable (cell widgets in FixColumn: fixButton),
-// fixAllButton, removeButton, summaryLabel, buttonBox, publishButton, cancelButton.
+// versionEdit, versionFixButton, versionProblem, existingVersionNote, hiddenCheck,
+// duplicatePolicyCombo, unpublishableLabel, unpublishableList, fileTable (cell widgets in
+// FixColumn: fixButton), fixAllButton, removeButton, summaryLabel, buttonBox, publishButton,
+// cancelButton.
 class PublishDialog final : public QDialog
 {
     Q_OBJECT
@@ -68,6 +69,11 @@ public:
     void setKnownPackageNames(const QStringList &names);
     // Called whenever the package name changes, until the person types a version themselves.
     void setVersionSuggester(VersionSuggester suggest);
+    // The number of files a version already holds: -1 when it exists but was not counted, no
+    // value when it does not exist (as far as the window knows).
+    using ExistingVersion =
+        std::function<std::optional<int>(const QString &packageName, const QString &version)>;
+    void setExistingVersionLookup(ExistingVersion lookup);
     void setPackageName(const QString &name);
     void setVersion(const QString &version);
     void setHidden(bool hidden);
@@ -117,6 +123,7 @@ private:
     void showChecks();            // the plan's problems and suggestions, in the table
     void updatePackageName();
     void updateVersion();
+    void updateExistingVersionNote();
     void updateSummary();
     void onFixClicked();
 
@@ -125,6 +132,7 @@ private:
     QFutureWatcher<PublishPlan> *m_reader = nullptr; // while folders are read
     std::shared_ptr<std::atomic_bool> m_stopReading; // shared with the worker
     VersionSuggester m_suggestVersion;
+    ExistingVersion m_existingVersionLookup;
     bool m_versionTyped = false;
     bool m_updating = false;
 
@@ -136,6 +144,7 @@ private:
     QLineEdit *m_version = nullptr;
     QPushButton *m_versionFix = nullptr;
     QLabel *m_versionProblem = nullptr;
+    QLabel *m_existingVersion = nullptr;
     QCheckBox *m_hidden = nullptr;
     QComboBox *m_policy = nullptr;
     QLabel *m_unpublishableLabel = nullptr;

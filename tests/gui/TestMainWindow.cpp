@@ -251,6 +251,12 @@ void TestMainWindow::dropsFilesAndAFolderOntoAVersionRowAndPublishesThem()
     QCOMPARE(dialog->version(), QStringLiteral("2026.11.21"));
     QCOMPARE(dialog->fileCount(), 4);
     QVERIFY(dialog->isReady());
+    // Dropped onto a version that exists: the dialog says the files are added to it.
+    auto *existing = dialog->findChild<QLabel *>(QStringLiteral("existingVersionNote"));
+    QVERIFY(existing && existing->isVisible());
+    QVERIFY2(existing->text().contains(QStringLiteral("2026.11.21"))
+                 && existing->text().contains(QStringLiteral("exists already")),
+             qPrintable(existing->text()));
     dialog->accept();
 
     QTRY_VERIFY_WITH_TIMEOUT(
@@ -298,6 +304,9 @@ void TestMainWindow::dropOnAPackageRowSuggestsTheNextVersion()
              PackageTreeModel::suggestNextVersion(
                  m_window->packagePane()->model()->versionsOf(kHelloCli)));
     QVERIFY(!publishDialog()->version().isEmpty());
+    // A new version: nothing to warn about.
+    auto *existing = publishDialog()->findChild<QLabel *>(QStringLiteral("existingVersionNote"));
+    QVERIFY(existing && !existing->isVisible());
     publishDialog()->reject();
 }
 
