@@ -324,14 +324,16 @@ QVariant PackageFileModel::data(const QModelIndex &index, int role) const
             return node.created.isValid()
                        ? QLocale().toString(node.created.toLocalTime(), QLocale::ShortFormat)
                        : QString();
-        case Sha256Column:
-            return file ? file->sha256 : QString();
+        case Sha256Column: // enough to compare by eye; the tooltip and Copy give it whole
+            return file ? file->sha256.left(kShortSha256) : QString();
         case PipelineColumn:
             return file && file->pipeline ? tr("#%1").arg(file->pipeline->id) : QString();
         default:
             return {};
         }
     case Qt::ToolTipRole:
+        if (column == Sha256Column)
+            return file ? file->sha256 : QString();
         if (column != NameColumn)
             return {};
         if (node.folder)

@@ -30,6 +30,7 @@ public:
         ColumnCount
     };
     Q_ENUM(Column)
+    static constexpr int kShortSha256 = 12; // hex digits the SHA-256 column shows
 
     enum Role {
         FileIdRole = Qt::UserRole + 1, // qint64; 0 for folders

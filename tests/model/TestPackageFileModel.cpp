@@ -155,9 +155,13 @@ void TestPackageFileModel::rolesAndColumns()
                  .data(PackageFileModel::SortRole)
                  .toLongLong(),
              1002);
+    // The column shows the first 12 digits; the tooltip and the role hold all 64.
+    const QString sha256 = bin.data(PackageFileModel::Sha256Role).toString();
+    QCOMPARE(sha256.size(), 64);
     QCOMPARE(bin.siblingAtColumn(PackageFileModel::Sha256Column).data().toString(),
-             bin.data(PackageFileModel::Sha256Role).toString());
-    QCOMPARE(bin.data(PackageFileModel::Sha256Role).toString().size(), 64);
+             sha256.left(12));
+    QCOMPARE(bin.siblingAtColumn(PackageFileModel::Sha256Column).data(Qt::ToolTipRole).toString(),
+             sha256);
     QCOMPARE(bin.siblingAtColumn(PackageFileModel::PipelineColumn).data().toString(),
              PackageFileModel::tr("#%1").arg(1204));
     QCOMPARE(bin.data(PackageFileModel::PipelineUrlRole).toUrl(),
