@@ -1,6 +1,7 @@
 #include "AccountDialog.h"
 
 #include "Dialogs.h"
+#include "StatusColours.h"
 #include "account/AccountStore.h"
 
 #include <QComboBox>
@@ -20,12 +21,6 @@
 namespace Stevedore {
 
 namespace {
-
-// Amber: the account works, but something deserves attention.
-const QLatin1String kNoteStyle("QLabel { background-color: #fff4ce; color: #4d3800; "
-                               "border: 1px solid #e5b000; border-radius: 4px; padding: 6px; }");
-const QLatin1String kErrorStyle("QLabel { color: #a4000f; }");
-const QLatin1String kOkStyle("QLabel { color: #0b6a0b; }");
 
 bool isLineBreakOrTab(QChar ch)
 {
@@ -55,7 +50,8 @@ QLabel *makeNote(const QString &objectName, QWidget *parent)
     label->setWordWrap(true);
     label->setTextFormat(Qt::PlainText);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    label->setStyleSheet(kNoteStyle);
+    // The account works, but something deserves attention.
+    label->setStyleSheet(StatusColours::noteBoxStyle(label->palette()));
     label->hide();
     return label;
 }
@@ -419,7 +415,8 @@ void AccountDialog::showReport(const ValidationReport &report)
     m_report = report;
     QStringList lines;
     if (report.ok()) {
-        m_result->setStyleSheet(kOkStyle);
+        m_result->setStyleSheet(
+            StatusColours::labelStyle(StatusColours::Meaning::Success, palette()));
         lines << tr("✓ The connection works.");
         if (report.user) {
             lines << (report.user->name.isEmpty()
@@ -443,7 +440,8 @@ void AccountDialog::showReport(const ValidationReport &report)
             lines << tr("Checked against project %1.").arg(m_project->text().trimmed());
         }
     } else {
-        m_result->setStyleSheet(kErrorStyle);
+        m_result->setStyleSheet(
+            StatusColours::labelStyle(StatusColours::Meaning::Error, palette()));
         lines << tr("✗ %1").arg(report.error.message());
         // Saving stays possible (the person decides), but only by a deliberate click: Enter
         // no longer saves.

@@ -6,6 +6,7 @@
 #include "PackagePane.h"
 #include "ProjectPane.h"
 #include "PublishDialog.h"
+#include "StatusColours.h"
 #include "TransferDock.h"
 #include "account/AccountValidator.h"
 #include "api/Snippets.h"
@@ -80,7 +81,8 @@ MainWindow::MainWindow(const LaunchOptions &launch, Services services, QWidget *
 
     m_identity->setObjectName(QStringLiteral("identityLabel"));
     m_warning->setObjectName(QStringLiteral("warningLabel"));
-    m_warning->setStyleSheet(QStringLiteral("color: #b35c00;"));
+    m_warning->setStyleSheet(
+        StatusColours::labelStyle(StatusColours::Meaning::Warning, m_warning->palette()));
     m_network->setObjectName(QStringLiteral("networkLabel"));
     statusBar()->addWidget(m_identity, 1);
     statusBar()->addWidget(m_warning);

@@ -1,5 +1,6 @@
 #include "PublishDialog.h"
 
+#include "StatusColours.h"
 #include "validate/NameRules.h"
 
 #include <QAction>
@@ -33,7 +34,6 @@ namespace Stevedore {
 
 namespace {
 
-const QLatin1String kProblemStyle("QLabel { color: #a4000f; }");
 const QColor kProblemColor(0xa4, 0x00, 0x0f);
 const QColor kValidColor(0x0b, 0x6a, 0x0b);
 
@@ -71,7 +71,8 @@ PublishDialog::PublishDialog(const QStringList &localPaths, QWidget *parent)
     m_packageNameProblem->setObjectName(QStringLiteral("packageNameProblem"));
     m_packageNameProblem->setWordWrap(true);
     m_packageNameProblem->setTextFormat(Qt::PlainText);
-    m_packageNameProblem->setStyleSheet(kProblemStyle);
+    m_packageNameProblem->setStyleSheet(
+        StatusColours::labelStyle(StatusColours::Meaning::Error, palette()));
 
     m_version = new QLineEdit(this);
     m_version->setObjectName(QStringLiteral("versionEdit"));
@@ -83,7 +84,8 @@ PublishDialog::PublishDialog(const QStringList &localPaths, QWidget *parent)
     m_versionProblem->setObjectName(QStringLiteral("versionProblem"));
     m_versionProblem->setWordWrap(true);
     m_versionProblem->setTextFormat(Qt::PlainText);
-    m_versionProblem->setStyleSheet(kProblemStyle);
+    m_versionProblem->setStyleSheet(
+        StatusColours::labelStyle(StatusColours::Meaning::Error, palette()));
     m_existingVersion = new QLabel(this);
     m_existingVersion->setObjectName(QStringLiteral("existingVersionNote"));
     m_existingVersion->setWordWrap(true);
