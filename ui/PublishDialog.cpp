@@ -34,9 +34,6 @@ namespace Stevedore {
 
 namespace {
 
-const QColor kProblemColor(0xa4, 0x00, 0x0f);
-const QColor kValidColor(0x0b, 0x6a, 0x0b);
-
 QTableWidgetItem *readOnlyItem(const QString &text)
 {
     auto *item = new QTableWidgetItem(text);
@@ -442,6 +439,8 @@ QList<TransferItem> PublishDialog::items(const QString &accountId, const QString
 
 void PublishDialog::showChecks()
 {
+    const QColor problemColour =
+        StatusColours::text(StatusColours::Meaning::Error, palette(), QPalette::Base);
     m_updating = true;
     for (int row = 0; row < fileCount(); ++row) {
         const PublishPlan::Row &file = m_plan.rows().at(row);
@@ -451,14 +450,15 @@ void PublishDialog::showChecks()
         if (problem.isEmpty()) {
             check->setText(tr("✓"));
             check->setToolTip(tr("Valid"));
-            check->setForeground(kValidColor);
+            check->setForeground(
+                StatusColours::text(StatusColours::Meaning::Success, palette(), QPalette::Base));
         } else {
             check->setText(tr("✗ %1").arg(problem));
             check->setToolTip(problem);
-            check->setForeground(kProblemColor);
+            check->setForeground(problemColour);
         }
         m_table->item(row, TargetNameColumn)
-            ->setForeground(problem.isEmpty() ? QBrush() : kProblemColor);
+            ->setForeground(problem.isEmpty() ? QBrush() : QBrush(problemColour));
 
         QWidget *fix = m_table->cellWidget(row, FixColumn);
         if (problem.isEmpty() && fix) {

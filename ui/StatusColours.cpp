@@ -43,9 +43,9 @@ double contrast(const QColor &a, const QColor &b)
     return first > second ? first / second : second / first;
 }
 
-QColor text(Meaning meaning, const QPalette &palette)
+QColor text(Meaning meaning, const QPalette &palette, QPalette::ColorRole backgroundRole)
 {
-    const QColor background = palette.color(QPalette::Window);
+    const QColor background = palette.color(backgroundRole);
     const Shades shades = shadesOf(meaning);
     return contrast(shades.dark, background) >= contrast(shades.light, background) ? shades.dark
                                                                                    : shades.light;

@@ -13,7 +13,9 @@ namespace StatusColours {
 
 enum class Meaning { Error, Success, Warning };
 
-QColor text(Meaning meaning, const QPalette &palette);
+// On `background`: the window for labels, QPalette::Base for cells of a list or table.
+QColor text(Meaning meaning, const QPalette &palette,
+            QPalette::ColorRole background = QPalette::Window);
 // A style sheet for a QLabel: coloured text, or (note) a framed box in the window's own
 // colours with a border of the warning colour.
 QString labelStyle(Meaning meaning, const QPalette &palette);

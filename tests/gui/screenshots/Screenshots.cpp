@@ -13,6 +13,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QPalette>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -48,6 +49,30 @@ QString writeFile(const QTemporaryDir &dir, const QString &name, qint64 size)
         return {};
     file.resize(size);
     return path;
+}
+
+// A dark palette as desktop themes make them, for Fusion.
+QPalette darkPalette()
+{
+    QPalette palette;
+    const QColor window(0x2d, 0x2d, 0x30), base(0x1e, 0x1e, 0x1e), text(0xe6, 0xe6, 0xe6);
+    palette.setColor(QPalette::Window, window);
+    palette.setColor(QPalette::WindowText, text);
+    palette.setColor(QPalette::Base, base);
+    palette.setColor(QPalette::AlternateBase, window);
+    palette.setColor(QPalette::ToolTipBase, base);
+    palette.setColor(QPalette::ToolTipText, text);
+    palette.setColor(QPalette::Text, text);
+    palette.setColor(QPalette::Button, window);
+    palette.setColor(QPalette::ButtonText, text);
+    palette.setColor(QPalette::Highlight, QColor(0x26, 0x4f, 0x78));
+    palette.setColor(QPalette::HighlightedText, Qt::white);
+    palette.setColor(QPalette::Link, QColor(0x6c, 0xb4, 0xff));
+    palette.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
+    palette.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
+    palette.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
+    palette.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
+    return palette;
 }
 
 } // namespace
@@ -96,6 +121,11 @@ int main(int argc, char *argv[])
     window.packagePane()->view()->expand(tree->indexFor(kNightly));
     waitFor([&] { return window.filePane()->model()->rowCount() >= 2; });
     bool ok = save(&window, output, QStringLiteral("main-window.png"));
+    // The smallest size the window is made for: nothing may be clipped.
+    window.resize(1024, 700);
+    QTest::qWait(200);
+    ok = save(&window, output, QStringLiteral("main-window-1024x700.png")) && ok;
+    window.resize(1280, 800);
 
     // Publishing: the dialog a drop onto a version opens, with one name to fix.
     const QStringList dropped{
@@ -121,6 +151,19 @@ int main(int argc, char *argv[])
     });
     ok = save(&window, output, QStringLiteral("transfers.png")) && ok;
     waitFor([&] { return queue.isIdle(); });
+
+    // A dark palette: every colour must come from it (or be picked to contrast with it).
+    QApplication::setStyle(QStringLiteral("Fusion"));
+    QApplication::setPalette(darkPalette());
+    QTest::qWait(200);
+    ok = save(&window, output, QStringLiteral("main-window-dark.png")) && ok;
+    window.publishPaths({dropped[1]}, std::nullopt, kHelloCli);
+    auto *darkDialog = window.findChildren<PublishDialog *>(QStringLiteral("publishDialog")).last();
+    if (!waitFor([&] { return darkDialog->isVisible() && !darkDialog->isReadingFolders(); }))
+        return 1;
+    darkDialog->resize(820, 460);
+    ok = save(darkDialog, output, QStringLiteral("publish-dialog-dark.png")) && ok;
+    darkDialog->reject();
     window.close();
     return ok ? 0 : 1;
 }
