@@ -22,6 +22,7 @@
 #include <QDragEnterEvent>
 #include <QInputDialog>
 #include <QLabel>
+#include <QListView>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QScreen>
@@ -200,6 +201,28 @@ void MainWindow::buildActions()
     refresh->setIcon(QIcon(QStringLiteral(":/icons/refresh.svg")));
     for (QAction *action : {publish, download, remove, refresh})
         toolbar->addAction(action);
+
+    // The same actions on a right-click (which selects the row under the pointer first).
+    const auto contextMenu = [](QAbstractItemView *list, const QList<QAction *> &actions) {
+        list->setContextMenuPolicy(Qt::ActionsContextMenu);
+        for (QAction *action : actions) {
+            if (action) {
+                list->addAction(action);
+                continue;
+            }
+            auto *separator = new QAction(list);
+            separator->setSeparator(true);
+            list->addAction(separator);
+        }
+    };
+    const auto named = [this](const char *name) {
+        return findChild<QAction *>(QLatin1String(name));
+    };
+    contextMenu(m_packages->view(), {publish, download, remove, nullptr, refresh});
+    contextMenu(m_files->view(),
+                {download, remove, nullptr, named("actionCopyUrl"), named("actionCopyCurl"),
+                 named("actionCopyCi"), named("actionCopySha")});
+    contextMenu(m_projects->view(), {named("actionOpenProject"), refresh});
 }
 
 void MainWindow::chooseStartAccount()

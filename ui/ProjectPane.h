@@ -22,6 +22,7 @@ public:
     explicit ProjectPane(QWidget *parent = nullptr);
 
     ProjectListModel *model() { return &m_model; }
+    QListView *view() const { return m_list; }
     void setAccounts(const QList<Account> &accounts, const QString &activeId);
     void selectProject(const QString &path);
     Project currentProject() const;

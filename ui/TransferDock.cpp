@@ -1,5 +1,6 @@
 #include "TransferDock.h"
 
+#include <QAction>
 #include <QButtonGroup>
 #include <QDesktopServices>
 #include <QFileInfo>
@@ -41,11 +42,14 @@ public:
     }
 };
 
+// A button for an action that the list's context menu offers too.
 QToolButton *button(QWidget *parent, const QString &objectName, const QString &text)
 {
+    auto *action = new QAction(text, parent);
+    action->setObjectName(objectName + QStringLiteral("Action"));
     auto *result = new QToolButton(parent);
     result->setObjectName(objectName);
-    result->setText(text);
+    result->setDefaultAction(action);
     result->setAutoRaise(true);
     return result;
 }
@@ -98,9 +102,10 @@ TransferDock::TransferDock(TransferQueue &queue, QWidget *parent)
     bar->addStretch(1);
 
     QToolButton *pause = button(content, QStringLiteral("pauseQueue"), tr("Pause queue"));
-    pause->setToolTip(tr("Stops the running transfer now and starts nothing new. On Resume a "
-                         "download continues where it stopped; an interrupted upload sends its "
-                         "file again."));
+    pause->defaultAction()->setToolTip(
+        tr("Stops the running transfers now and starts nothing new. On Resume a "
+           "download continues where it stopped; an interrupted upload sends its "
+           "file again."));
     QToolButton *resume = button(content, QStringLiteral("resumeQueue"), tr("Resume"));
     QToolButton *retry = button(content, QStringLiteral("retryFailed"), tr("Retry failed"));
     QToolButton *cancel = button(content, QStringLiteral("cancelTransfer"), tr("Cancel"));
@@ -109,19 +114,23 @@ TransferDock::TransferDock(TransferQueue &queue, QWidget *parent)
     QToolButton *folder = button(content, QStringLiteral("openFolder"), tr("Open folder"));
     for (QToolButton *action : {pause, resume, retry, cancel, remove, clear, folder})
         bar->addWidget(action);
-    connect(pause, &QToolButton::clicked, &m_queue, &TransferQueue::pause);
-    connect(resume, &QToolButton::clicked, &m_queue, &TransferQueue::resume);
-    connect(retry, &QToolButton::clicked, &m_queue, &TransferQueue::retryFailed);
-    connect(cancel, &QToolButton::clicked, this, [this] {
+    connect(pause->defaultAction(), &QAction::triggered, &m_queue, &TransferQueue::pause);
+    connect(resume->defaultAction(), &QAction::triggered, &m_queue, &TransferQueue::resume);
+    connect(retry->defaultAction(), &QAction::triggered, &m_queue, &TransferQueue::retryFailed);
+    connect(cancel->defaultAction(), &QAction::triggered, this, [this] {
         for (int row : selectedSourceRows())
             m_model.cancel(row);
     });
-    connect(remove, &QToolButton::clicked, this, &TransferDock::removeSelected);
-    connect(clear, &QToolButton::clicked, &m_queue, &TransferQueue::clearFinished);
-    connect(folder, &QToolButton::clicked, this, &TransferDock::openFolder);
+    connect(remove->defaultAction(), &QAction::triggered, this, &TransferDock::removeSelected);
+    connect(clear->defaultAction(), &QAction::triggered, &m_queue, &TransferQueue::clearFinished);
+    connect(folder->defaultAction(), &QAction::triggered, this, &TransferDock::openFolder);
+    // The same actions on a right-click in the list (which selects the row under the pointer).
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    for (QToolButton *action : {cancel, remove, folder, pause, resume, retry, clear})
+        m_view->addAction(action->defaultAction());
     const auto updatePaused = [pause, resume, this] {
-        pause->setEnabled(!m_queue.isPaused());
-        resume->setEnabled(m_queue.isPaused());
+        pause->defaultAction()->setEnabled(!m_queue.isPaused());
+        resume->defaultAction()->setEnabled(m_queue.isPaused());
     };
     connect(&m_queue, &TransferQueue::pausedChanged, this, updatePaused);
     updatePaused();

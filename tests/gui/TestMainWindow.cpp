@@ -30,6 +30,7 @@
 #include <QTreeView>
 
 using namespace Stevedore;
+using namespace Qt::StringLiterals;
 using Stevedore::GuiTest::ScriptedDialogs;
 using stevedore::test::ScopedSim;
 using namespace stevedore::test::demo;
@@ -62,6 +63,7 @@ private Q_SLOTS:
     void onlineAndOfflineFollowTheLastRequest();
     void addAccountFilledFromTheLaunchUrlIsTitledAddAccount();
     void anotherProjectStartsUnfiltered();
+    void contextMenusOfferTheMenusActions();
     void geometryAndSplitterAreRestored();
     void applicationIconRendersSmallAndLarge();
 
@@ -605,6 +607,47 @@ void TestMainWindow::anotherProjectStartsUnfiltered()
                               kTimeout);
     QVERIFY(filter->text().isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(m_window->packagePane()->model()->rowCount() > 0, kTimeout);
+}
+
+// Right-click menus in the four lists hold the menus' actions; a right-click selects the row
+// under the pointer, and the menu's Delete then names that row.
+void TestMainWindow::contextMenusOfferTheMenusActions()
+{
+    openWindow();
+    waitForPackages();
+    const auto names = [](QWidget *widget) {
+        QStringList result;
+        for (const QAction *action : widget->actions()) {
+            if (!action->isSeparator())
+                result << action->objectName();
+        }
+        return result;
+    };
+    QTreeView *packages = m_window->packagePane()->view();
+    QCOMPARE(packages->contextMenuPolicy(), Qt::ActionsContextMenu);
+    QCOMPARE(names(packages), (QStringList{u"actionPublish"_s, u"actionDownload"_s,
+                                           u"actionDelete"_s, u"actionRefresh"_s}));
+    QCOMPARE(names(m_window->filePane()->view()),
+             (QStringList{u"actionDownload"_s, u"actionDelete"_s, u"actionCopyUrl"_s,
+                          u"actionCopyCurl"_s, u"actionCopyCi"_s, u"actionCopySha"_s}));
+    QCOMPARE(names(m_window->projectPane()->view()),
+             (QStringList{u"actionOpenProject"_s, u"actionRefresh"_s}));
+    QVERIFY(names(m_window->transferDock()->view()).contains(u"removeTransferAction"_s));
+    QVERIFY(names(m_window->transferDock()->view()).contains(u"pauseQueueAction"_s));
+
+    const QModelIndex version = versionIndex(kNightly, QStringLiteral("2026.11.20"));
+    const QPoint where = packages->visualRect(version).center();
+    QTest::mousePress(packages->viewport(), Qt::RightButton, {}, where);
+    QTest::mouseRelease(packages->viewport(), Qt::RightButton, {}, where);
+    QCOMPARE(packages->currentIndex().data(PackageTreeModel::VersionRole).toString(),
+             QStringLiteral("2026.11.20"));
+    m_dialogs->answerQuestion(QMessageBox::Cancel);
+    for (QAction *action : packages->actions()) {
+        if (action->objectName() == u"actionDelete"_s)
+            action->trigger();
+    }
+    QCOMPARE(m_dialogs->asked(ScriptedDialogs::Kind::Question).size(), 1);
+    QVERIFY(m_dialogs->asked().last().text.contains(kNightly + u" 2026.11.20"_s));
 }
 
 void TestMainWindow::geometryAndSplitterAreRestored()
