@@ -101,10 +101,8 @@ MainWindow::MainWindow(const LaunchOptions &launch, Services services, QWidget *
         m_identity->setText(tr("Not signed in"));
         m_warning->setText(error.message());
     });
-    connect(&m_session, &AccountSession::keychainUnavailable, this, [this](const QString &message) {
-        m_warning->setText(
-            tr("No keychain: the token is kept for this session only. %1").arg(message));
-    });
+    connect(&m_session, &AccountSession::keychainUnavailable, this,
+            &MainWindow::showKeychainProblem);
     connect(m_projects, &ProjectPane::accountChosen, &m_session, &AccountSession::activate);
     connect(m_projects, &ProjectPane::addAccountRequested, this, &MainWindow::addAccount);
     connect(m_projects, &ProjectPane::openProjectRequested, this, &MainWindow::openProjectByPath);
@@ -769,11 +767,36 @@ void MainWindow::copyCiSnippet()
 // ---------------------------------------------------------------------------------------------
 // Accounts and projects
 
+// Said where it matters, before a token is typed: in the account dialog and the status bar.
+QString MainWindow::keychainWarning(const QString &problem)
+{
+    return tr("No keychain is available (%1). A token saved now is kept for this session only "
+              "and the account is gone after a restart: start or unlock your keyring "
+              "(GNOME Keyring, KWallet), or give the token through GITLAB_TOKEN.")
+        .arg(problem);
+}
+
+void MainWindow::showKeychainProblem(const QString &problem)
+{
+    m_warning->setText(keychainWarning(problem));
+}
+
 void MainWindow::addAccount()
 {
     auto *dialog = new AccountDialog(m_dialogs, this);
     dialog->setObjectName(QStringLiteral("accountDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // Whether a token could be saved: reading a key that is never written answers "not found"
+    // from a working keychain, and "unavailable" or "denied" otherwise.
+    m_services.secrets->read(
+        QStringLiteral("stevedore-keychain-check"), dialog, [this, dialog](Result<QString> probe) {
+            const auto problem = SecretStore::problemOf(probe.ok() ? ApiError() : probe.error());
+            if (problem != SecretStore::Problem::Unavailable
+                && problem != SecretStore::Problem::Denied)
+                return;
+            dialog->setKeychainWarning(keychainWarning(probe.error().message()));
+            showKeychainProblem(probe.error().message());
+        });
     if (!m_launch.serverUrl.isEmpty()) {
         Account prefill;
         prefill.baseUrl = m_launch.serverUrl;

@@ -79,6 +79,8 @@ private:
     void onAccountActivated();
     void showReachability(); // of the active account's connection
     void updateTitle();
+    static QString keychainWarning(const QString &problem);
+    void showKeychainProblem(const QString &problem);
     void onProjectChosen(const Project &project);
     void onVersionChosen(const Package &package);
     void checkIdentity();
