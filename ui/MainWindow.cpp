@@ -271,6 +271,8 @@ void MainWindow::onAccountActivated()
     const Account &account = *m_session.active();
     m_identity->setText(tr("%1 on %2").arg(account.name, account.baseUrl.toDisplayString()));
     m_warning->clear();
+    m_tokenScopes.reset();
+    m_projectAccessLevel = 0;
     disconnect(m_reachability);
     m_reachability = connect(&m_session.api()->client(), &GitLabClient::reachabilityChanged, this,
                              &MainWindow::showReachability);
@@ -313,6 +315,7 @@ void MainWindow::checkIdentity()
     api->tokenInfo(this, [this](Result<TokenInfo> token) {
         if (!token.ok())
             return;
+        m_tokenScopes = token.value().scopes;
         const QStringList warnings =
             AccountValidator::tokenWarnings(token.value(), QDate::currentDate());
         m_warning->setText(warnings.join(QLatin1Char(' ')));
@@ -339,6 +342,7 @@ void MainWindow::onProjectChosen(const Project &project)
     m_projectPath = project.pathWithNamespace.isEmpty() ? QString::number(project.id)
                                                         : project.pathWithNamespace;
     m_projectId = project.id;
+    m_projectAccessLevel = project.accessLevel;
     if (m_session.active())
         QSettings().setValue(kLastProjectKey + QLatin1Char('/') + m_session.active()->id,
                              m_projectPath);
@@ -389,12 +393,38 @@ void MainWindow::publishFiles()
         publishPaths(paths, m_packages->currentVersion(), {});
 }
 
+// Why GitLab will refuse uploads with this token in this project, as far as the window knows
+// (the token's scopes, the role in the project); empty when nothing says so.
+QString MainWindow::expectedUploadRefusal() const
+{
+    if (m_tokenScopes && !m_tokenScopes->contains(QLatin1String("api"))) {
+        return tr("This token has the scopes %1 only: GitLab refuses uploads without the api "
+                  "scope. Create a token with the api scope and add it as an account.")
+            .arg(m_tokenScopes->join(QStringLiteral(", ")));
+    }
+    constexpr int kDeveloper = 30;
+    if (m_projectAccessLevel > 0 && m_projectAccessLevel < kDeveloper) {
+        return tr("Your role in %1 is %2: GitLab accepts uploads from Developers and above. Ask "
+                  "a maintainer of the project for the Developer role.")
+            .arg(m_projectPath, m_projectAccessLevel < 20 ? tr("Guest") : tr("Reporter"));
+    }
+    return {};
+}
+
 void MainWindow::publishPaths(const QStringList &paths, const std::optional<Package> &onto,
                               const QString &packageName)
 {
     if (!m_session.active() || m_projectPath.isEmpty()) {
         m_dialogs.information(this, tr("Publish"), tr("Choose an account and a project first."));
         return;
+    }
+    if (const QString refusal = expectedUploadRefusal(); !refusal.isEmpty()) {
+        const auto answer = m_dialogs.question(
+            this, tr("Publish"),
+            refusal + QStringLiteral("\n\n") + tr("Open the publish dialog anyway?"),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes)
+            return;
     }
     auto *dialog = new PublishDialog(paths, this);
     dialog->setObjectName(QStringLiteral("publishDialog"));

@@ -80,6 +80,7 @@ private:
     void showReachability(); // of the active account's connection
     void updateTitle();
     static QString keychainWarning(const QString &problem);
+    QString expectedUploadRefusal() const;
     void showKeychainProblem(const QString &problem);
     void onProjectChosen(const Project &project);
     void onVersionChosen(const Package &package);
@@ -116,6 +117,8 @@ private:
     QMetaObject::Connection m_reachability;
     QString m_projectPath;
     qint64 m_projectId = 0;
+    int m_projectAccessLevel = 0;             // 0: unknown
+    std::optional<QStringList> m_tokenScopes; // of a personal access token, once read
     QTimer m_refreshAfterUploads;
     bool m_quitWhenIdle = false;   // "Finish, then quit" was chosen
     bool m_resumeOnSignIn = false; // a restored queue waits for the first sign-in

@@ -64,11 +64,13 @@ private Q_SLOTS:
     void addAccountFilledFromTheLaunchUrlIsTitledAddAccount();
     void anotherProjectStartsUnfiltered();
     void contextMenusOfferTheMenusActions();
+    void publishingWarnsWhenGitLabWillRefuse_data();
+    void publishingWarnsWhenGitLabWillRefuse();
     void geometryAndSplitterAreRestored();
     void applicationIconRendersSmallAndLarge();
 
 private:
-    void openWindow(const QStringList &simFaults = {});
+    void openWindow(const QStringList &simFaults = {}, const QString &token = kPat);
     void waitForPackages();
     QModelIndex versionIndex(const QString &name, const QString &version);
     void drop(const QStringList &paths, const QModelIndex &onto);
@@ -109,7 +111,7 @@ void TestMainWindow::cleanup()
     m_dir.reset();
 }
 
-void TestMainWindow::openWindow(const QStringList &simFaults)
+void TestMainWindow::openWindow(const QStringList &simFaults, const QString &token)
 {
     QVERIFY(m_sim.startDemo(simFaults));
     m_accounts = std::make_unique<AccountStore>(std::make_unique<QSettings>(
@@ -118,7 +120,7 @@ void TestMainWindow::openWindow(const QStringList &simFaults)
     m_dialogs = std::make_unique<ScriptedDialogs>();
     QProcessEnvironment environment;
     environment.insert(QStringLiteral("GITLAB_HOST"), m_sim->baseUrl().toString());
-    environment.insert(QStringLiteral("GITLAB_TOKEN"), kPat);
+    environment.insert(QStringLiteral("GITLAB_TOKEN"), token);
     LaunchOptions launch;
     launch.serverUrl = m_sim->baseUrl();
     launch.projectPath = kProject;
@@ -648,6 +650,44 @@ void TestMainWindow::contextMenusOfferTheMenusActions()
     }
     QCOMPARE(m_dialogs->asked(ScriptedDialogs::Kind::Question).size(), 1);
     QVERIFY(m_dialogs->asked().last().text.contains(kNightly + u" 2026.11.20"_s));
+}
+
+// A read-only token or a role below Developer: the window says GitLab will refuse the upload
+// before the publish dialog opens, and opens it only when asked to anyway.
+void TestMainWindow::publishingWarnsWhenGitLabWillRefuse_data()
+{
+    QTest::addColumn<QString>("token");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("read_api token") << kReadApiPat << u"without the api scope"_s;
+    QTest::newRow("guest") << kGuestPat << u"Your role in demo/hello is Guest"_s;
+}
+
+void TestMainWindow::publishingWarnsWhenGitLabWillRefuse()
+{
+    QFETCH(QString, token);
+    QFETCH(QString, expected);
+    openWindow({}, token);
+    waitForPackages();
+    const QString file = writeFile(QStringLiteral("refused.txt"), "r\n");
+    const auto onto = m_window->packagePane()->model()->packageAt(
+        versionIndex(kNightly, QStringLiteral("2026.11.21")));
+
+    // The token's scopes are known once the status bar shows them.
+    auto *identity = m_window->findChild<QLabel *>(QStringLiteral("identityLabel"));
+    QTRY_VERIFY_WITH_TIMEOUT(identity->toolTip().contains(u"scopes"_s), kTimeout);
+
+    m_dialogs->answerQuestion(QMessageBox::Cancel);
+    m_window->publishPaths({file}, onto, {});
+    QCOMPARE(m_dialogs->asked(ScriptedDialogs::Kind::Question).size(), 1);
+    QTest::qWait(100);
+    QVERIFY2(publishDialog() == nullptr, "cancelled: no publish dialog");
+    const QString asked = m_dialogs->asked().last().text;
+    QVERIFY2(asked.contains(expected), qPrintable(asked));
+
+    m_dialogs->answerQuestion(QMessageBox::Yes);
+    m_window->publishPaths({file}, onto, {});
+    QTRY_VERIFY_WITH_TIMEOUT(publishDialog() != nullptr, kTimeout);
+    publishDialog()->reject();
 }
 
 void TestMainWindow::geometryAndSplitterAreRestored()
