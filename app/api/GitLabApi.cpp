@@ -81,9 +81,10 @@ void GitLabApi::collectPages(const QUrl &url, QObject *context,
             [client, context, parse, collected, done, visited](ApiCall &call) {
                 if (call.error().isError())
                     return done(call.error());
-                if (!call.json().isArray())
+                const QJsonDocument document = call.json();
+                if (!document.isArray())
                     return done(protocolError<QList<T>>());
-                for (const QJsonValue &value : call.json().array()) {
+                for (const QJsonValue &value : document.array()) {
                     Result<T> entry = parse(value);
                     if (!entry.ok())
                         return done(entry.error());
@@ -116,9 +117,10 @@ void GitLabApi::currentUser(QObject *context, Callback<CurrentUser> done)
     request(ApiCall::Method::Get, m_client.apiUrl("user"), context, [done](ApiCall &call) {
         if (call.error().isError())
             return done(call.error());
-        if (!call.json().isObject())
+        const QJsonDocument document = call.json();
+        if (!document.isObject())
             return done(protocolError<CurrentUser>());
-        done(CurrentUser::fromJson(call.json().object()));
+        done(CurrentUser::fromJson(document.object()));
     });
 }
 
@@ -128,9 +130,10 @@ void GitLabApi::tokenInfo(QObject *context, Callback<TokenInfo> done)
             [done](ApiCall &call) {
                 if (call.error().isError())
                     return done(call.error());
-                if (!call.json().isObject())
+                const QJsonDocument document = call.json();
+                if (!document.isObject())
                     return done(protocolError<TokenInfo>());
-                done(TokenInfo::fromJson(call.json().object()));
+                done(TokenInfo::fromJson(document.object()));
             });
 }
 
@@ -155,10 +158,11 @@ void GitLabApi::projectsPage(const QUrl &url, QObject *context, Callback<Page<Pr
             [client = QPointer<GitLabClient>(&m_client), done](ApiCall &call) {
                 if (call.error().isError())
                     return done(call.error());
-                if (!call.json().isArray())
+                const QJsonDocument document = call.json();
+                if (!document.isArray())
                     return done(protocolError<Page<Project>>());
                 Page<Project> page;
-                for (const QJsonValue &value : call.json().array()) {
+                for (const QJsonValue &value : document.array()) {
                     Result<Project> project = Project::fromJson(value);
                     if (!project.ok())
                         return done(project.error());
