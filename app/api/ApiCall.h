@@ -46,7 +46,7 @@ public:
     bool isFinished() const { return m_finished; }
     int status() const { return m_status; }
     QByteArray body() const { return m_body; }
-    QJsonDocument json() const;
+    QJsonDocument json() const; // parses the body on every call: keep the document
     QByteArray header(const QByteArray &name) const; // of the final response
     ApiError error() const { return m_error; }
     // After finished(): the caller's better account of the failure (the same kind of error).

@@ -1,10 +1,12 @@
 #include "api/GitLabApi.h"
 
+#include "api/PageFetcher.h"
 #include "validate/NameRules.h"
 
 #include <QJsonArray>
 #include <QPointer>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTimer>
 
 #include <memory>
@@ -18,24 +20,29 @@ QByteArray packagesPath(const QString &project)
     return "projects/" + UrlSegments::project(project) + "/packages";
 }
 
-template<typename T> Result<T> protocolError()
+} // namespace
+
+ApiError GitLabApi::unreadableAnswer()
 {
     return ApiError(ApiError::Kind::Protocol,
                     ApiError::tr("GitLab's answer could not be read as the expected JSON."));
 }
 
-} // namespace
-
 void GitLabApi::request(ApiCall::Method method, const QUrl &url, QObject *context,
-                        std::function<void(ApiCall &)> done, int attempt)
+                        std::function<void(ApiCall &)> done,
+                        std::function<void(const ApiCall &)> started, int attempt)
 {
     // GitLabApi is a light handle that callers may create for one call: the callbacks hold
     // the client, never this object.
     QPointer<GitLabClient> client(&m_client);
     ApiCall *call = m_client.call({method, url, nullptr, -1, {}, true});
+    if (started)
+        QObject::connect(call, &ApiCall::responseStarted, context,
+                         [call, started] { started(*call); });
     QObject::connect(
         call, &ApiCall::finished, context,
-        [client, call, method, url, context, attempt, done = std::move(done)] {
+        [client, call, method, url, context, attempt, done = std::move(done),
+         started = std::move(started)] {
             call->deleteLater();
             const bool readOnly = method == ApiCall::Method::Get || method == ApiCall::Method::Head;
             const RetryPolicy policy = client ? client->retryPolicy() : RetryPolicy{0};
@@ -45,10 +52,12 @@ void GitLabApi::request(ApiCall::Method method, const QUrl &url, QObject *contex
                 return done(*call);
             }
             Q_EMIT client->retrying(call->error().message() + QLatin1Char(' ') + next.notice);
-            QTimer::singleShot(next.delay, context, [client, method, url, context, attempt, done] {
-                if (client)
-                    GitLabApi(*client).request(method, url, context, done, attempt + 1);
-            });
+            QTimer::singleShot(next.delay, context,
+                               [client, method, url, context, attempt, done, started] {
+                                   if (client)
+                                       GitLabApi(*client).request(method, url, context, done,
+                                                                  started, attempt + 1);
+                               });
         });
     QObject::connect(context, &QObject::destroyed, call, &QObject::deleteLater);
 }
@@ -68,47 +77,42 @@ QUrl GitLabApi::nextPageUrl(const ApiCall &call) const
 }
 
 template<typename T>
-void GitLabApi::collectPages(const QUrl &url, QObject *context,
-                             std::function<Result<T>(const QJsonValue &)> parse,
-                             std::shared_ptr<QList<T>> collected, Callback<QList<T>> done,
-                             std::shared_ptr<QSet<QUrl>> visited)
+void GitLabApi::readPages(const QUrl &url, QObject *context, Result<T> (*parse)(const QJsonValue &),
+                          std::function<void(QList<T> &&page)> page, Callback<Success> done)
 {
-    if (!visited)
-        visited = std::make_shared<QSet<QUrl>>();
-    visited->insert(url);
-    QPointer<GitLabClient> client(&m_client);
-    request(ApiCall::Method::Get, url, context,
-            [client, context, parse, collected, done, visited](ApiCall &call) {
-                if (call.error().isError())
-                    return done(call.error());
-                if (!call.json().isArray())
-                    return done(protocolError<QList<T>>());
-                for (const QJsonValue &value : call.json().array()) {
-                    Result<T> entry = parse(value);
-                    if (!entry.ok())
-                        return done(entry.error());
-                    collected->append(std::move(entry.value()));
-                }
-                if (!client)
-                    return;
-                GitLabApi api(*client);
-                const QUrl next = api.nextPageUrl(call);
-                if (next.isEmpty())
-                    return done(*collected);
-                if (visited->contains(next)) {
-                    return done(ApiError(ApiError::Kind::Protocol,
-                                         ApiError::tr("GitLab's next page points back to a page "
-                                                      "already read (%1); the list was stopped.")
-                                             .arg(next.path())));
-                }
-                if (visited->size() >= kMaxPages) {
-                    return done(ApiError(ApiError::Kind::Protocol,
-                                         ApiError::tr("GitLab announced more than %1 pages; the "
-                                                      "list was stopped there.")
-                                             .arg(kMaxPages)));
-                }
-                api.collectPages(next, context, parse, collected, done, visited);
-            });
+    PageFetcher::start(
+        m_client, url, context,
+        [parse, page = std::move(page)](const QJsonArray &entries) -> ApiError {
+            QList<T> items;
+            items.reserve(entries.size());
+            for (const QJsonValue &value : entries) {
+                Result<T> entry = parse(value);
+                if (!entry.ok())
+                    return entry.error();
+                items.append(std::move(entry.value()));
+            }
+            page(std::move(items));
+            return {};
+        },
+        [done = std::move(done)](const ApiError &error) {
+            if (error.isError())
+                return done(error);
+            done(Success{});
+        });
+}
+
+template<typename T>
+void GitLabApi::collectPages(const QUrl &url, QObject *context,
+                             Result<T> (*parse)(const QJsonValue &), Callback<QList<T>> done)
+{
+    const auto collected = std::make_shared<QList<T>>();
+    readPages<T>(
+        url, context, parse, [collected](QList<T> &&page) { collected->append(std::move(page)); },
+        [collected, done = std::move(done)](Result<Success> result) {
+            if (!result.ok())
+                return done(result.error());
+            done(std::move(*collected));
+        });
 }
 
 void GitLabApi::currentUser(QObject *context, Callback<CurrentUser> done)
@@ -116,9 +120,10 @@ void GitLabApi::currentUser(QObject *context, Callback<CurrentUser> done)
     request(ApiCall::Method::Get, m_client.apiUrl("user"), context, [done](ApiCall &call) {
         if (call.error().isError())
             return done(call.error());
-        if (!call.json().isObject())
-            return done(protocolError<CurrentUser>());
-        done(CurrentUser::fromJson(call.json().object()));
+        const QJsonDocument document = call.json();
+        if (!document.isObject())
+            return done(unreadableAnswer());
+        done(CurrentUser::fromJson(document.object()));
     });
 }
 
@@ -128,9 +133,10 @@ void GitLabApi::tokenInfo(QObject *context, Callback<TokenInfo> done)
             [done](ApiCall &call) {
                 if (call.error().isError())
                     return done(call.error());
-                if (!call.json().isObject())
-                    return done(protocolError<TokenInfo>());
-                done(TokenInfo::fromJson(call.json().object()));
+                const QJsonDocument document = call.json();
+                if (!document.isObject())
+                    return done(unreadableAnswer());
+                done(TokenInfo::fromJson(document.object()));
             });
 }
 
@@ -155,10 +161,11 @@ void GitLabApi::projectsPage(const QUrl &url, QObject *context, Callback<Page<Pr
             [client = QPointer<GitLabClient>(&m_client), done](ApiCall &call) {
                 if (call.error().isError())
                     return done(call.error());
-                if (!call.json().isArray())
-                    return done(protocolError<Page<Project>>());
+                const QJsonDocument document = call.json();
+                if (!document.isArray())
+                    return done(unreadableAnswer());
                 Page<Project> page;
-                for (const QJsonValue &value : call.json().array()) {
+                for (const QJsonValue &value : document.array()) {
                     Result<Project> project = Project::fromJson(value);
                     if (!project.ok())
                         return done(project.error());
@@ -189,6 +196,21 @@ void GitLabApi::project(const QString &idOrPath, QObject *context, Callback<Proj
 void GitLabApi::packages(const QString &project, const PackageFilter &filter, QObject *context,
                          Callback<QList<Package>> done)
 {
+    const auto collected = std::make_shared<QList<Package>>();
+    packagePages(
+        project, filter, context,
+        [collected](QList<Package> &&page) { collected->append(std::move(page)); },
+        [collected, done = std::move(done)](Result<Success> result) {
+            if (!result.ok())
+                return done(result.error());
+            done(std::move(*collected));
+        });
+}
+
+void GitLabApi::packagePages(const QString &project, const PackageFilter &filter, QObject *context,
+                             std::function<void(QList<Package> &&page)> page,
+                             Callback<Success> done)
+{
     const auto query = [&](const QString &status) {
         QUrlQuery parameters;
         parameters.addQueryItem(QStringLiteral("package_type"), QStringLiteral("generic"));
@@ -200,46 +222,30 @@ void GitLabApi::packages(const QString &project, const PackageFilter &filter, QO
             parameters.addQueryItem(QStringLiteral("status"), status);
         return m_client.apiUrl(packagesPath(project), parameters);
     };
-    const QString exactName = filter.exactName;
-    const auto keepExact = [exactName](QList<Package> list) {
-        // package_name is a fuzzy substring match on the server; and a package listed twice
-        // (in the visible and the hidden list) is one package.
-        QSet<qint64> seen;
-        list.removeIf([&](const Package &package) {
-            const bool repeated = seen.contains(package.id);
-            seen.insert(package.id);
-            return repeated || (!exactName.isEmpty() && package.name != exactName);
-        });
-        return list;
-    };
-    const std::function<Result<Package>(const QJsonValue &)> parse = &Package::fromJson;
-    const QUrl visible = query({});
-    if (!filter.includeHidden) {
-        collectPages<Package>(visible, context, parse, std::make_shared<QList<Package>>(),
-                              [done, keepExact](Result<QList<Package>> result) {
-                                  if (!result.ok())
-                                      return done(result.error());
-                                  done(keepExact(result.value()));
-                              });
-        return;
-    }
-    const QUrl hidden = query(QStringLiteral("hidden"));
-    collectPages<Package>(visible, context, parse, std::make_shared<QList<Package>>(),
-                          [client = QPointer<GitLabClient>(&m_client), hidden, context, parse, done,
-                           keepExact](Result<QList<Package>> first) {
-                              if (!first.ok())
-                                  return done(first.error());
-                              if (!client)
-                                  return;
-                              GitLabApi(*client).collectPages<Package>(
-                                  hidden, context, parse,
-                                  std::make_shared<QList<Package>>(first.value()),
-                                  [done, keepExact](Result<QList<Package>> all) {
-                                      if (!all.ok())
-                                          return done(all.error());
-                                      done(keepExact(all.value()));
-                                  });
-                          });
+    // package_name is a fuzzy substring match on the server; and a package listed twice (on
+    // two pages, or in the visible and the hidden list) is one package.
+    const std::function<void(QList<Package> &&)> keepExact =
+        [seen = std::make_shared<QSet<qint64>>(), exactName = filter.exactName,
+         page = std::move(page)](QList<Package> &&packages) {
+            packages.removeIf([&](const Package &package) {
+                const bool repeated = seen->contains(package.id);
+                seen->insert(package.id);
+                return repeated || (!exactName.isEmpty() && package.name != exactName);
+            });
+            if (!packages.isEmpty())
+                page(std::move(packages));
+        };
+    const QUrl hidden = filter.includeHidden ? query(QStringLiteral("hidden")) : QUrl();
+    readPages<Package>(query({}), context, &Package::fromJson, keepExact,
+                       [client = QPointer<GitLabClient>(&m_client), hidden, context, keepExact,
+                        done = std::move(done)](Result<Success> visible) {
+                           if (!visible.ok() || hidden.isEmpty())
+                               return done(visible);
+                           if (!client)
+                               return;
+                           GitLabApi(*client).readPages<Package>(
+                               hidden, context, &Package::fromJson, keepExact, done);
+                       });
 }
 
 void GitLabApi::packageFiles(const QString &project, qint64 packageId, QObject *context,
@@ -249,8 +255,7 @@ void GitLabApi::packageFiles(const QString &project, qint64 packageId, QObject *
     parameters.addQueryItem(QStringLiteral("per_page"), QStringLiteral("100"));
     const QUrl url = m_client.apiUrl(
         packagesPath(project) + '/' + QByteArray::number(packageId) + "/package_files", parameters);
-    collectPages<PackageFile>(url, context, &PackageFile::fromJson,
-                              std::make_shared<QList<PackageFile>>(), std::move(done));
+    collectPages<PackageFile>(url, context, &PackageFile::fromJson, std::move(done));
 }
 
 const PackageFile *VersionFiles::newest(const QString &storedName) const

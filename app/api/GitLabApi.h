@@ -6,7 +6,6 @@
 
 #include <QList>
 #include <QObject>
-#include <QSet>
 
 namespace Stevedore {
 
@@ -58,6 +57,11 @@ public:
     void project(const QString &idOrPath, QObject *context, Callback<Project> done);
     void packages(const QString &project, const PackageFilter &filter, QObject *context,
                   Callback<QList<Package>> done);
+    // As packages(), but hands the packages over page by page, in the server's order, as they
+    // arrive (pages left empty by the filter are skipped); `done` follows the last page or an
+    // error, after which no page comes.
+    void packagePages(const QString &project, const PackageFilter &filter, QObject *context,
+                      std::function<void(QList<Package> &&page)> page, Callback<Success> done);
     void packageFiles(const QString &project, qint64 packageId, QObject *context,
                       Callback<QList<PackageFile>> done);
     // Looks the version up (hidden ones too) and lists its files.
@@ -79,15 +83,22 @@ public:
     static constexpr int kMaxPages = 1000;
 
 private:
+    friend class PageFetcher;
+
     // Sends one request; a GET that fails transiently is sent again as the client's
     // RetryPolicy says (Retry-After included), and `done` sees only the last attempt.
+    // `started`, when given, sees each attempt's final status and headers before its body.
     void request(ApiCall::Method method, const QUrl &url, QObject *context,
-                 std::function<void(ApiCall &)> done, int attempt = 1);
+                 std::function<void(ApiCall &)> done,
+                 std::function<void(const ApiCall &)> started = {}, int attempt = 1);
+    // Reads every page from `url` (PageFetcher), parsing each entry with `parse`.
     template<typename T>
-    void collectPages(const QUrl &url, QObject *context,
-                      std::function<Result<T>(const QJsonValue &)> parse,
-                      std::shared_ptr<QList<T>> collected, Callback<QList<T>> done,
-                      std::shared_ptr<QSet<QUrl>> visited = {});
+    void readPages(const QUrl &url, QObject *context, Result<T> (*parse)(const QJsonValue &),
+                   std::function<void(QList<T> &&page)> page, Callback<Success> done);
+    template<typename T>
+    void collectPages(const QUrl &url, QObject *context, Result<T> (*parse)(const QJsonValue &),
+                      Callback<QList<T>> done);
+    static ApiError unreadableAnswer(); // not the JSON the operation expects
 
     GitLabClient &m_client;
 };

@@ -4,9 +4,9 @@
 #include "account/EnvironmentAccounts.h"
 #include "cli/DownloadCommand.h"
 #include "cli/ExitCodes.h"
+#include "cli/PackageListing.h"
 #include "cli/PublishCommand.h"
 #include "core/Version.h"
-#include "core/VersionOrder.h"
 #include "validate/NameRules.h"
 
 #include <QDir>
@@ -15,7 +15,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
-#include <QMap>
 
 namespace Stevedore {
 
@@ -501,47 +500,26 @@ void CommandRunner::listPackages(QCommandLineParser &parser)
     withApi(parser, [this, project, name, hidden](GitLabApi &api) {
         if (refuseDeployToken(api, tr("list packages")))
             return;
-        api.packages(
-            project, {name, hidden}, this, [this, project, name](Result<QList<Package>> packages) {
-                if (!packages.ok())
-                    return failWith(packages.error());
-                QMap<QString, QList<Package>> byName;
-                for (const Package &package : packages.value())
-                    byName[package.name].append(package);
-                if (!name.isEmpty() && byName.isEmpty())
+        const auto listing = std::make_shared<PackageListing>();
+        api.packagePages(
+            project, {name, hidden}, this,
+            [listing](QList<Package> &&page) { listing->add(std::move(page)); },
+            [this, project, name, listing](Result<Success> listed) {
+                if (!listed.ok())
+                    return failWith(listed.error());
+                if (!name.isEmpty() && listing->isEmpty())
                     return failWith(
                         ApiError(ApiError::Kind::NotFound,
                                  tr("%1 has no generic package named \"%2\".").arg(project, name)));
-                // One output only: the JSON document or the text table, never both.
-                QJsonArray json;
-                QString text;
-                for (auto it = byName.begin(); it != byName.end(); ++it) {
-                    QList<Package> &versions = it.value();
-                    std::sort(versions.begin(), versions.end(),
-                              [](const Package &a, const Package &b) {
-                                  return VersionOrder::lessThan(b.version, a.version);
-                              });
-                    if (m_command.json) {
-                        QJsonArray versionsJson;
-                        for (const Package &package : std::as_const(versions))
-                            versionsJson.append(packageJson(package));
-                        json.append(QJsonObject{{QStringLiteral("name"), it.key()},
-                                                {QStringLiteral("versions"), versionsJson}});
-                        continue;
-                    }
-                    text += it.key() + QLatin1Char('\n');
-                    for (const Package &package : std::as_const(versions)) {
-                        text += QStringLiteral("  ") + column(package.version, 22)
-                                + column(QLocale::c().toString(package.createdAt,
-                                                               QStringLiteral("yyyy-MM-dd HH:mm")),
-                                         16)
-                                + (package.status == QLatin1String("default") ? QString()
-                                                                              : package.status)
-                                + QLatin1Char('\n');
-                    }
-                }
-                succeed(json,
-                        text.isEmpty() ? tr("%1 has no generic packages.\n").arg(project) : text);
+                // One output only, the JSON document or the text table, written as it is made.
+                const auto print = [this](const QString &piece) { m_console.out(piece); };
+                if (m_command.json)
+                    listing->write(PackageListing::Format::Json, print);
+                else if (!m_command.quiet && listing->isEmpty())
+                    m_console.out(tr("%1 has no generic packages.\n").arg(project));
+                else if (!m_command.quiet)
+                    listing->write(PackageListing::Format::Text, print);
+                exit(0);
             });
     });
 }

@@ -4,6 +4,7 @@
 
 #include <QTextStream>
 
+#include <algorithm>
 #include <termios.h>
 #include <unistd.h>
 
@@ -15,6 +16,11 @@ namespace {
 // characters (an ESC sequence could rewrite the screen). Line breaks and tabs are ours.
 QString forTerminal(const QString &text)
 {
+    const auto shownAsIs = [](QChar ch) {
+        return ch == u'\n' || ch == u'\t' || !NameRules::isControlCharacter(ch);
+    };
+    if (std::all_of(text.cbegin(), text.cend(), shownAsIs))
+        return text; // the common case, without a copy per line
     QString out;
     qsizetype start = 0;
     for (qsizetype i = 0; i <= text.size(); ++i) {

@@ -301,9 +301,8 @@ QString NameRules::printable(const QString &text)
     QString out;
     out.reserve(text.size());
     for (const QChar ch : text) {
-        const char16_t c = ch.unicode();
-        if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0))
-            out += u"\\x"_s + QString::number(c, 16).rightJustified(2, u'0');
+        if (isControlCharacter(ch))
+            out += u"\\x"_s + QString::number(ch.unicode(), 16).rightJustified(2, u'0');
         else
             out += ch;
     }

@@ -63,6 +63,12 @@ public:
     // Text from outside made safe for a terminal or a log line: control characters (ESC, BEL,
     // CR, LF, NUL, …) become visible escapes such as "\x1b".
     [[nodiscard]] static QString printable(const QString &text);
+    // The characters printable() escapes: C0 and C1 control characters and DEL.
+    [[nodiscard]] static bool isControlCharacter(QChar ch)
+    {
+        const char16_t c = ch.unicode();
+        return c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0);
+    }
 
     // A valid name close to the input: accents removed where that leaves ASCII ("é" → "e"),
     // every other invalid character replaced by '_' (dropped at either end), runs of '_' that

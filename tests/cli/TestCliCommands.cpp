@@ -6,13 +6,18 @@
 
 #include "CliTestSupport.h"
 #include "DemoData.h"
+#include "Http.h"
 #include "SimServer.h"
+#include "core/VersionOrder.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QLocale>
+#include <QMap>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -28,6 +33,105 @@ QStringList column(const QJsonArray &array, const QString &key)
     for (const QJsonValue &value : array)
         values << value.toObject().value(key).toVariant().toString();
     return values;
+}
+
+// 1,050 generic packages of demo/many (11 pages of 100): 210 names of mixed case and
+// punctuation, five versions each whose order is not the strings' order, every seventh
+// package hidden, each created at its own minute.
+QJsonObject manyPackagesFixture()
+{
+    const QStringList versions{u"1.9.0"_s, u"1.10.0"_s, u"2.0.0-rc.1"_s, u"2.0.0"_s,
+                               u"0.1.0+build.5"_s};
+    QJsonArray packages;
+    for (int i = 0; i < 210 * versions.size(); ++i) {
+        const int n = i / int(versions.size());
+        const QString name = n % 3 == 0   ? u"Tool-%1"_s.arg(n, 3, 10, QLatin1Char('0'))
+                             : n % 3 == 1 ? u"lib_%1.core"_s.arg(n, 3, 10, QLatin1Char('0'))
+                                          : u"app-%1"_s.arg(n, 3, 10, QLatin1Char('0'));
+        packages.append(
+            QJsonObject{{u"project"_s, u"demo/many"_s},
+                        {u"name"_s, name},
+                        {u"version"_s, versions.at(i % versions.size())},
+                        {u"status"_s, i % 7 == 3 ? u"hidden"_s : u"default"_s},
+                        {u"created_at"_s, QDateTime(QDate(2026, 1, 1), QTime(8, 0), Qt::UTC)
+                                              .addSecs(61 * i)
+                                              .addMSecs(i)
+                                              .toString(Qt::ISODateWithMs)}});
+    }
+    return QJsonObject{
+        {u"users"_s, QJsonArray{QJsonObject{{u"id"_s, 1}, {u"username"_s, u"lister"_s}}}},
+        {u"tokens"_s, QJsonArray{QJsonObject{{u"kind"_s, u"personal"_s},
+                                             {u"token"_s, u"glpat-lister"_s},
+                                             {u"user"_s, u"lister"_s},
+                                             {u"scopes"_s, QJsonArray{u"api"_s}}}}},
+        {u"projects"_s,
+         QJsonArray{QJsonObject{{u"id"_s, 1},
+                                {u"path"_s, u"demo/many"_s},
+                                {u"members"_s, QJsonObject{{u"lister"_s, u"maintainer"_s}}}}}},
+        {u"packages"_s, packages}};
+}
+
+// Every package of demo/many as the API lists it, page by page (the hidden ones too when
+// asked), each once.
+QList<QJsonObject> listedPackages(const QUrl &base, bool hidden)
+{
+    const stevedore::test::Http http(base);
+    QList<QJsonObject> packages;
+    QSet<qint64> seen;
+    for (const QByteArray &status :
+         hidden ? QByteArrayList{"", "&status=hidden"} : QByteArrayList{""}) {
+        for (int page = 1;; ++page) {
+            const stevedore::test::HttpReply reply = http.get(
+                "/api/v4/projects/demo%2Fmany/packages?package_type=generic&per_page=100&page="
+                    + QByteArray::number(page) + status,
+                stevedore::test::Http::privateToken("glpat-lister"));
+            if (reply.status != 200)
+                return {};
+            for (const QJsonValue &package : reply.jsonArray()) {
+                if (!seen.contains(package[u"id"_s].toInteger()))
+                    packages << package.toObject();
+                seen.insert(package[u"id"_s].toInteger());
+            }
+            if (reply.header("X-Next-Page").isEmpty())
+                break;
+        }
+    }
+    return packages;
+}
+
+// What `list` printed for `packages` when it built the whole output at once: grouped by name,
+// versions newest first, the JSON document of every group or the text table.
+QByteArray wholeListOutput(const QList<QJsonObject> &packages, bool json)
+{
+    QMap<QString, QList<QJsonObject>> byName;
+    for (const QJsonObject &package : packages)
+        byName[package[u"name"_s].toString()] << package;
+    QJsonArray document;
+    QString text;
+    for (auto it = byName.begin(); it != byName.end(); ++it) {
+        std::sort(it->begin(), it->end(), [](const QJsonObject &a, const QJsonObject &b) {
+            return Stevedore::VersionOrder::lessThan(b[u"version"_s].toString(),
+                                                     a[u"version"_s].toString());
+        });
+        QJsonArray versions;
+        text += it.key() + u'\n';
+        for (const QJsonObject &package : std::as_const(*it)) {
+            const QDateTime created =
+                QDateTime::fromString(package[u"created_at"_s].toString(), Qt::ISODateWithMs)
+                    .toUTC();
+            const QString status = package[u"status"_s].toString();
+            versions.append(QJsonObject{{u"id"_s, package[u"id"_s].toInteger()},
+                                        {u"name"_s, it.key()},
+                                        {u"version"_s, package[u"version"_s].toString()},
+                                        {u"status"_s, status},
+                                        {u"created_at"_s, created.toString(Qt::ISODateWithMs)}});
+            text += u"  "_s + package[u"version"_s].toString().leftJustified(22) + u"  "_s
+                    + QLocale::c().toString(created, u"yyyy-MM-dd HH:mm"_s).leftJustified(16)
+                    + u"  "_s + (status == u"default"_s ? QString() : status) + u'\n';
+        }
+        document.append(QJsonObject{{u"name"_s, it.key()}, {u"versions"_s, versions}});
+    }
+    return json ? QJsonDocument(document).toJson(QJsonDocument::Indented) : text.toUtf8();
 }
 
 } // namespace
@@ -159,6 +263,56 @@ private Q_SLOTS:
         QVERIFY2(hidden.exitCode == 0, qPrintable(hidden.describe()));
         QVERIFY2(hidden.out().contains(u"0.9.0"_s) && hidden.out().contains(u"hidden"_s),
                  qPrintable(hidden.describe()));
+    }
+
+    // Eleven pages (and the hidden list's own): every package once, in the order and the
+    // format the list had when it was built whole, byte for byte.
+    void listOverManyPagesMatchesTheServer_data()
+    {
+        QTest::addColumn<bool>("json");
+        QTest::addColumn<bool>("hidden");
+        QTest::newRow("text") << false << false;
+        QTest::newRow("text, --hidden") << false << true;
+        QTest::newRow("--json") << true << false;
+        QTest::newRow("--json --hidden") << true << true;
+    }
+
+    void listOverManyPagesMatchesTheServer()
+    {
+        QFETCH(bool, json);
+        QFETCH(bool, hidden);
+        stevedore::test::ScopedSim many;
+        QVERIFY(
+            many.start(stevedore::test::SimServer::Options().withFixture(manyPackagesFixture())));
+        const QList<QJsonObject> packages = listedPackages(many->baseUrl(), hidden);
+        QCOMPARE(packages.size(), hidden ? 1050 : 900);
+
+        QProcessEnvironment environment = isolated();
+        environment.insert(u"GITLAB_HOST"_s, many->baseUrl().toString());
+        environment.insert(u"GITLAB_TOKEN"_s, u"glpat-lister"_s);
+        QStringList arguments{u"list"_s, u"demo/many"_s};
+        if (json)
+            arguments << u"--json"_s;
+        if (hidden)
+            arguments << u"--hidden"_s;
+        const Run listed = run(arguments, environment);
+        QVERIFY2(listed.exitCode == 0, qPrintable(listed.err()));
+        QVERIFY(listed.standardError.isEmpty());
+        const QByteArray expected = wholeListOutput(packages, json);
+        if (listed.standardOutput != expected) {
+            const QList<QByteArray> got = listed.standardOutput.split('\n');
+            const QList<QByteArray> want = expected.split('\n');
+            qsizetype line = 0;
+            while (line < std::min(got.size(), want.size()) && got.at(line) == want.at(line))
+                ++line;
+            QFAIL(qPrintable(
+                u"output differs at line %1 of %2: \"%3\", expected \"%4\""_s.arg(line + 1)
+                    .arg(want.size())
+                    .arg(QString::fromUtf8(got.value(line)), QString::fromUtf8(want.value(line)))));
+        }
+        if (json)
+            QCOMPARE(listed.json().array().size(), 210);
+        QCOMPARE(many.stop(), 0);
     }
 
     void filesMarksTheOlderCopy()

@@ -673,6 +673,72 @@ private Q_SLOTS:
         QVERIFY2(elapsed < 20000, qPrintable(u"took %1 ms"_s.arg(elapsed)));
     }
 
+    // 6. A list that fails on a later page prints no list (text or JSON), and asks for no
+    // page beyond the one read ahead of the failure.
+    void aListThatFailsMidwayPrintsNoList_data()
+    {
+        QTest::addColumn<QString>("failure");
+        QTest::addColumn<bool>("json");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message"); // in stderr
+        for (const bool json : {false, true}) {
+            const char *format = json ? "--json" : "text";
+            QTest::addRow("page 3 answers 401, %s", format)
+                << u"401"_s << json << 3 << u"(HTTP 401)"_s;
+            QTest::addRow("page 3 points back to page 2, %s", format)
+                << u"back"_s << json << 1 << u"points back"_s;
+            QTest::addRow("page 3 is not JSON, %s", format)
+                << u"html"_s << json << 1 << u"could not be read"_s;
+        }
+    }
+
+    void aListThatFailsMidwayPrintsNoList()
+    {
+        QFETCH(QString, failure);
+        QFETCH(bool, json);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        HostileServer server;
+        QVERIFY(server.isListening());
+        const QUrl base = server.baseUrl();
+        const QByteArray origin = base.toEncoded();
+        // Endless pages of one package each, page 3 failing as the row says.
+        server.on("GET", kPackages, [=](const HostileServer::Request &request) {
+            const int page = std::max(1, QUrlQuery(QUrl::fromEncoded(request.target).query())
+                                             .queryItemValue(u"page"_s)
+                                             .toInt());
+            if (page == 3 && failure == u"401"_s)
+                return HostileServer::json(R"({"message":"401 Unauthorized"})", 401);
+            const int next = page == 3 && failure == u"back"_s ? 2 : page + 1;
+            const QByteArray link = '<' + origin + request.path + "?package_type=generic&page="
+                                    + QByteArray::number(next) + "&per_page=100>; rel=\"next\"";
+            const QByteArray body =
+                page == 3 && failure == u"html"_s
+                    ? QByteArray("<html>maintenance</html>")
+                    : toJson({packageObject(base, page, u"app"_s, u"1.0.%1"_s.arg(page))});
+            return HostileServer::json(body, 200, {{"Link", link}});
+        });
+        QStringList arguments{u"list"_s, u"demo/hello"_s};
+        if (json)
+            arguments << u"--json"_s;
+        const Run result = run(arguments, against(base));
+        QVERIFY2(result.exitCode == exitCode, qPrintable(result.describe()));
+        QVERIFY2(result.err().contains(message), qPrintable(result.describe()));
+        if (json) {
+            const QJsonDocument document = result.json();
+            QVERIFY2(document.isObject() && document.object().keys() == QStringList{u"error"_s},
+                     qPrintable(result.describe()));
+        } else {
+            QVERIFY2(result.standardOutput.isEmpty(), qPrintable(result.describe()));
+        }
+        for (const HostileServer::Request &request : server.requests()) {
+            const int page = std::max(1, QUrlQuery(QUrl::fromEncoded(request.target).query())
+                                             .queryItemValue(u"page"_s)
+                                             .toInt());
+            QVERIFY2(page <= 4, qPrintable(describeRequests(server)));
+        }
+    }
+
     // 7. Entries whose fields do not have the documented types.
     void undocumentedJsonIsRefused_data()
     {
