@@ -429,23 +429,16 @@ WINDOW_MILESTONES = [
 # /proc/PID/smaps, and the probe's own CPU time per stall on this machine).
 WINDOW_WHY_MISSED = {
     "stall_loading_ms":
-        "the longest stall is the package tree's first layout once the packages are there, about "
-        "30–40 ms of CPU in one go: the Created, Status, Files and Size columns resize to their "
-        "contents (QHeaderView::ResizeToContents), so QTreeView::sizeHintForColumn asks the "
-        "delegate for the size of up to 1,000 rows per column (QHeaderView's default "
-        "resizeContentsPrecision), formatting every date and shaping every text with HarfBuzz. "
-        "Building the tree model (about 11 ms) comes right before it. Sizing those columns from "
-        "the visible rows only (setResizeContentsPrecision) or giving them fixed widths would "
-        "take it off the event loop. What of the stall was waiting for a CPU instead (a busy "
-        "machine) shows in the split above.",
+        "the longest stall is building the tree model (about 11 ms) and the package tree's "
+        "first layout right after it; the columns that fit their contents measure the first "
+        "100 rows (setResizeContentsPrecision), not Qt's default 1,000, which took 30–40 ms. "
+        "What of the stall was waiting for a CPU instead (a busy machine) shows in the split "
+        "above.",
     "stall_upload_ms":
-        "the main thread does little during the upload (a few ms of CPU in the longest gap); "
-        "its longest stalls are time spent waiting, either for a CPU (the split above: 2 cores "
-        "shared with the simulator, Xvfb and Qt's network thread) or blocked in a read of the "
-        "file, which the upload reads on the main thread (strace shows those reads there; with "
-        "the file evicted from the page cache a run stalled 32 ms with 1 ms on a CPU and 1 ms "
-        "queued). Reading and hashing the body on a worker thread would keep disk waits off "
-        "the event loop.",
+        "the main thread does little during the upload: it reads the file ahead in 1 MiB "
+        "blocks, which a worker thread hashes, and hands Qt 16 KiB at a time; its longest "
+        "stalls are waits for a CPU (the split above: 2 cores shared with the simulator, Xvfb "
+        "and Qt's network thread) or a read of a block that is not in the page cache.",
     "rss_loaded_mib":
         "most of it is mapped files, not data: about 37 MiB are the pages of the shared libraries "
         "and fonts the process touched (smaps: Qt Gui 5.7 MiB, Widgets 5.4, Core 4.1, OpenSSL's "
