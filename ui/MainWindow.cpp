@@ -309,6 +309,7 @@ void MainWindow::checkIdentity()
         m_identity->setText(
             tr("%1 (%2) on %3")
                 .arg(user.value().name, user.value().username, account.baseUrl.toDisplayString()));
+        m_projects->setSignedInAs(account, user.value().username);
     });
     if (account.kind == CredentialKind::OAuthToken)
         return;

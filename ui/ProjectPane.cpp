@@ -80,11 +80,34 @@ void ProjectPane::setAccounts(const QList<Account> &accounts, const QString &act
 {
     const QSignalBlocker blocker(m_accounts);
     m_accounts->clear();
-    for (const Account &account : accounts)
-        m_accounts->addItem(account.name + QStringLiteral(" — ") + account.baseUrl.host(),
-                            account.id);
+    for (const Account &account : accounts) {
+        const QString label = m_signedInAs.value(account.id);
+        m_accounts->addItem(label.isEmpty() ? accountLabel(account, {}) : label, account.id);
+    }
     m_accounts->addItem(tr("Add account…"), kAddAccount);
     m_accounts->setCurrentIndex(std::max(0, m_accounts->findData(activeId)));
+}
+
+// "user @ host:port" once the user is known, the server alone before; a name the person gave
+// the account comes first.
+QString ProjectPane::accountLabel(const Account &account, const QString &username)
+{
+    const QUrl &url = account.baseUrl;
+    const QString server =
+        url.port() == -1 ? url.host() : url.host() + QLatin1Char(':') + QString::number(url.port());
+    const bool named = !account.name.isEmpty() && account.name != server
+                       && account.name != url.host() && account.name != account.id;
+    const QString who = username.isEmpty() ? server : username + QStringLiteral(" @ ") + server;
+    return named ? account.name + QStringLiteral(" — ") + who : who;
+}
+
+void ProjectPane::setSignedInAs(const Account &account, const QString &username)
+{
+    const QString label = accountLabel(account, username);
+    m_signedInAs.insert(account.id, label);
+    const int row = m_accounts->findData(account.id);
+    if (row >= 0)
+        m_accounts->setItemText(row, label);
 }
 
 void ProjectPane::selectProject(const QString &path)

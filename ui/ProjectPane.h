@@ -3,6 +3,7 @@
 #include "core/Account.h"
 #include "model/ProjectListModel.h"
 
+#include <QHash>
 #include <QTimer>
 #include <QWidget>
 
@@ -24,6 +25,9 @@ public:
     ProjectListModel *model() { return &m_model; }
     QListView *view() const { return m_list; }
     void setAccounts(const QList<Account> &accounts, const QString &activeId);
+    // The switcher names the account by its user from now on.
+    void setSignedInAs(const Account &account, const QString &username);
+    static QString accountLabel(const Account &account, const QString &username);
     void selectProject(const QString &path);
     Project currentProject() const;
     void focusSearch();
@@ -42,6 +46,7 @@ private:
     QToolButton *m_open;
     QTimer m_searchDelay;
     QString m_pendingPath;
+    QHash<QString, QString> m_signedInAs; // switcher labels by account id, once signed in
 };
 
 } // namespace Stevedore

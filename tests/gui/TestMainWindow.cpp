@@ -13,6 +13,7 @@
 
 #include <QAction>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDialog>
 #include <QDir>
 #include <QDropEvent>
@@ -194,6 +195,11 @@ void TestMainWindow::opensTheLaunchProjectWithTheEnvironmentAccount()
     auto *identity = m_window->findChild<QLabel *>(QStringLiteral("identityLabel"));
     QTRY_VERIFY_WITH_TIMEOUT(identity->text().contains(QStringLiteral("(demo)")), kTimeout);
     QVERIFY(m_window->windowTitle().startsWith(kProject));
+    // The switcher names the user and the server once.
+    auto *switcher = m_window->findChild<QComboBox *>(QStringLiteral("accountSwitcher"));
+    QVERIFY(switcher);
+    const QString server = m_sim->baseUrl().host() + u':' + QString::number(m_sim->port());
+    QCOMPARE(switcher->currentText(), u"demo @ "_s + server);
     auto *projects = m_window->findChild<QListView *>(QStringLiteral("projectList"));
     QCOMPARE(projects->currentIndex().data(ProjectListModel::PathRole).toString(), kProject);
     // Nothing of the token was written to the settings.
