@@ -8,6 +8,7 @@
 #include "PublishDialog.h"
 #include "StatusColours.h"
 #include "TransferDock.h"
+#include "ViewPlaceholder.h"
 #include "account/AccountValidator.h"
 #include "api/Snippets.h"
 #include "core/Version.h"
@@ -90,6 +91,7 @@ MainWindow::MainWindow(const LaunchOptions &launch, Services services, QWidget *
     statusBar()->addPermanentWidget(m_network);
 
     buildActions();
+    showEmptyStates();
 
     connect(&m_session, &AccountSession::accountsChanged, this, [this] {
         m_projects->setAccounts(m_session.accounts(),
@@ -364,6 +366,99 @@ void MainWindow::onVersionChosen(const Package &package)
         tr("%1 %2").arg(package.name, package.version)
         + (package.status == QLatin1String("hidden") ? tr(" (hidden)") : QString()));
     m_files->model()->load(m_session.api(), m_projectPath, package.id);
+}
+
+// What each list says when it has no rows: loading, nothing there (and what to do), or why it
+// could not be loaded, with a Retry link.
+void MainWindow::showEmptyStates()
+{
+    auto *packages = new ViewPlaceholder(m_packages->view());
+    PackageTreeModel *tree = m_packages->model();
+    const auto packagesShown = [this, packages, tree] {
+        if (tree->loading())
+            return packages->showMessage(tr("Loading the packages of %1…").arg(m_projectPath));
+        if (tree->rowCount() > 0)
+            return packages->clearMessage();
+        if (tree->lastError().isError())
+            return; // the error and its Retry stay
+        if (m_projectPath.isEmpty())
+            return packages->showMessage(tr("Choose a project on the left."));
+        if (!tree->filterText().isEmpty())
+            return packages->showMessage(
+                tr("No package or version matches \"%1\".").arg(tree->filterText()));
+        packages->showMessage(tr("No generic packages in %1 yet. Drop files here to publish "
+                                 "the first version.")
+                                  .arg(m_projectPath));
+    };
+    connect(tree, &PackageTreeModel::loadingChanged, packages, packagesShown);
+    connect(tree, &QAbstractItemModel::modelReset, packages, packagesShown);
+    connect(tree, &QAbstractItemModel::rowsInserted, packages, packagesShown);
+    connect(tree, &QAbstractItemModel::rowsRemoved, packages, packagesShown);
+    connect(tree, &PackageTreeModel::errorOccurred, packages,
+            [this, packages](const ApiError &error) {
+                packages->showError(
+                    tr("Could not load the packages of %1: %2").arg(m_projectPath, error.message()),
+                    [this] { refresh(); });
+            });
+    packagesShown();
+
+    auto *files = new ViewPlaceholder(m_files->view());
+    PackageFileModel *fileModel = m_files->model();
+    const auto filesShown = [this, files, fileModel] {
+        if (fileModel->loading())
+            return files->showMessage(tr("Loading the files…"));
+        if (fileModel->rowCount() > 0)
+            return files->clearMessage();
+        if (fileModel->lastError().isError())
+            return;
+        files->showMessage(m_packages->currentVersion() ? tr("This version has no files.")
+                                                        : tr("Select a version to see its files."));
+    };
+    connect(fileModel, &PackageFileModel::loadingChanged, files, filesShown);
+    connect(fileModel, &QAbstractItemModel::modelReset, files, filesShown);
+    connect(fileModel, &PackageFileModel::errorOccurred, files,
+            [this, files](const ApiError &error) {
+                files->showError(tr("Could not load the files: %1").arg(error.message()),
+                                 [this] { m_files->model()->reload(); });
+            });
+    filesShown();
+
+    auto *projects = new ViewPlaceholder(m_projects->view());
+    ProjectListModel *projectModel = m_projects->model();
+    const auto projectsShown = [projects, projectModel] {
+        if (projectModel->rowCount() > 0)
+            return projects->clearMessage();
+        projects->showMessage(projectModel->loading()
+                                  ? tr("Loading the projects…")
+                                  : tr("No projects to show. Deploy and job tokens cannot list "
+                                       "projects: use Open project by path or id."));
+    };
+    connect(projectModel, &ProjectListModel::loadingChanged, projects, projectsShown);
+    connect(projectModel, &QAbstractItemModel::modelReset, projects, projectsShown);
+    connect(projectModel, &QAbstractItemModel::rowsInserted, projects, projectsShown);
+    connect(projectModel, &ProjectListModel::errorOccurred, projects,
+            [projects, projectModel](const ApiError &error) {
+                if (projectModel->rowCount() == 0)
+                    projects->showError(tr("Could not load the projects: %1").arg(error.message()),
+                                        [projectModel] { projectModel->refresh(); });
+            });
+    projectsShown();
+
+    auto *transfers = new ViewPlaceholder(m_transfers->view());
+    QAbstractItemModel *shownTransfers = m_transfers->view()->model();
+    const auto transfersShown = [transfers, shownTransfers, this] {
+        if (shownTransfers->rowCount() > 0)
+            return transfers->clearMessage();
+        transfers->showMessage(m_queue.items().isEmpty()
+                                   ? tr("No transfers yet. Drop files on the window to publish "
+                                        "them, or download a file or a version.")
+                                   : tr("No transfer matches this filter."));
+    };
+    connect(shownTransfers, &QAbstractItemModel::rowsInserted, transfers, transfersShown);
+    connect(shownTransfers, &QAbstractItemModel::rowsRemoved, transfers, transfersShown);
+    connect(shownTransfers, &QAbstractItemModel::modelReset, transfers, transfersShown);
+    connect(shownTransfers, &QAbstractItemModel::layoutChanged, transfers, transfersShown);
+    transfersShown();
 }
 
 void MainWindow::refresh()

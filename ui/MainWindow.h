@@ -79,6 +79,7 @@ private:
     void onAccountActivated();
     void showReachability(); // of the active account's connection
     void updateTitle();
+    void showEmptyStates();
     static QString keychainWarning(const QString &problem);
     QString expectedUploadRefusal() const;
     void showKeychainProblem(const QString &problem);

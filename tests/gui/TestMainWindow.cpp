@@ -65,6 +65,7 @@ private Q_SLOTS:
     void addAccountFilledFromTheLaunchUrlIsTitledAddAccount();
     void anotherProjectStartsUnfiltered();
     void contextMenusOfferTheMenusActions();
+    void emptyAndErrorStatesSayWhatIsGoingOn();
     void publishingWarnsWhenGitLabWillRefuse_data();
     void publishingWarnsWhenGitLabWillRefuse();
     void geometryAndSplitterAreRestored();
@@ -694,6 +695,39 @@ void TestMainWindow::publishingWarnsWhenGitLabWillRefuse()
     m_window->publishPaths({file}, onto, {});
     QTRY_VERIFY_WITH_TIMEOUT(publishDialog() != nullptr, kTimeout);
     publishDialog()->reject();
+}
+
+// A list with no rows says why: an error with a Retry link that works, a filter that matches
+// nothing, a version not chosen yet.
+void TestMainWindow::emptyAndErrorStatesSayWhatIsGoingOn()
+{
+    // The first package listing is refused (403 is never retried on its own).
+    openWindow({QStringLiteral("status=403:/projects/[^/]+/packages$:1")});
+    auto *packages = m_window->findChild<QLabel *>(QStringLiteral("packageTreePlaceholder"));
+    QVERIFY(packages);
+    QTRY_VERIFY_WITH_TIMEOUT(packages->isVisible()
+                                 && packages->text().contains(u"Could not load the packages"_s),
+                             kTimeout);
+    QVERIFY(packages->text().contains(u"Retry"_s));
+    Q_EMIT packages->linkActivated(u"retry"_s);
+    waitForPackages();
+    QTRY_VERIFY_WITH_TIMEOUT(!packages->isVisible(), kTimeout);
+
+    auto *files = m_window->findChild<QLabel *>(QStringLiteral("fileTreePlaceholder"));
+    QVERIFY(files);
+    QVERIFY(files->isVisible());
+    QVERIFY2(files->text().contains(u"Select a version"_s), qPrintable(files->text()));
+
+    auto *filter = m_window->findChild<QLineEdit *>(QStringLiteral("packageFilter"));
+    QTest::keyClicks(filter, QStringLiteral("no-such-package"));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        packages->isVisible() && packages->text().contains(u"no-such-package"_s), kTimeout);
+    filter->clear();
+    QTRY_VERIFY_WITH_TIMEOUT(!packages->isVisible(), kTimeout);
+
+    auto *transfers = m_window->findChild<QLabel *>(QStringLiteral("transferViewPlaceholder"));
+    QVERIFY(transfers && transfers->isVisible());
+    QVERIFY2(transfers->text().contains(u"No transfers yet"_s), qPrintable(transfers->text()));
 }
 
 void TestMainWindow::geometryAndSplitterAreRestored()
