@@ -124,8 +124,16 @@ TransferDock::TransferDock(TransferQueue &queue, QWidget *parent)
     connect(remove->defaultAction(), &QAction::triggered, this, &TransferDock::removeSelected);
     connect(clear->defaultAction(), &QAction::triggered, &m_queue, &TransferQueue::clearFinished);
     connect(folder->defaultAction(), &QAction::triggered, this, &TransferDock::openFolder);
-    // The same actions on a right-click in the list (which selects the row under the pointer).
+    // The same actions on a right-click in the list (which selects the row under the pointer),
+    // and one more: run the selected rows again, cancelled or skipped ones too.
+    auto *again = new QAction(tr("Run again"), this);
+    again->setObjectName(QStringLiteral("retryTransferAction"));
+    connect(again, &QAction::triggered, this, [this] {
+        for (int row : selectedSourceRows())
+            m_model.retry(row);
+    });
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_view->addAction(again);
     for (QToolButton *action : {cancel, remove, folder, pause, resume, retry, clear})
         m_view->addAction(action->defaultAction());
     const auto updatePaused = [pause, resume, this] {

@@ -1,5 +1,6 @@
 #include "model/TransferQueueModel.h"
 
+#include <QFileInfo>
 #include <QLocale>
 
 #include <algorithm>
@@ -54,9 +55,16 @@ void TransferQueueModel::refresh(Row &row) const
     row.direction = item->direction;
     row.state = item->state;
     row.name = target.fileName;
-    row.target = tr("%1 › %2 › %3").arg(target.project, target.packageName, target.version);
+    row.target = (item->isUpload() ? tr("to %1 › %2 › %3") : tr("from %1 › %2 › %3"))
+                     .arg(target.project, target.packageName, target.version);
     row.localPath = item->finalPath.isEmpty() ? item->localPath : item->finalPath;
     row.error = item->errorMessage;
+    // "Keep both" saved it under another name: say which.
+    const QString savedName = QFileInfo(item->finalPath).fileName();
+    row.savedAs = !item->isUpload() && !savedName.isEmpty()
+                          && savedName != QFileInfo(target.fileName).fileName()
+                      ? savedName
+                      : QString();
     row.attempts = item->attempts;
     row.retryAt = item->state == State::Queued && item->notBefore > QDateTime::currentDateTimeUtc()
                       ? item->notBefore
@@ -359,6 +367,8 @@ QVariant TransferQueueModel::data(const QModelIndex &index, int role) const
         case StateColumn:
             return stateDisplayName(row.state, row.direction, paused, row.retryAt.isValid());
         case MessageColumn:
+            if (row.error.isEmpty() && !row.savedAs.isEmpty())
+                return tr("Saved as %1").arg(row.savedAs);
             return row.error.section(QLatin1Char('\n'), 0, 0);
         default:
             return {};

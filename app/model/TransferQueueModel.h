@@ -108,6 +108,7 @@ private:
         QString target;
         QString localPath;
         QString error;
+        QString savedAs; // a download kept beside an existing file: the name it got
         int attempts = 0;
         QDateTime retryAt;
         qint64 done = 0;

@@ -432,6 +432,17 @@ void TestMainWindow::deleteInTheTransferListRemovesTransferRows()
     transfers->setFocus();
     transfers->selectRow(0);
     QTRY_VERIFY(transfers->hasFocus());
+    const auto trigger = [transfers](const QString &name) {
+        for (QAction *action : transfers->actions()) {
+            if (action->objectName() == name)
+                action->trigger();
+        }
+    };
+    // A cancelled transfer runs again from its context menu.
+    trigger(u"cancelTransferAction"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(queue.items().first().state, TransferState::Cancelled, kTimeout);
+    trigger(u"retryTransferAction"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(queue.items().first().state, TransferState::Queued, kTimeout);
     QTest::keyClick(transfers, Qt::Key_Delete);
     QTRY_COMPARE_WITH_TIMEOUT(queue.items().size(), 0, kTimeout);
     QVERIFY2(m_dialogs->asked(ScriptedDialogs::Kind::Question).isEmpty(),
@@ -642,6 +653,7 @@ void TestMainWindow::contextMenusOfferTheMenusActions()
     QCOMPARE(names(m_window->projectPane()->view()),
              (QStringList{u"actionOpenProject"_s, u"actionRefresh"_s}));
     QVERIFY(names(m_window->transferDock()->view()).contains(u"removeTransferAction"_s));
+    QVERIFY(names(m_window->transferDock()->view()).contains(u"retryTransferAction"_s));
     QVERIFY(names(m_window->transferDock()->view()).contains(u"pauseQueueAction"_s));
 
     const QModelIndex version = versionIndex(kNightly, QStringLiteral("2026.11.20"));

@@ -161,11 +161,12 @@ void TestTransferQueueModel::rowsForUploadsAndDownloads()
     QCOMPARE(model.index(1, 0).data(TransferQueueModel::DirectionRole).toInt(),
              int(Direction::Download));
     QCOMPARE(model.index(0, TransferQueueModel::NameColumn).data().toString(), u"a.bin"_s);
+    // The target column says the direction in words.
     QCOMPARE(model.index(0, TransferQueueModel::TargetColumn).data().toString(),
-             TransferQueueModel::tr("%1 › %2 › %3")
+             TransferQueueModel::tr("to %1 › %2 › %3")
                  .arg(kProject, u"model-test"_s, u"1.0.%1"_s.arg(m_version)));
     QCOMPARE(model.index(1, TransferQueueModel::TargetColumn).data().toString(),
-             TransferQueueModel::tr("%1 › %2 › %3").arg(kProject, u"hello-cli"_s, u"1.2.0"_s));
+             TransferQueueModel::tr("from %1 › %2 › %3").arg(kProject, u"hello-cli"_s, u"1.2.0"_s));
     for (int row = 0; row < 4; ++row) {
         QCOMPARE(model.state(row), State::Queued);
         QCOMPARE(model.index(row, TransferQueueModel::StateColumn).data().toString(),
@@ -212,6 +213,15 @@ void TestTransferQueueModel::rowsForUploadsAndDownloads()
     QCOMPARE(model.index(1, 0).data(TransferQueueModel::LocalPathRole).toString(),
              m_dir->filePath(u"down/hello-1.2.0-linux-amd64.tar.gz"_s));
     QVERIFY(QFile::exists(m_dir->filePath(u"down/build.log"_s)));
+    QVERIFY(model.index(3, TransferQueueModel::MessageColumn).data().toString().isEmpty());
+
+    // The same file again, kept beside the first: the row says the name it was saved as.
+    const QString again = m_queue->add(download(u"nightly"_s, u"2026.11.20"_s, u"build.log"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(m_queue->isIdle(), kTimeoutMs);
+    QCOMPARE(model.state(model.rowOfItem(again)), State::Done);
+    QCOMPARE(
+        model.index(model.rowOfItem(again), TransferQueueModel::MessageColumn).data().toString(),
+        TransferQueueModel::tr("Saved as %1").arg(u"build (1).log"_s));
     checkModel(&model);
     checkModel(&done);
 }
