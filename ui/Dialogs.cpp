@@ -49,14 +49,16 @@ QString Dialogs::existingDirectory(QWidget *parent, const QString &caption, cons
     return QFileDialog::getExistingDirectory(parent, caption, dir);
 }
 
-Dialogs::ConflictAnswer Dialogs::conflict(QWidget *parent, const QString &fileName)
+Dialogs::ConflictAnswer Dialogs::conflict(QWidget *parent, const QString &fileName,
+                                          const QString &comparison)
 {
     QMessageBox box(parent);
     box.setIcon(QMessageBox::Question);
     box.setWindowTitle(tr("File already exists"));
     box.setText(tr("\"%1\" already exists.").arg(fileName));
-    box.setInformativeText(tr("Overwrite it, keep both (the new one gets another name), or skip "
-                              "this file?"));
+    box.setInformativeText(comparison + QStringLiteral("\n\n")
+                           + tr("Overwrite it, keep both (the new one gets another name), or "
+                                "skip this file?"));
     QPushButton *overwrite = box.addButton(tr("&Overwrite"), QMessageBox::DestructiveRole);
     QPushButton *keepBoth = box.addButton(tr("&Keep both"), QMessageBox::AcceptRole);
     QPushButton *skip = box.addButton(tr("&Skip"), QMessageBox::RejectRole);

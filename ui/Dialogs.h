@@ -56,7 +56,9 @@ public:
 
     // "fileName already exists": Overwrite, Keep both, Skip or Cancel, with an "Apply to all"
     // check box.
-    virtual ConflictAnswer conflict(QWidget *parent, const QString &fileName);
+    // `comparison` tells the two files apart (sizes and dates), shown above the question.
+    virtual ConflictAnswer conflict(QWidget *parent, const QString &fileName,
+                                    const QString &comparison);
     // "Transfers are running": finish them, then quit; pause them (they continue at the next
     // start) and quit; quit now (they continue at the next start too); or cancel.
     virtual QuitAnswer quitWithTransfers(QWidget *parent);

@@ -733,8 +733,17 @@ void MainWindow::queueDownloads(const QList<VersionDownload> &versions)
             if (localTargetPath(into, file.displayName()).ok()
                 && QFileInfo::exists(item.localPath)) {
                 if (!forAll) {
+                    const QFileInfo here(item.localPath);
+                    const QLocale locale;
+                    const QString comparison =
+                        tr("In the folder: %1, modified %2.\nIn %3 %4: %5, uploaded %6.")
+                            .arg(locale.formattedDataSize(here.size()),
+                                 locale.toString(here.lastModified(), QLocale::ShortFormat),
+                                 version.name, version.version, locale.formattedDataSize(file.size),
+                                 locale.toString(file.createdAt.toLocalTime(),
+                                                 QLocale::ShortFormat));
                     const Dialogs::ConflictAnswer answer =
-                        m_dialogs.conflict(this, file.displayName());
+                        m_dialogs.conflict(this, file.displayName(), comparison);
                     using Choice = Dialogs::ConflictAnswer::Choice;
                     if (answer.choice == Choice::Cancel)
                         return;

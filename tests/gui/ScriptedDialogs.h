@@ -38,7 +38,8 @@ public:
     };
 
     // One call: for message boxes the title and text, for file dialogs the caption and the
-    // start folder (in `text`), for conflicts the file name (in `text`).
+    // start folder (in `text`), for conflicts the file name (in `text`) and the comparison of
+    // the two files (in `title`).
     struct Asked
     {
         Kind kind;
@@ -133,9 +134,9 @@ public:
         return take(m_directories);
     }
 
-    ConflictAnswer conflict(QWidget *, const QString &fileName) override
+    ConflictAnswer conflict(QWidget *, const QString &fileName, const QString &comparison) override
     {
-        m_asked.append({Kind::Conflict, QString(), fileName});
+        m_asked.append({Kind::Conflict, comparison, fileName});
         return take(m_conflicts);
     }
 

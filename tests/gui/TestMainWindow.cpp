@@ -241,6 +241,17 @@ void TestMainWindow::browsesToAFileAndDownloadsItVerified()
     QCOMPARE(QDir(target).entryList(QDir::Files).size(),
              1); // only the selected file, no .part left
     QCOMPARE(m_window->transferDock()->model()->rowCount(), 1);
+
+    // Again into the same folder: the question compares the two files.
+    m_dialogs->answerDirectory(target);
+    m_dialogs->answerConflict(Dialogs::ConflictAnswer::Choice::Skip);
+    m_window->findChild<QAction *>(QStringLiteral("actionDownload"))->trigger();
+    const auto conflicts = m_dialogs->asked(ScriptedDialogs::Kind::Conflict);
+    QCOMPARE(conflicts.size(), 1);
+    const QString size = QLocale().formattedDataSize(QFileInfo(downloaded).size());
+    QVERIFY2(conflicts.first().title.contains(u"In the folder: "_s + size)
+                 && conflicts.first().title.contains(u"In hello-cli 1.2.0: "_s + size),
+             qPrintable(conflicts.first().title));
 }
 
 void TestMainWindow::dropsFilesAndAFolderOntoAVersionRowAndPublishesThem()
