@@ -189,6 +189,25 @@ bool containsControlCharacter(const QString &text)
     return false;
 }
 
+// "A space is not allowed here. " for the first character outside the letters, digits and
+// `punctuation`; empty when every character is one of them (the rule is broken elsewhere).
+QString firstForbidden(const QString &text, QStringView punctuation)
+{
+    for (const QChar ch : text) {
+        const bool allowed = (ch >= u'a' && ch <= u'z') || (ch >= u'A' && ch <= u'Z')
+                             || (ch >= u'0' && ch <= u'9') || punctuation.contains(ch);
+        if (allowed)
+            continue;
+        if (ch == u' ')
+            return NameRules::tr("A space is not allowed here. ");
+        if (ch.isSpace() || ch.category() == QChar::Other_Control || ch.isSurrogate())
+            return NameRules::tr("The character U+%1 is not allowed here. ")
+                .arg(QString::number(ch.unicode(), 16).toUpper().rightJustified(4, u'0'));
+        return NameRules::tr("'%1' is not allowed here. ").arg(ch);
+    }
+    return {};
+}
+
 } // namespace
 
 std::optional<QString> NameRules::packageNameProblem(const QString &name)
@@ -198,8 +217,9 @@ std::optional<QString> NameRules::packageNameProblem(const QString &name)
     if (name.size() > kMaxNameLength)
         return tr("A package name may be at most %1 characters long.").arg(kMaxNameLength);
     if (!matchesWhole(packageNameExpression(), name))
-        return tr("A package name may contain only the letters A-Z and a-z, digits, '.', '_', '-' "
-                  "and '+'.");
+        return firstForbidden(name, u"._-+")
+               + tr("A package name may contain only the letters A-Z and a-z, digits, '.', '_', "
+                    "'-' and '+'.");
     if (isDotName(name))
         return tr("A package name may not be '.' or '..'.");
     return std::nullopt;
@@ -212,8 +232,9 @@ std::optional<QString> NameRules::versionProblem(const QString &version)
     if (version.size() > kMaxNameLength)
         return tr("A version may be at most %1 characters long.").arg(kMaxNameLength);
     if (!matchesWhole(versionExpression(), version))
-        return tr("A version may contain only the letters A-Z and a-z, digits, '_', '+', '.' and "
-                  "'-', and no '..'.");
+        return firstForbidden(version, u"_+.-")
+               + tr("A version may contain only the letters A-Z and a-z, digits, '_', '+', '.' "
+                    "and '-', and no '..'.");
     if (version == u"."_s)
         return tr("A version may not be '.'.");
     return std::nullopt;
@@ -226,8 +247,9 @@ std::optional<QString> NameRules::fileNameProblem(const QString &fileName)
     if (fileName.size() > kMaxNameLength)
         return tr("A file name may be at most %1 characters long.").arg(kMaxNameLength);
     if (!matchesWhole(fileNameExpression(), fileName))
-        return tr("A file name may contain only the letters A-Z and a-z, digits, '.', '_', '-', "
-                  "'+', '~' and '@', and may not start or end with '~' or '@'.");
+        return firstForbidden(fileName, u"._-+~@")
+               + tr("A file name may contain only the letters A-Z and a-z, digits, '.', '_', "
+                    "'-', '+', '~' and '@', and may not start or end with '~' or '@'.");
     if (isDotName(fileName))
         return tr("A file name may not be '.' or '..'.");
     return std::nullopt;

@@ -376,8 +376,13 @@ void TestNameRules::problemsStateTheRule()
 {
     // No translator is installed, so tr() gives the source sentences.
     QCOMPARE(sentence(NameRules::packageNameProblem(u"my package"_s)),
-             u"A package name may contain only the letters A-Z and a-z, digits, '.', '_', '-' "
-             u"and '+'."_s);
+             u"A space is not allowed here. A package name may contain only the letters A-Z and "
+             u"a-z, digits, '.', '_', '-' and '+'."_s);
+    // The first character that breaks the rule is named.
+    QVERIFY(sentence(NameRules::fileNameProblem(u"report#1.txt"_s))
+                .startsWith(u"'#' is not allowed here. A file name may contain only"_s));
+    QVERIFY(sentence(NameRules::versionProblem(u"1.0\t"_s))
+                .startsWith(u"The character U+0009 is not allowed here. "_s));
     QCOMPARE(sentence(NameRules::versionProblem(u"1..2"_s)),
              u"A version may contain only the letters A-Z and a-z, digits, '_', '+', '.' and "
              u"'-', and no '..'."_s);
