@@ -10,30 +10,62 @@ namespace Stevedore {
 
 namespace {
 
-constexpr qint64 kMaxBufferedBody = 64 * 1024 * 1024;
 constexpr qint64 kReadBufferSize = 1024 * 1024;
-constexpr qint64 kMaxHeaderBytes = 256 * 1024;
 
-bool isRedirect(int status)
+} // namespace
+
+bool ApiCall::isRedirect(int status)
 {
     return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
 }
 
-// scheme://host:port/path: never the query, which may carry a presigned URL's signature.
-QString loggable(const QUrl &url)
+QString ApiCall::loggable(const QUrl &url)
 {
     return url.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo).toString();
 }
 
-QString describeCertificate(const QSslCertificate &certificate)
+QString ApiCall::describeCertificate(const QSslCertificate &certificate)
 {
     const QByteArray digest = certificate.digest(QCryptographicHash::Sha256).toHex(':').toUpper();
-    return ApiCall::tr("certificate \"%1\", issued by \"%2\", SHA-256 fingerprint %3")
+    return tr("certificate \"%1\", issued by \"%2\", SHA-256 fingerprint %3")
         .arg(certificate.subjectDisplayName(), certificate.issuerDisplayName(),
              QString::fromLatin1(digest));
 }
 
-} // namespace
+ApiError ApiCall::redirectedWriteError(const QUrl &target)
+{
+    return ApiError(
+        ApiError::Kind::Configuration,
+        tr("GitLab answered with a redirect to %1. Uploads and deletions are never redirected: "
+           "check the account's URL (for example http:// instead of https://) and the project.")
+            .arg(loggable(target)));
+}
+
+ApiError ApiCall::untrustedCertificateError(const QString &detail)
+{
+    return ApiError(ApiError::Kind::Tls,
+                    tr("The server's certificate is not trusted: %1. If this is your GitLab's own "
+                       "certificate authority, add its CA file to the account.")
+                        .arg(detail));
+}
+
+ApiError ApiCall::oversizedHeadersError(qint64 headerBytes)
+{
+    return ApiError(ApiError::Kind::Protocol,
+                    headerBytes <= 0
+                        ? tr("The server's answer has response headers that could not be read "
+                             "(oversized or malformed); giving up.")
+                        : tr("The server's answer has %1 KiB of response headers, more than "
+                             "the %2 KiB accepted; giving up.")
+                              .arg(headerBytes / 1024)
+                              .arg(kMaxHeaderBytes / 1024));
+}
+
+ApiError ApiCall::oversizedBodyError()
+{
+    return ApiError(ApiError::Kind::Protocol,
+                    tr("GitLab's answer is unexpectedly large; giving up."));
+}
 
 ApiCall::ApiCall(GitLabClient *client, Options options)
     : m_client(client)
@@ -86,13 +118,6 @@ void ApiCall::send()
     case Method::Delete:
         m_reply = network->deleteResource(request);
         break;
-    case Method::Put:
-        request.setHeader(QNetworkRequest::ContentTypeHeader,
-                          QByteArrayLiteral("application/octet-stream"));
-        request.setHeader(QNetworkRequest::ContentLengthHeader, m_options.bodySize);
-        request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
-        m_reply = network->put(request, m_options.body);
-        break;
     }
     m_reply->setReadBufferSize(kReadBufferSize);
     m_status = 0;
@@ -106,12 +131,6 @@ void ApiCall::send()
     connect(m_reply, &QNetworkReply::metaDataChanged, this, &ApiCall::onMetaData);
     connect(m_reply, &QIODevice::readyRead, this, &ApiCall::onReadyRead);
     connect(m_reply, &QNetworkReply::finished, this, &ApiCall::onFinished);
-    connect(m_reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
-        touch();
-        if (sent == 0 && total == 0 && m_options.bodySize > 0)
-            return; // Qt's report once the body is gone: not news, and not the size
-        Q_EMIT uploadProgress(sent, total);
-    });
     connect(m_reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64 total) {
         touch();
         if (!isRedirect(m_status))
@@ -154,14 +173,7 @@ void ApiCall::onMetaData()
     for (const auto &[name, value] : headers)
         headerBytes += name.size() + value.size() + 4;
     if (headers.isEmpty() || headerBytes > kMaxHeaderBytes) {
-        finish(ApiError(ApiError::Kind::Protocol,
-                        headers.isEmpty()
-                            ? tr("The server's answer has response headers that could not be read "
-                                 "(oversized or malformed); giving up.")
-                            : tr("The server's answer has %1 KiB of response headers, more than "
-                                 "the %2 KiB accepted; giving up.")
-                                  .arg(headerBytes / 1024)
-                                  .arg(kMaxHeaderBytes / 1024)));
+        finish(oversizedHeadersError(headers.isEmpty() ? 0 : headerBytes));
         return;
     }
     if (isRedirect(m_status))
@@ -195,8 +207,7 @@ void ApiCall::onReadyRead()
     countBody(chunk.size());
     m_body += chunk;
     if (m_body.size() > kMaxBufferedBody)
-        finish(ApiError(ApiError::Kind::Protocol,
-                        tr("GitLab's answer is unexpectedly large; giving up.")));
+        finish(oversizedBodyError());
 }
 
 void ApiCall::countBody(qint64 bytes)
@@ -214,13 +225,18 @@ void ApiCall::checkBodyRate()
     // Nothing at all is the inactivity timeout's to judge; a trickle is this check's.
     if (arrived == 0 || arrived >= minimum)
         return;
-    finish(ApiError(ApiError::Kind::Timeout,
+    finish(slowBodyError(arrived, floor.bytesPerSecond, floor.window.count()));
+}
+
+ApiError ApiCall::slowBodyError(qint64 arrived, qint64 bytesPerSecond, qint64 windowMs)
+{
+    return ApiError(ApiError::Kind::Timeout,
                     tr("The server sent only %1 bytes in %2 s, slower than %3 bytes per second; "
                        "the transfer was cut off. Check the network or the server, then try "
                        "again.")
                         .arg(arrived)
-                        .arg(floor.window.count() / 1000.0)
-                        .arg(floor.bytesPerSecond)));
+                        .arg(windowMs / 1000.0)
+                        .arg(bytesPerSecond));
 }
 
 void ApiCall::onFinished()
@@ -237,11 +253,7 @@ void ApiCall::onFinished()
     qCDebug(lcApi) << m_reply->operation() << loggable(m_currentUrl) << status;
     if (status == 0 && networkError != QNetworkReply::NoError) {
         if (networkError == QNetworkReply::SslHandshakeFailedError && !m_tlsDetail.isEmpty()) {
-            finish(ApiError(
-                ApiError::Kind::Tls,
-                tr("The server's certificate is not trusted: %1. If this is your GitLab's own "
-                   "certificate authority, add its CA file to the account.")
-                    .arg(m_tlsDetail)));
+            finish(untrustedCertificateError(m_tlsDetail));
         } else {
             finish(ApiError::fromNetwork(networkError, m_reply->errorString()));
         }
@@ -266,12 +278,8 @@ void ApiCall::followRedirect()
 {
     const QUrl location = m_reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl();
     const QUrl target = m_currentUrl.resolved(location);
-    if (m_options.method != Method::Get && m_options.method != Method::Head) {
-        finish(ApiError(
-            ApiError::Kind::Configuration,
-            tr("GitLab answered with a redirect to %1. Uploads and deletions are never redirected: "
-               "check the account's URL (for example http:// instead of https://) and the project.")
-                .arg(loggable(target))));
+    if (m_options.method == Method::Delete) {
+        finish(redirectedWriteError(target));
         return;
     }
     if (m_currentUrl.scheme() == QLatin1String("https")

@@ -10,8 +10,8 @@
 #include <QTimer>
 #include <QUrl>
 
-class QIODevice;
 class QNetworkReply;
+class QSslCertificate;
 
 namespace Stevedore {
 
@@ -24,14 +24,13 @@ class ApiCall final : public QObject
     Q_OBJECT
 
 public:
-    enum class Method { Get, Head, Put, Delete };
+    // Uploads (PUT) are CurlPut's.
+    enum class Method { Get, Head, Delete };
 
     struct Options
     {
         Method method = Method::Get;
-        QUrl url;                  // absolute, already percent-encoded as it must be sent
-        QIODevice *body = nullptr; // PUT only; not owned, must stay alive until finished()
-        qint64 bodySize = -1;
+        QUrl url; // absolute, already percent-encoded as it must be sent
         QList<QPair<QByteArray, QByteArray>> headers;
         bool bufferBody = true; // false: a 2xx body is handed out through dataReceived()
     };
@@ -54,11 +53,23 @@ public:
     QUrl finalUrl() const { return m_currentUrl; }
 
     static constexpr int kMaxRedirects = 10;
+    static constexpr qint64 kMaxBufferedBody = 64 * 1024 * 1024;
+    static constexpr qint64 kMaxHeaderBytes = 256 * 1024;
+
+    // Texts shared with CurlPut, so that both transports fail in the same words.
+    // scheme://host:port/path: never the query, which may carry a presigned URL's signature.
+    static QString loggable(const QUrl &url);
+    static bool isRedirect(int status);
+    static ApiError redirectedWriteError(const QUrl &target); // a DELETE or PUT redirected
+    static ApiError untrustedCertificateError(const QString &detail);
+    static QString describeCertificate(const QSslCertificate &certificate);
+    static ApiError oversizedHeadersError(qint64 headerBytes); // 0: unreadable headers
+    static ApiError oversizedBodyError();
+    static ApiError slowBodyError(qint64 arrived, qint64 bytesPerSecond, qint64 windowMs);
 
 Q_SIGNALS:
     void responseStarted();                     // the final response's status and headers are in
     void dataReceived(const QByteArray &chunk); // bufferBody == false and status 2xx
-    void uploadProgress(qint64 sent, qint64 total);
     void downloadProgress(qint64 received, qint64 total);
     void finished();
 

@@ -35,7 +35,7 @@ void GitLabApi::request(ApiCall::Method method, const QUrl &url, QObject *contex
     // GitLabApi is a light handle that callers may create for one call: the callbacks hold
     // the client, never this object.
     QPointer<GitLabClient> client(&m_client);
-    ApiCall *call = m_client.call({method, url, nullptr, -1, {}, true});
+    ApiCall *call = m_client.call({method, url, {}, true});
     if (started)
         QObject::connect(call, &ApiCall::responseStarted, context,
                          [call, started] { started(*call); });

@@ -31,7 +31,20 @@ GitLabClient::GitLabClient(Account account, QString secret, QObject *parent)
                              .arg(m_account.caBundlePath));
         }
         m_ssl.addCaCertificates(certificates);
+        m_accountCas = certificates;
     }
+}
+
+QByteArray GitLabClient::trustedCaPem() const
+{
+    if (m_trustedCaPem.isEmpty()) {
+        const QList<QSslCertificate> system = QSslConfiguration::systemCaCertificates();
+        for (const QList<QSslCertificate> *list : {&system, &m_accountCas}) {
+            for (const QSslCertificate &certificate : *list)
+                m_trustedCaPem += certificate.toPem();
+        }
+    }
+    return m_trustedCaPem;
 }
 
 GitLabClient::~GitLabClient() = default;

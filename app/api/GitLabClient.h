@@ -59,6 +59,10 @@ public:
     const RetryPolicy &retryPolicy() const { return m_retryPolicy; }
     void setRetryPolicy(const RetryPolicy &policy) { m_retryPolicy = policy; }
 
+    // The certificate authorities Qt trusts for this account, as one PEM text: the system's and
+    // those of the account's CA file. Built on first use (for CurlPut), then kept.
+    QByteArray trustedCaPem() const;
+
     // Set when the account's CA bundle cannot be used; every call fails with it.
     const ApiError &configurationError() const { return m_configurationError; }
 
@@ -81,6 +85,8 @@ private:
     QString m_secret;
     QNetworkAccessManager m_network;
     QSslConfiguration m_ssl;
+    QList<QSslCertificate> m_accountCas;
+    mutable QByteArray m_trustedCaPem;
     ApiError m_configurationError;
     std::chrono::milliseconds m_inactivityTimeout{std::chrono::seconds(60)};
     SlowBodyFloor m_slowBodyFloor;

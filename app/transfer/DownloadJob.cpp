@@ -118,9 +118,8 @@ void DownloadJob::request()
         qCInfo(lcTransfer) << "resuming" << m_targetPath << "from byte" << m_resumeFrom;
         headers.append({"Range", "bytes=" + QByteArray::number(m_resumeFrom) + '-'});
     }
-    m_call =
-        m_api.client().call({ApiCall::Method::Get, m_api.client().apiUrl(m_source.encodedPath()),
-                             nullptr, -1, headers, false});
+    m_call = m_api.client().call(
+        {ApiCall::Method::Get, m_api.client().apiUrl(m_source.encodedPath()), headers, false});
     connect(m_call, &ApiCall::responseStarted, this, &DownloadJob::onResponseStarted);
     connect(m_call, &ApiCall::dataReceived, this, &DownloadJob::onData);
     connect(m_call, &ApiCall::finished, this, &DownloadJob::onFinished);

@@ -21,14 +21,8 @@ UploadJob::UploadJob(GitLabApi &api, PackageTarget target, QString localPath, bo
 {
 }
 
-UploadJob::~UploadJob()
-{
-    // Deleting the call aborts a running upload, but its QNetworkReply is only deleted later
-    // and may read the body until then: the device must outlive it.
-    delete m_call;
-    if (m_device)
-        m_device.release()->deleteLater();
-}
+// Deleting the call cancels a running upload and waits (briefly) for its worker thread.
+UploadJob::~UploadJob() = default;
 
 ApiError UploadJob::checkLocally(const PackageTarget &target, const QString &localPath)
 {
@@ -69,10 +63,10 @@ void UploadJob::start()
             this, [this, local] { finish(local); }, Qt::QueuedConnection);
         return;
     }
-    m_device = std::make_unique<HashingFileDevice>(m_localPath);
-    if (!m_device->open(QIODevice::ReadOnly)) {
+    m_reader = std::make_shared<HashingFileReader>(m_localPath);
+    if (!m_reader->open()) {
         const ApiError error(ApiError::Kind::Local,
-                             tr("%1 cannot be read: %2").arg(m_localPath, m_device->errorText()));
+                             tr("%1 cannot be read: %2").arg(m_localPath, m_reader->errorText()));
         QMetaObject::invokeMethod(
             this, [this, error] { finish(error); }, Qt::QueuedConnection);
         return;
@@ -83,15 +77,15 @@ void UploadJob::start()
         query.addQueryItem(QStringLiteral("status"), QStringLiteral("hidden"));
     const QUrl url = m_api.client().apiUrl(m_target.encodedPath(), query);
     qCInfo(lcTransfer) << "uploading" << m_localPath << "to" << m_target.describe();
-    m_call = m_api.client().call(
-        {ApiCall::Method::Put, url, m_device.get(), m_device->size(), {}, true});
-    connect(m_call, &ApiCall::uploadProgress, this, &UploadJob::progress);
-    connect(m_call, &ApiCall::finished, this, &UploadJob::onUploaded);
+    m_call = std::make_unique<CurlPut>(&m_api.client(), url, m_reader);
+    connect(m_call.get(), &CurlPut::progress, this, &UploadJob::progress);
+    connect(m_call.get(), &CurlPut::finished, this, &UploadJob::onUploaded);
+    m_call->start();
 }
 
 void UploadJob::cancel()
 {
-    if (m_call)
+    if (m_call && !m_call->isFinished())
         m_call->abort();
     else
         finish(ApiError::fromNetwork(QNetworkReply::OperationCanceledError, {}));
@@ -99,22 +93,19 @@ void UploadJob::cancel()
 
 void UploadJob::onUploaded()
 {
-    ApiCall *call = m_call;
-    m_call = nullptr;
-    call->deleteLater();
+    const CurlPut *call = m_call.get(); // finished: its worker has let go of the reader
     const QString shown = QDir::toNativeSeparators(m_localPath);
-    if (m_device->shrank()) {
+    if (m_reader->shrank()) {
         return finish(ApiError(ApiError::Kind::Local,
                                tr("%1 shrank while it was uploaded (%2); nothing was published. "
                                   "Publish it again once it is complete.")
-                                   .arg(shown, m_device->errorString())));
+                                   .arg(shown, m_reader->errorText())));
     }
     if (call->error().isError())
         return finish(call->error().withContext(tr("Uploading %1").arg(m_target.fileName)));
     Q_EMIT verifying();
-    m_localSha256 = m_device->sentSha256();
-    const QString change = m_device->changeSinceOpen();
-    m_device->close();
+    m_localSha256 = m_reader->sentSha256();
+    const QString change = m_reader->changeSinceOpen();
     if (!change.isEmpty() || m_localSha256.isEmpty()) {
         return finish(ApiError(
             ApiError::Kind::Local,
@@ -167,7 +158,6 @@ void UploadJob::finish(const Result<PackageFile> &result)
     if (m_done)
         return;
     m_done = true;
-    // The device is not closed here: an aborted reply may read it until it is deleted later.
     Q_EMIT finished(result);
 }
 

@@ -1,8 +1,9 @@
 #pragma once
 
+#include "api/CurlPut.h"
 #include "api/GitLabApi.h"
 #include "core/PackageTarget.h"
-#include "transfer/HashingFileDevice.h"
+#include "transfer/HashingFileReader.h"
 
 #include <QLoggingCategory>
 #include <QObject>
@@ -14,8 +15,9 @@ Q_DECLARE_LOGGING_CATEGORY(lcTransfer)
 
 namespace Stevedore {
 
-// Publishes one local file: validates the names, streams the file with a raw PUT (hashing
-// it on the way), and checks GitLab's file_sha256 against ours. Never retries; TransferQueue
+// Publishes one local file: validates the names, streams the file with a raw PUT sent by
+// CurlPut (hashing it on the way, on CurlPut's worker thread), and checks GitLab's file_sha256
+// against ours. Never retries; TransferQueue
 // decides that.
 class UploadJob final : public QObject
 {
@@ -48,8 +50,8 @@ private:
     PackageTarget m_target;
     QString m_localPath;
     bool m_hidden;
-    std::unique_ptr<HashingFileDevice> m_device;
-    QPointer<ApiCall> m_call;
+    std::shared_ptr<HashingFileReader> m_reader;
+    std::unique_ptr<CurlPut> m_call;
     QString m_localSha256;
     bool m_done = false;
 };

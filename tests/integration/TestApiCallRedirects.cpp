@@ -1,13 +1,13 @@
 // ApiCall's redirect policy (design.md "One network choke point", gitlab-api.md §12.4, §12.5)
-// against two tiny local HTTP servers on different ports, i.e. different origins: a PUT is never
-// redirected and the error names the target; a GET follows, keeping credentials on the same
-// origin only; https → http is refused; a redirect loop ends. gitlab-sim cannot answer with an
-// arbitrary Location, so this single-class test uses a fake of its own.
+// against two tiny local HTTP servers on different ports, i.e. different origins: a DELETE is
+// never redirected and the error names the target (TestCurlPut does the same for a PUT); a GET
+// follows, keeping credentials on the same origin only; https → http is refused; a redirect
+// loop ends. gitlab-sim cannot answer with an arbitrary Location, so this single-class test uses
+// a fake of its own.
 
 #include "IntegrationSupport.h"
 #include "TestCertificates.h"
 
-#include <QBuffer>
 #include <QMap>
 #include <QPointer>
 #include <QSignalSpy>
@@ -151,16 +151,9 @@ private:
     static ApiError run(GitLabClient &client, ApiCall::Method method, const QUrl &url,
                         QByteArray *body = nullptr)
     {
-        QBuffer upload;
-        upload.setData("payload to publish");
-        upload.open(QIODevice::ReadOnly);
         ApiCall::Options options;
         options.method = method;
         options.url = url;
-        if (method == ApiCall::Method::Put) {
-            options.body = &upload;
-            options.bodySize = upload.size();
-        }
         std::unique_ptr<ApiCall> call(client.call(options));
         QSignalSpy finished(call.get(), &ApiCall::finished);
         if (!call->isFinished() && !finished.wait(kTimeoutMs))
@@ -199,14 +192,14 @@ private Q_SLOTS:
         m_elsewhere.reset();
     }
 
-    void putRedirectFailsNamingTheTarget_data()
+    void deleteRedirectFailsNamingTheTarget_data()
     {
         QTest::addColumn<int>("status");
         for (const int status : {301, 302, 303, 307, 308})
             QTest::addRow("%d", status) << status;
     }
 
-    void putRedirectFailsNamingTheTarget()
+    void deleteRedirectFailsNamingTheTarget()
     {
         QFETCH(int, status);
         const QByteArray location =
@@ -216,7 +209,7 @@ private Q_SLOTS:
         });
         GitLabClient client(account(m_gitlab->origin(), CredentialKind::PersonalAccessToken), kPat);
         const ApiError error =
-            run(client, ApiCall::Method::Put,
+            run(client, ApiCall::Method::Delete,
                 QUrl::fromEncoded(m_gitlab->origin().toEncoded() + kGenericPath));
         QCOMPARE(error.kind(), ApiError::Kind::Configuration);
         const QString target = m_elsewhere->origin().toString() + u"/upload-here/file.bin"_s;
