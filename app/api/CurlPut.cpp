@@ -1,5 +1,6 @@
 #include "api/CurlPut.h"
 
+#include "api/CurlConnections.h"
 #include "api/GitLabClient.h"
 
 #include <QNetworkRequest>
@@ -66,6 +67,7 @@ struct CurlPut::Transfer
         curl_slist_free_all(requestHeaders);
     }
 
+    std::shared_ptr<CurlConnections> connections; // outlives `easy`, which may use it
     CURL *easy = nullptr;
     CURLM *multi = nullptr;
     curl_slist *requestHeaders = nullptr;
@@ -308,6 +310,7 @@ void CurlPut::start()
     transfer->url = m_url.toEncoded();
     transfer->easy = curl_easy_init();
     transfer->multi = curl_multi_init();
+    transfer->connections = m_client->uploadConnections();
     if (!transfer->easy || !transfer->multi)
         return failLater(ApiError(ApiError::Kind::Local, tr("libcurl could not be initialised.")));
 
@@ -329,6 +332,8 @@ void CurlPut::start()
     CURL *easy = transfer->easy;
     Transfer *raw = transfer.get();
     curl_easy_setopt(easy, CURLOPT_URL, transfer->url.constData());
+    if (transfer->connections->handle())
+        curl_easy_setopt(easy, CURLOPT_SHARE, transfer->connections->handle());
     curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, long(CURL_HTTP_VERSION_1_1));
     curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);

@@ -1,5 +1,6 @@
 #include "api/GitLabClient.h"
 
+#include "api/CurlConnections.h"
 #include "core/Version.h"
 
 #include <QFile>
@@ -33,6 +34,13 @@ GitLabClient::GitLabClient(Account account, QString secret, QObject *parent)
         m_ssl.addCaCertificates(certificates);
         m_accountCas = certificates;
     }
+}
+
+std::shared_ptr<CurlConnections> GitLabClient::uploadConnections()
+{
+    if (!m_uploadConnections)
+        m_uploadConnections = std::make_shared<CurlConnections>();
+    return m_uploadConnections;
 }
 
 QByteArray GitLabClient::trustedCaPem() const

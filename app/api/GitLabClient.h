@@ -13,10 +13,13 @@
 #include <QUrlQuery>
 
 #include <chrono>
+#include <memory>
 
 Q_DECLARE_LOGGING_CATEGORY(lcApi)
 
 namespace Stevedore {
+
+class CurlConnections;
 
 // The one network choke point for an account: every request to GitLab (and every redirect
 // target) is built by buildRequest(), which decides the credential header, the user agent,
@@ -62,6 +65,9 @@ public:
     // The certificate authorities Qt trusts for this account, as one PEM text: the system's and
     // those of the account's CA file. Built on first use (for CurlPut), then kept.
     QByteArray trustedCaPem() const;
+    // The connections libcurl keeps open between this account's uploads (made on first use,
+    // after curl_global_init).
+    std::shared_ptr<CurlConnections> uploadConnections();
 
     // Set when the account's CA bundle cannot be used; every call fails with it.
     const ApiError &configurationError() const { return m_configurationError; }
@@ -87,6 +93,7 @@ private:
     QSslConfiguration m_ssl;
     QList<QSslCertificate> m_accountCas;
     mutable QByteArray m_trustedCaPem;
+    std::shared_ptr<CurlConnections> m_uploadConnections;
     ApiError m_configurationError;
     std::chrono::milliseconds m_inactivityTimeout{std::chrono::seconds(60)};
     SlowBodyFloor m_slowBodyFloor;

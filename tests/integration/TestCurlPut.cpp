@@ -246,6 +246,23 @@ private Q_SLOTS:
         }
     }
 
+    // One account's uploads go over one kept-open connection, not one connection each.
+    void uploadsOfOneAccountShareAConnection()
+    {
+        m_server->on("PUT", kUploadPattern,
+                     [](const HostileServer::Request &) { return HostileServer::json("{}", 201); });
+        for (int i = 0; i < 3; ++i) {
+            const Outcome outcome =
+                put(*m_session->client, uploadUrl(m_server->baseUrl()), quickBody(1000));
+            QVERIFY2(!outcome.error.isError(), qPrintable(describe(outcome.error)));
+        }
+        const QList<HostileServer::Request> requests = m_server->requests();
+        QCOMPARE(requests.size(), 3);
+        QVERIFY(requests[0].clientPort > 0);
+        QCOMPARE(requests[1].clientPort, requests[0].clientPort);
+        QCOMPARE(requests[2].clientPort, requests[0].clientPort);
+    }
+
     void cancelMidBodyEndsPromptly()
     {
         m_server->on("PUT", kUploadPattern,

@@ -342,6 +342,7 @@ qsizetype HostileServer::Private::record(const httplib::Request &request)
     received.target = QByteArray::fromStdString(request.target);
     const qsizetype query = received.target.indexOf('?');
     received.path = query < 0 ? received.target : received.target.left(query);
+    received.clientPort = request.remote_port;
     for (const auto &[name, value] : request.headers) {
         const auto isPseudo = [&key = name](const char *pseudo) { return key == pseudo; };
         if (std::none_of(std::begin(PseudoHeaders), std::end(PseudoHeaders), isPseudo))

@@ -67,6 +67,8 @@ public:
         /// Bytes of the request body received (the body itself is read and discarded,
         /// never kept: uploads may be large). In requests() it grows while the body arrives.
         qint64 bodySize = 0;
+        /// The client's TCP port: two requests with the same port came on one connection.
+        int clientPort = 0;
     };
 
     struct Reply
