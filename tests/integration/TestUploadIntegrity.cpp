@@ -67,7 +67,9 @@ private Q_SLOTS:
         QFETCH(QString, said);
         QVERIFY(m_sim.startDemo());
         const QString local = path(change + u".bin"_s);
-        QVERIFY(!writeFile(local, 24 * 1024 * 1024, 5).isEmpty());
+        // Large enough that the change lands while the body is still being read, however fast
+        // the upload goes (it is made at the first progress report, within 50 ms).
+        QVERIFY(!writeFile(local, 128 * 1024 * 1024, 5).isEmpty());
         const PackageTarget target{kProject, u"changing"_s, u"1.0.0"_s, change + u".bin"_s};
 
         const auto result = uploadWhile(target, local, [&] {
@@ -79,7 +81,7 @@ private Q_SLOTS:
                 QVERIFY(file.resize(1024 * 1024));
             } else {
                 QVERIFY(file.open(QIODevice::ReadWrite));
-                file.seek(20 * 1024 * 1024);
+                file.seek(120 * 1024 * 1024);
                 file.write(QByteArray(4096, 'r'));
                 file.close();
                 // Same size; make sure the clock shows a change even on a coarse file system.
