@@ -1,5 +1,7 @@
 #include "api/CurlConnections.h"
 
+#include "api/CurlLibrary.h"
+
 namespace Stevedore {
 
 namespace {
@@ -17,22 +19,22 @@ void unlock(CURL *, curl_lock_data data, void *locks)
 } // namespace
 
 CurlConnections::CurlConnections()
-    : m_share(curl_share_init())
+    : m_share(CurlLibrary::get() ? CurlLibrary::get()->share_init() : nullptr)
 {
     if (!m_share)
         return;
-    curl_share_setopt(m_share, CURLSHOPT_LOCKFUNC, &lock);
-    curl_share_setopt(m_share, CURLSHOPT_UNLOCKFUNC, &unlock);
-    curl_share_setopt(m_share, CURLSHOPT_USERDATA, &m_locks);
+    CurlLibrary::get()->share_setopt(m_share, CURLSHOPT_LOCKFUNC, &lock);
+    CurlLibrary::get()->share_setopt(m_share, CURLSHOPT_UNLOCKFUNC, &unlock);
+    CurlLibrary::get()->share_setopt(m_share, CURLSHOPT_USERDATA, &m_locks);
     for (const curl_lock_data data :
          {CURL_LOCK_DATA_CONNECT, CURL_LOCK_DATA_SSL_SESSION, CURL_LOCK_DATA_DNS})
-        curl_share_setopt(m_share, CURLSHOPT_SHARE, data);
+        CurlLibrary::get()->share_setopt(m_share, CURLSHOPT_SHARE, data);
 }
 
 CurlConnections::~CurlConnections()
 {
     if (m_share)
-        curl_share_cleanup(m_share);
+        CurlLibrary::get()->share_cleanup(m_share);
 }
 
 } // namespace Stevedore

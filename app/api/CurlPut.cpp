@@ -1,6 +1,7 @@
 #include "api/CurlPut.h"
 
 #include "api/CurlConnections.h"
+#include "api/CurlLibrary.h"
 #include "api/GitLabClient.h"
 
 #include <QNetworkRequest>
@@ -21,11 +22,10 @@ using Clock = std::chrono::steady_clock;
 
 constexpr std::chrono::milliseconds kProgressInterval{50};
 
-// curl_global_init() is not thread-safe: it runs once, before the first handle.
-bool curlReady()
+// Only called once CurlLibrary::get() succeeded (CurlPut::start checks it).
+const CurlLibrary &curl()
 {
-    static const bool ready = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
-    return ready;
+    return *CurlLibrary::get();
 }
 
 bool isTlsFailure(CURLcode code)
@@ -59,12 +59,12 @@ struct CurlPut::Transfer
     ~Transfer()
     {
         if (multi && easy)
-            curl_multi_remove_handle(multi, easy);
+            curl().multi_remove_handle(multi, easy);
         if (easy)
-            curl_easy_cleanup(easy);
+            curl().easy_cleanup(easy);
         if (multi)
-            curl_multi_cleanup(multi);
-        curl_slist_free_all(requestHeaders);
+            curl().multi_cleanup(multi);
+        curl().slist_free_all(requestHeaders);
     }
 
     std::shared_ptr<CurlConnections> connections; // outlives `easy`, which may use it
@@ -240,12 +240,12 @@ struct CurlPut::Transfer
         bool done = false;
         while (!done) {
             int running = 0;
-            if (curl_multi_perform(multi, &running) != CURLM_OK) {
+            if (curl().multi_perform(multi, &running) != CURLM_OK) {
                 result = CURLE_FAILED_INIT;
                 break;
             }
             int left = 0;
-            while (CURLMsg *message = curl_multi_info_read(multi, &left)) {
+            while (CURLMsg *message = curl().multi_info_read(multi, &left)) {
                 if (message->msg == CURLMSG_DONE) {
                     result = message->data.result;
                     done = true;
@@ -253,11 +253,11 @@ struct CurlPut::Transfer
             }
             if (done || cancelled || stalled())
                 break;
-            curl_multi_poll(multi, nullptr, 0, int(poll.count()), nullptr);
+            curl().multi_poll(multi, nullptr, 0, int(poll.count()), nullptr);
         }
-        curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
+        curl().easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
         curl_off_t uploaded = 0;
-        if (curl_easy_getinfo(easy, CURLINFO_SIZE_UPLOAD_T, &uploaded) == CURLE_OK)
+        if (curl().easy_getinfo(easy, CURLINFO_SIZE_UPLOAD_T, &uploaded) == CURLE_OK)
             sent = uploaded;
         CurlPut *receiver = owner;
         QMetaObject::invokeMethod(
@@ -284,7 +284,7 @@ void CurlPut::stopWorker(bool cancel)
         return;
     if (cancel) {
         m_transfer->cancelled = true;
-        curl_multi_wakeup(m_transfer->multi);
+        curl().multi_wakeup(m_transfer->multi);
     }
     m_worker.join();
 }
@@ -299,8 +299,10 @@ void CurlPut::start()
         return failLater(ApiError(ApiError::Kind::Configuration, tr("The account is gone.")));
     if (m_client->configurationError().isError())
         return failLater(m_client->configurationError());
-    if (!curlReady())
-        return failLater(ApiError(ApiError::Kind::Local, tr("libcurl could not be initialised.")));
+    if (!CurlLibrary::get())
+        return failLater(ApiError(ApiError::Kind::Local,
+                                  tr("libcurl (libcurl.so.4) could not be loaded; it sends "
+                                     "uploads. Install the libcurl4 package.")));
 
     auto transfer = std::make_shared<Transfer>();
     transfer->owner = this;
@@ -308,8 +310,8 @@ void CurlPut::start()
     transfer->inactivity = m_client->inactivityTimeout();
     transfer->floor = m_client->slowBodyFloor();
     transfer->url = m_url.toEncoded();
-    transfer->easy = curl_easy_init();
-    transfer->multi = curl_multi_init();
+    transfer->easy = curl().easy_init();
+    transfer->multi = curl().multi_init();
     transfer->connections = m_client->uploadConnections();
     if (!transfer->easy || !transfer->multi)
         return failLater(ApiError(ApiError::Kind::Local, tr("libcurl could not be initialised.")));
@@ -326,48 +328,48 @@ void CurlPut::start()
             return failLater(ApiError(ApiError::Kind::Configuration,
                                       tr("A request header holds a line break; check the "
                                          "account's token and user name.")));
-        transfer->requestHeaders = curl_slist_append(transfer->requestHeaders, line.constData());
+        transfer->requestHeaders = curl().slist_append(transfer->requestHeaders, line.constData());
     }
 
     CURL *easy = transfer->easy;
     Transfer *raw = transfer.get();
-    curl_easy_setopt(easy, CURLOPT_URL, transfer->url.constData());
+    curl().easy_setopt(easy, CURLOPT_URL, transfer->url.constData());
     if (transfer->connections->handle())
-        curl_easy_setopt(easy, CURLOPT_SHARE, transfer->connections->handle());
-    curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, long(CURL_HTTP_VERSION_1_1));
-    curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(easy, CURLOPT_UPLOAD, 1L); // PUT
-    curl_easy_setopt(easy, CURLOPT_INFILESIZE_LARGE, curl_off_t(m_reader->size()));
-    curl_easy_setopt(easy, CURLOPT_UPLOAD_BUFFERSIZE, long(kUploadBufferSize));
-    curl_easy_setopt(easy, CURLOPT_HTTPHEADER, transfer->requestHeaders);
-    curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 0L);
-    curl_easy_setopt(easy, CURLOPT_READFUNCTION, &Transfer::onRead);
-    curl_easy_setopt(easy, CURLOPT_READDATA, raw);
-    curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, &Transfer::onHeader);
-    curl_easy_setopt(easy, CURLOPT_HEADERDATA, raw);
-    curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &Transfer::onBody);
-    curl_easy_setopt(easy, CURLOPT_WRITEDATA, raw);
-    curl_easy_setopt(easy, CURLOPT_NOPROGRESS, 0L);
-    curl_easy_setopt(easy, CURLOPT_XFERINFOFUNCTION, &Transfer::onProgressInfo);
-    curl_easy_setopt(easy, CURLOPT_XFERINFODATA, raw);
-    curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, transfer->errorText);
-    curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, long(transfer->inactivity.count()));
+        curl().easy_setopt(easy, CURLOPT_SHARE, transfer->connections->handle());
+    curl().easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl().easy_setopt(easy, CURLOPT_HTTP_VERSION, long(CURL_HTTP_VERSION_1_1));
+    curl().easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+    curl().easy_setopt(easy, CURLOPT_UPLOAD, 1L); // PUT
+    curl().easy_setopt(easy, CURLOPT_INFILESIZE_LARGE, curl_off_t(m_reader->size()));
+    curl().easy_setopt(easy, CURLOPT_UPLOAD_BUFFERSIZE, long(kUploadBufferSize));
+    curl().easy_setopt(easy, CURLOPT_HTTPHEADER, transfer->requestHeaders);
+    curl().easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 0L);
+    curl().easy_setopt(easy, CURLOPT_READFUNCTION, &Transfer::onRead);
+    curl().easy_setopt(easy, CURLOPT_READDATA, raw);
+    curl().easy_setopt(easy, CURLOPT_HEADERFUNCTION, &Transfer::onHeader);
+    curl().easy_setopt(easy, CURLOPT_HEADERDATA, raw);
+    curl().easy_setopt(easy, CURLOPT_WRITEFUNCTION, &Transfer::onBody);
+    curl().easy_setopt(easy, CURLOPT_WRITEDATA, raw);
+    curl().easy_setopt(easy, CURLOPT_NOPROGRESS, 0L);
+    curl().easy_setopt(easy, CURLOPT_XFERINFOFUNCTION, &Transfer::onProgressInfo);
+    curl().easy_setopt(easy, CURLOPT_XFERINFODATA, raw);
+    curl().easy_setopt(easy, CURLOPT_ERRORBUFFER, transfer->errorText);
+    curl().easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, long(transfer->inactivity.count()));
     // Trust exactly what Qt trusts for this account, never curl's own default bundle or path.
-    curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 2L);
-    curl_easy_setopt(easy, CURLOPT_CAINFO, nullptr);
-    curl_easy_setopt(easy, CURLOPT_CAPATH, nullptr);
+    curl().easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl().easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 2L);
+    curl().easy_setopt(easy, CURLOPT_CAINFO, nullptr);
+    curl().easy_setopt(easy, CURLOPT_CAPATH, nullptr);
     if (m_url.scheme() == QLatin1String("https")) {
         transfer->caPem = m_client->trustedCaPem();
         curl_blob blob{transfer->caPem.data(), size_t(transfer->caPem.size()), CURL_BLOB_NOCOPY};
         if (!transfer->caPem.isEmpty())
-            curl_easy_setopt(easy, CURLOPT_CAINFO_BLOB, &blob);
+            curl().easy_setopt(easy, CURLOPT_CAINFO_BLOB, &blob);
         // OpenSSL builds only: keeps the server's certificate to name it when it is refused.
-        curl_easy_setopt(easy, CURLOPT_SSL_CTX_FUNCTION, &Transfer::onSslContext);
-        curl_easy_setopt(easy, CURLOPT_SSL_CTX_DATA, raw);
+        curl().easy_setopt(easy, CURLOPT_SSL_CTX_FUNCTION, &Transfer::onSslContext);
+        curl().easy_setopt(easy, CURLOPT_SSL_CTX_DATA, raw);
     }
-    if (curl_multi_add_handle(transfer->multi, easy) != CURLM_OK)
+    if (curl().multi_add_handle(transfer->multi, easy) != CURLM_OK)
         return failLater(ApiError(ApiError::Kind::Local, tr("libcurl could not be initialised.")));
 
     qCDebug(lcApi) << "PUT" << ApiCall::loggable(m_url) << "(libcurl)";
@@ -424,7 +426,7 @@ ApiError CurlPut::outcome() const
                                       transfer.floor.window.count());
     const QString detail = transfer.errorText[0] != '\0'
                                ? QString::fromUtf8(transfer.errorText)
-                               : QString::fromUtf8(curl_easy_strerror(transfer.result));
+                               : QString::fromUtf8(curl().easy_strerror(transfer.result));
     // libcurl refuses a header line or section beyond its own limits (100 KiB, 300 KiB) as "out
     // of memory", possibly after the status line.
     if (transfer.result == CURLE_OUT_OF_MEMORY || transfer.result == CURLE_WEIRD_SERVER_REPLY)
