@@ -20,6 +20,7 @@ FilePane::FilePane(QWidget *parent)
     m_view->setModel(&m_model);
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);
+    m_view->setTextElideMode(Qt::ElideMiddle); // long names keep their start and their end
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setResizeContentsPrecision(PackagePane::kRowsMeasured);

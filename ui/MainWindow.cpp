@@ -155,6 +155,8 @@ void MainWindow::buildActions()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *publish = add(file, QStringLiteral("actionPublish"), tr("&Publish files…"),
                            QKeySequence::Open, &MainWindow::publishFiles);
+    add(file, QStringLiteral("actionPublishFolder"), tr("Publish a &folder…"),
+        QKeySequence(tr("Ctrl+Shift+O")), &MainWindow::publishFolder);
     QAction *download = add(file, QStringLiteral("actionDownload"), tr("&Download…"),
                             QKeySequence(tr("Ctrl+D")), &MainWindow::downloadSelection);
     QAction *remove = add(file, QStringLiteral("actionDelete"), tr("De&lete…"),
@@ -487,6 +489,15 @@ void MainWindow::publishFiles()
     const QStringList paths = m_dialogs.openFiles(this, tr("Publish files"), QDir::homePath());
     if (!paths.isEmpty())
         publishPaths(paths, m_packages->currentVersion(), {});
+}
+
+// A folder is published with its relative paths, as when it is dropped.
+void MainWindow::publishFolder()
+{
+    const QString folder =
+        m_dialogs.existingDirectory(this, tr("Publish a folder"), QDir::homePath());
+    if (!folder.isEmpty())
+        publishPaths({folder}, m_packages->currentVersion(), {});
 }
 
 // Why GitLab will refuse uploads with this token in this project, as far as the window knows

@@ -56,6 +56,7 @@ public:
     // `packageName` (a package row: the next version is suggested).
     void publishPaths(const QStringList &paths, const std::optional<Package> &onto,
                       const QString &packageName);
+    void publishFolder();
     void downloadSelection();
     void deleteSelection();
     void copyDownloadUrl();

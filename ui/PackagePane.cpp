@@ -55,6 +55,7 @@ PackagePane::PackagePane(QWidget *parent)
     m_view->setItemDelegate(new HiddenRowDelegate(m_view));
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);
+    m_view->setTextElideMode(Qt::ElideMiddle); // long names keep their start and their end
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->header()->setStretchLastSection(false);
     // The columns fit the rows near the top, not the first 1,000 (Qt's default), which kept

@@ -66,6 +66,7 @@ private Q_SLOTS:
     void anotherProjectStartsUnfiltered();
     void contextMenusOfferTheMenusActions();
     void emptyAndErrorStatesSayWhatIsGoingOn();
+    void publishAFolderKeepsItsRelativePaths();
     void publishingWarnsWhenGitLabWillRefuse_data();
     void publishingWarnsWhenGitLabWillRefuse();
     void geometryAndSplitterAreRestored();
@@ -751,6 +752,30 @@ void TestMainWindow::emptyAndErrorStatesSayWhatIsGoingOn()
     auto *transfers = m_window->findChild<QLabel *>(QStringLiteral("transferViewPlaceholder"));
     QVERIFY(transfers && transfers->isVisible());
     QVERIFY2(transfers->text().contains(u"No transfers yet"_s), qPrintable(transfers->text()));
+}
+
+// File › Publish a folder… opens the publish dialog with the folder's files under their
+// relative paths; long names in the lists are elided in the middle.
+void TestMainWindow::publishAFolderKeepsItsRelativePaths()
+{
+    openWindow();
+    waitForPackages();
+    QCOMPARE(m_window->packagePane()->view()->textElideMode(), Qt::ElideMiddle);
+    QCOMPARE(m_window->filePane()->view()->textElideMode(), Qt::ElideMiddle);
+    writeFile(QStringLiteral("release/docs/guide.txt"), "guide\n");
+    writeFile(QStringLiteral("release/app.bin"), QByteArray(1000, 'a'));
+    m_dialogs->answerDirectory(m_dir->filePath(QStringLiteral("local/release")));
+    m_window->findChild<QAction *>(QStringLiteral("actionPublishFolder"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(publishDialog() != nullptr, kTimeout);
+    PublishDialog *dialog = publishDialog();
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isReadingFolders(), kTimeout);
+    QStringList names;
+    for (int row = 0; row < dialog->fileCount(); ++row)
+        names << dialog->targetName(row);
+    names.sort();
+    // As when it is dropped: the folder's own name leads the paths.
+    QCOMPARE(names, (QStringList{u"release/app.bin"_s, u"release/docs/guide.txt"_s}));
+    dialog->reject();
 }
 
 void TestMainWindow::geometryAndSplitterAreRestored()
