@@ -477,6 +477,8 @@ QVariant PackageTreeModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Created");
     case StatusColumn:
         return tr("Status");
+    case VersionsColumn:
+        return tr("Versions");
     case FilesColumn:
         return tr("Files");
     case SizeColumn:
@@ -516,8 +518,8 @@ QVariant PackageTreeModel::packageData(const Row &row, int column, int role) con
             return group.name;
         case CreatedColumn:
             return formatTime(newest.package.createdAt);
-        case StatusColumn:
-            return tr("%n version(s)", nullptr, count);
+        case VersionsColumn:
+            return QLocale().toString(count);
         default:
             return {};
         }
@@ -526,13 +528,17 @@ QVariant PackageTreeModel::packageData(const Row &row, int column, int role) con
             return tr("%1: %n version(s), newest %2", nullptr, count)
                 .arg(group.name, newest.package.version);
         return {};
+    case Qt::TextAlignmentRole:
+        if (column == VersionsColumn)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
     case SortRole:
         switch (column) {
         case NameColumn:
             return group.name;
         case CreatedColumn:
             return newest.package.createdAt;
-        case StatusColumn:
+        case VersionsColumn:
             return count;
         default:
             return qint64(-1);

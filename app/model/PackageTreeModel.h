@@ -29,7 +29,15 @@ class PackageTreeModel final : public QAbstractItemModel
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
 
 public:
-    enum Column { NameColumn, CreatedColumn, StatusColumn, FilesColumn, SizeColumn, ColumnCount };
+    enum Column {
+        NameColumn,
+        CreatedColumn,
+        StatusColumn,
+        VersionsColumn, // a package row's number of versions shown
+        FilesColumn,
+        SizeColumn,
+        ColumnCount
+    };
     Q_ENUM(Column)
 
     enum Role {
