@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLocale>
 #include <QPainter>
 #include <QStyledItemDelegate>
 #include <QTableView>
@@ -64,6 +65,17 @@ TransferDock::TransferDock(TransferQueue &queue, QWidget *parent)
 {
     setObjectName(QStringLiteral("transferDock"));
     m_filter.setSourceModel(&m_model);
+    m_titleDelay.setSingleShot(true);
+    m_titleDelay.setInterval(250);
+    connect(&m_titleDelay, &QTimer::timeout, this, &TransferDock::updateTitle);
+    const auto later = [this] {
+        if (!m_titleDelay.isActive())
+            m_titleDelay.start();
+    };
+    connect(&m_model, &QAbstractItemModel::dataChanged, this, later);
+    connect(&m_model, &QAbstractItemModel::rowsInserted, this, later);
+    connect(&m_model, &QAbstractItemModel::rowsRemoved, this, later);
+    connect(&m_model, &QAbstractItemModel::modelReset, this, later);
     m_view->setObjectName(QStringLiteral("transferView"));
     m_view->setModel(&m_filter);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -160,6 +172,40 @@ void TransferDock::removeSelected()
         if (row >= 0)
             m_model.remove(row);
     }
+}
+
+void TransferDock::updateTitle()
+{
+    int finished = 0;
+    qint64 done = 0;
+    qint64 total = 0;
+    double speed = 0;
+    using State = TransferQueueModel::State;
+    for (int row = 0; row < m_model.rowCount(); ++row) {
+        const QModelIndex index = m_model.index(row, 0);
+        const State state = m_model.state(row);
+        if (state == State::Done || state == State::Skipped || state == State::Failed
+            || state == State::Cancelled)
+            ++finished;
+        const qint64 size = index.data(TransferQueueModel::BytesTotalRole).toLongLong();
+        if (size > 0 && state != State::Failed && state != State::Cancelled) {
+            total += size;
+            done += index.data(TransferQueueModel::BytesDoneRole).toLongLong();
+        }
+        speed += index.data(TransferQueueModel::SpeedRole).toDouble();
+    }
+    const int rows = m_model.rowCount();
+    if (rows == 0)
+        return setWindowTitle(tr("Transfers"));
+    const QLocale locale;
+    QString title = tr("Transfers — %1 of %2 done").arg(finished).arg(rows);
+    if (total > 0)
+        title +=
+            tr(", %1 of %2").arg(locale.formattedDataSize(done), locale.formattedDataSize(total));
+    if (speed > 0 && done < total)
+        title +=
+            tr(", %1 left").arg(TransferQueueModel::formatDuration(qint64((total - done) / speed)));
+    setWindowTitle(title);
 }
 
 QList<int> TransferDock::selectedSourceRows() const

@@ -3,6 +3,7 @@
 #include "model/TransferQueueModel.h"
 
 #include <QDockWidget>
+#include <QTimer>
 
 class QTableView;
 
@@ -25,11 +26,13 @@ public:
 private:
     QList<int> selectedSourceRows() const;
     void openFolder();
+    void updateTitle(); // "Transfers — 3 of 10 done, 1.2 of 4.0 GiB, 2 min left"
 
     TransferQueue &m_queue;
     TransferQueueModel m_model;
     TransferFilterModel m_filter;
     QTableView *m_view;
+    QTimer m_titleDelay; // at most a few title updates a second while bytes move
 };
 
 } // namespace Stevedore

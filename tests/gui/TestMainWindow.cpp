@@ -286,6 +286,10 @@ void TestMainWindow::dropsFilesAndAFolderOntoAVersionRowAndPublishesThem()
         m_window->transfers().items().size() == 4 && m_window->transfers().isIdle(), kTimeout);
     for (const TransferItem &item : m_window->transfers().items())
         QCOMPARE(item.state, TransferState::Done);
+    // The dock's title sums the queue up.
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        m_window->transferDock()->windowTitle().startsWith(u"Transfers — 4 of 4 done, "_s),
+        qPrintable(m_window->transferDock()->windowTitle()), kTimeout);
 
     m_window->packagePane()->view()->setCurrentIndex(
         versionIndex(kNightly, QStringLiteral("2026.11.21")));
