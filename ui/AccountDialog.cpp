@@ -250,11 +250,7 @@ QUrl AccountDialog::enteredUrl() const
 QString AccountDialog::defaultName() const
 {
     const QUrl url = enteredUrl();
-    if (url.isEmpty())
-        return {};
-    if (url.port() == -1)
-        return url.host();
-    return url.host() + QLatin1Char(':') + QString::number(url.port());
+    return url.isEmpty() ? QString() : serverName(url);
 }
 
 Account AccountDialog::account() const

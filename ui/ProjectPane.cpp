@@ -92,11 +92,9 @@ void ProjectPane::setAccounts(const QList<Account> &accounts, const QString &act
 // the account comes first.
 QString ProjectPane::accountLabel(const Account &account, const QString &username)
 {
-    const QUrl &url = account.baseUrl;
-    const QString server =
-        url.port() == -1 ? url.host() : url.host() + QLatin1Char(':') + QString::number(url.port());
+    const QString server = serverName(account.baseUrl);
     const bool named = !account.name.isEmpty() && account.name != server
-                       && account.name != url.host() && account.name != account.id;
+                       && account.name != account.baseUrl.host() && account.name != account.id;
     const QString who = username.isEmpty() ? server : username + QStringLiteral(" @ ") + server;
     return named ? account.name + QStringLiteral(" — ") + who : who;
 }

@@ -71,6 +71,13 @@ QUrl normalizedBaseUrl(const QUrl &url)
     return normalized;
 }
 
+QString serverName(const QUrl &url)
+{
+    if (url.port() == -1)
+        return url.host();
+    return url.host() + QLatin1Char(':') + QString::number(url.port());
+}
+
 QString Account::secretKey() const
 {
     return normalizedBaseUrl(baseUrl).toString() + QLatin1Char('#') + id;

@@ -43,4 +43,8 @@ struct Account
 // trailing slashes and /api/v4 removed). Invalid or non-http(s) URLs give an empty QUrl.
 QUrl normalizedBaseUrl(const QUrl &url);
 
+// How people see a server: "gitlab.example.com", or "127.0.0.1:8080" with a port that is not
+// the default (an account's default name, the account switcher).
+QString serverName(const QUrl &url);
+
 } // namespace Stevedore
