@@ -676,23 +676,13 @@ void MainWindow::downloadSelection()
     QList<std::function<void(Callback<Success>)>> steps;
     for (const Package &version : versions) {
         steps << [this, api, project = m_projectPath, version, listed](Callback<Success> done) {
-            api->packageFiles(project, version.id, this,
-                              [version, listed, done](Result<QList<PackageFile>> all) {
-                                  if (!all.ok())
-                                      return done(all.error());
-                                  // The copy GitLab serves for each name: the newest upload.
-                                  const VersionFiles known{version, all.value()};
-                                  QList<PackageFile> newest;
-                                  QSet<QString> names;
-                                  for (const PackageFile &file : known.files) {
-                                      if (!names.contains(file.storedName)) {
-                                          names.insert(file.storedName);
-                                          newest << *known.newest(file.storedName);
-                                      }
-                                  }
-                                  listed->append({version, newest});
-                                  done(Success{});
-                              });
+            api->packageFiles(
+                project, version.id, this, [version, listed, done](Result<QList<PackageFile>> all) {
+                    if (!all.ok())
+                        return done(all.error());
+                    listed->append({version, VersionFiles{version, all.value()}.served()});
+                    done(Success{});
+                });
         };
     }
     runInTurn(steps, tr("Download"), [this, listed](bool allDone) {

@@ -268,6 +268,16 @@ const PackageFile *VersionFiles::newest(const QString &storedName) const
     return found;
 }
 
+QList<PackageFile> VersionFiles::served() const
+{
+    QList<PackageFile> result;
+    for (const PackageFile &file : files) {
+        if (newest(file.storedName)->id == file.id)
+            result.append(file);
+    }
+    return result;
+}
+
 void GitLabApi::versionFiles(const QString &project, const QString &packageName,
                              const QString &version, QObject *context, Callback<VersionFiles> done)
 {

@@ -29,6 +29,9 @@ struct VersionFiles
 
     // The file downloads return for this stored name: the newest upload of it.
     const PackageFile *newest(const QString &storedName) const;
+    // The newest upload of every stored name (what a download of the version gets), in the
+    // listing's order.
+    QList<PackageFile> served() const;
 };
 
 template<typename T> struct Page

@@ -64,14 +64,11 @@ void DownloadCommand::run(GitLabApi &api, const QStringList &stateKey)
         m_project, m_name, m_version, this, [this, &api, state](Result<VersionFiles> version) {
             if (!version.ok())
                 return fail(version.error());
-            QList<PackageFile> newest;
-            for (const PackageFile &file : version.value().files) {
-                if (version.value().newest(file.storedName)->id != file.id)
-                    continue;
-                if (!m_wanted.isEmpty() && !m_wanted.contains(file.displayName()))
-                    continue;
-                newest.append(file);
-            }
+            QList<PackageFile> newest = version.value().served();
+            if (!m_wanted.isEmpty())
+                newest.removeIf([this](const PackageFile &file) {
+                    return !m_wanted.contains(file.displayName());
+                });
             for (const QString &wanted : std::as_const(m_wanted)) {
                 if (std::none_of(newest.begin(), newest.end(), [&](const PackageFile &file) {
                         return file.displayName() == wanted;
