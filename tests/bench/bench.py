@@ -268,23 +268,26 @@ def scenarios(bench, work):
         assert sorted(os.listdir(downloads)) == small_names
 
     header = ["--header", f"PRIVATE-TOKEN: {TOKEN}"]
+
+    def upload_commands(package, path, file_name):
+        """stevedore's publish and curl's PUT of `path` into a fresh version of `package`."""
+        return {
+            "stevedore": lambda v: [stevedore, "--quiet", "publish", "--on-duplicate", "keep",
+                                    FILES_PROJECT, package, v, path],
+            "curl": lambda v: ["curl", "--fail", "--silent", "--output", "/dev/null", *header,
+                               "--upload-file", path,
+                               bench.generic_url(FILES_PROJECT, package, v, file_name)],
+        }
+
     return [
         ("upload 1 GiB", "≤ 1.10 × curl wall, ≤ 1.2 s CPU/GiB",
          lambda: bench.fresh_version(), {
-             "stevedore": lambda v: [stevedore, "--quiet", "publish", "--on-duplicate", "keep",
-                                     FILES_PROJECT, "up", v, big],
-             "curl": lambda v: ["curl", "--fail", "--silent", "--output", "/dev/null", *header,
-                                "--upload-file", big,
-                                bench.generic_url(FILES_PROJECT, "up", v, "big.bin")],
+             **upload_commands("up", big, "big.bin"),
              "python-gitlab": lambda v: bench.python(PY_UPLOAD, FILES_PROJECT, "up", v, big),
          }, check_upload),
         ("upload 6 GiB (sparse)", "≤ 1.10 × curl wall, peak RSS ≤ 1.1 × the 1 GiB upload's",
          lambda: bench.fresh_version(), {
-             "stevedore": lambda v: [stevedore, "--quiet", "publish", "--on-duplicate", "keep",
-                                     FILES_PROJECT, "up6", v, sparse],
-             "curl": lambda v: ["curl", "--fail", "--silent", "--output", "/dev/null", *header,
-                                "--upload-file", sparse,
-                                bench.generic_url(FILES_PROJECT, "up6", v, "sparse-6g.bin")],
+             **upload_commands("up6", sparse, "sparse-6g.bin"),
              "python-gitlab": None,
          }, check_sparse_upload),
         ("download 1 GiB", "≤ 1.10 × curl wall, verified",
