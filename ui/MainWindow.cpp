@@ -393,16 +393,13 @@ void MainWindow::showEmptyStates()
                                   .arg(m_projectPath));
     };
     connect(tree, &PackageTreeModel::loadingChanged, packages, packagesShown);
-    connect(tree, &QAbstractItemModel::modelReset, packages, packagesShown);
-    connect(tree, &QAbstractItemModel::rowsInserted, packages, packagesShown);
-    connect(tree, &QAbstractItemModel::rowsRemoved, packages, packagesShown);
     connect(tree, &PackageTreeModel::errorOccurred, packages,
             [this, packages](const ApiError &error) {
                 packages->showError(
                     tr("Could not load the packages of %1: %2").arg(m_projectPath, error.message()),
                     [this] { refresh(); });
             });
-    packagesShown();
+    packages->follow(tree, packagesShown);
 
     auto *files = new ViewPlaceholder(m_files->view());
     PackageFileModel *fileModel = m_files->model();
@@ -417,13 +414,12 @@ void MainWindow::showEmptyStates()
                                                         : tr("Select a version to see its files."));
     };
     connect(fileModel, &PackageFileModel::loadingChanged, files, filesShown);
-    connect(fileModel, &QAbstractItemModel::modelReset, files, filesShown);
     connect(fileModel, &PackageFileModel::errorOccurred, files,
             [this, files](const ApiError &error) {
                 files->showError(tr("Could not load the files: %1").arg(error.message()),
                                  [this] { m_files->model()->reload(); });
             });
-    filesShown();
+    files->follow(fileModel, filesShown);
 
     auto *projects = new ViewPlaceholder(m_projects->view());
     ProjectListModel *projectModel = m_projects->model();
@@ -436,15 +432,13 @@ void MainWindow::showEmptyStates()
                                        "projects: use Open project by path or id."));
     };
     connect(projectModel, &ProjectListModel::loadingChanged, projects, projectsShown);
-    connect(projectModel, &QAbstractItemModel::modelReset, projects, projectsShown);
-    connect(projectModel, &QAbstractItemModel::rowsInserted, projects, projectsShown);
     connect(projectModel, &ProjectListModel::errorOccurred, projects,
             [projects, projectModel](const ApiError &error) {
                 if (projectModel->rowCount() == 0)
                     projects->showError(tr("Could not load the projects: %1").arg(error.message()),
                                         [projectModel] { projectModel->refresh(); });
             });
-    projectsShown();
+    projects->follow(projectModel, projectsShown);
 
     auto *transfers = new ViewPlaceholder(m_transfers->view());
     QAbstractItemModel *shownTransfers = m_transfers->view()->model();
@@ -456,11 +450,7 @@ void MainWindow::showEmptyStates()
                                         "them, or download a file or a version.")
                                    : tr("No transfer matches this filter."));
     };
-    connect(shownTransfers, &QAbstractItemModel::rowsInserted, transfers, transfersShown);
-    connect(shownTransfers, &QAbstractItemModel::rowsRemoved, transfers, transfersShown);
-    connect(shownTransfers, &QAbstractItemModel::modelReset, transfers, transfersShown);
-    connect(shownTransfers, &QAbstractItemModel::layoutChanged, transfers, transfersShown);
-    transfersShown();
+    transfers->follow(shownTransfers, transfersShown);
 }
 
 void MainWindow::refresh()

@@ -1,5 +1,6 @@
 #include "ViewPlaceholder.h"
 
+#include <QAbstractItemModel>
 #include <QAbstractItemView>
 #include <QEvent>
 
@@ -51,6 +52,15 @@ void ViewPlaceholder::clearMessage()
     m_retry = nullptr;
     hide();
     clear();
+}
+
+void ViewPlaceholder::follow(QAbstractItemModel *model, const std::function<void()> &update)
+{
+    connect(model, &QAbstractItemModel::modelReset, this, update);
+    connect(model, &QAbstractItemModel::rowsInserted, this, update);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, update);
+    connect(model, &QAbstractItemModel::layoutChanged, this, update);
+    update();
 }
 
 bool ViewPlaceholder::eventFilter(QObject *watched, QEvent *event)

@@ -4,6 +4,7 @@
 
 #include <functional>
 
+class QAbstractItemModel;
 class QAbstractItemView;
 
 namespace Stevedore {
@@ -22,6 +23,8 @@ public:
     // The error, and a Retry link that calls `retry`.
     void showError(const QString &text, std::function<void()> retry);
     void clearMessage();
+    // Runs `update` now and whenever the model's rows change, to choose the message.
+    void follow(QAbstractItemModel *model, const std::function<void()> &update);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
