@@ -41,6 +41,21 @@ ApiError ApiCall::redirectedWriteError(const QUrl &target)
             .arg(loggable(target)));
 }
 
+ApiError ApiCall::refusedRedirect(const QUrl &from, const QUrl &target, int redirects)
+{
+    if (from.scheme() == QLatin1String("https") && target.scheme() != QLatin1String("https"))
+        return ApiError(
+            ApiError::Kind::Configuration,
+            tr("Refusing to follow a redirect from https to %1, which is not encrypted.")
+                .arg(loggable(target)));
+    const bool web =
+        target.scheme() == QLatin1String("https") || target.scheme() == QLatin1String("http");
+    if (!target.isValid() || !web || redirects > kMaxRedirects)
+        return ApiError(ApiError::Kind::Protocol,
+                        tr("Too many or invalid redirects (last: %1).").arg(loggable(target)));
+    return {};
+}
+
 ApiError ApiCall::untrustedCertificateError(const QString &detail)
 {
     return ApiError(ApiError::Kind::Tls,
@@ -282,17 +297,9 @@ void ApiCall::followRedirect()
         finish(redirectedWriteError(target));
         return;
     }
-    if (m_currentUrl.scheme() == QLatin1String("https")
-        && target.scheme() != QLatin1String("https")) {
-        finish(
-            ApiError(ApiError::Kind::Configuration,
-                     tr("Refusing to follow a redirect from https to %1, which is not encrypted.")
-                         .arg(loggable(target))));
-        return;
-    }
-    if (!target.isValid() || ++m_redirects > kMaxRedirects) {
-        finish(ApiError(ApiError::Kind::Protocol,
-                        tr("Too many or invalid redirects (last: %1).").arg(loggable(target))));
+    if (const ApiError refused = refusedRedirect(m_currentUrl, target, ++m_redirects);
+        refused.isError()) {
+        finish(refused);
         return;
     }
     qCDebug(lcApi) << "redirect to" << loggable(target)

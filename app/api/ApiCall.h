@@ -24,7 +24,7 @@ class ApiCall final : public QObject
     Q_OBJECT
 
 public:
-    // Uploads (PUT) are CurlPut's.
+    // Uploads (PUT) are CurlPut's, file downloads CurlGet's.
     enum class Method { Get, Head, Delete };
 
     struct Options
@@ -56,11 +56,15 @@ public:
     static constexpr qint64 kMaxBufferedBody = 64 * 1024 * 1024;
     static constexpr qint64 kMaxHeaderBytes = 256 * 1024;
 
-    // Texts shared with CurlPut, so that both transports fail in the same words.
+    // Rules and texts shared with CurlCall, so that both transports behave and fail alike.
     // scheme://host:port/path: never the query, which may carry a presigned URL's signature.
     static QString loggable(const QUrl &url);
     static bool isRedirect(int status);
     static ApiError redirectedWriteError(const QUrl &target); // a DELETE or PUT redirected
+    // Why a GET must not follow its `redirects`-th redirect, from `from` to `target` (https to
+    // anything else, not http(s), invalid, too many); no error when it may. Whether credentials
+    // go along is buildRequest()'s decision, made again for the target.
+    static ApiError refusedRedirect(const QUrl &from, const QUrl &target, int redirects);
     static ApiError untrustedCertificateError(const QString &detail);
     static QString describeCertificate(const QSslCertificate &certificate);
     static ApiError oversizedHeadersError(qint64 headerBytes); // 0: unreadable headers

@@ -6,9 +6,9 @@
 
 namespace Stevedore {
 
-// The connections (and TLS sessions and DNS answers) libcurl keeps open between the uploads of
-// one account, so that 1,000 small files do not cost 1,000 connections and TLS handshakes.
-// Uploads run on worker threads, so every access is locked.
+// The connections (and TLS sessions and DNS answers) libcurl keeps open between the uploads and
+// downloads of one account, so that 1,000 small files do not cost 1,000 connections and TLS
+// handshakes. Transfers run on worker threads, so every access is locked.
 class CurlConnections final
 {
 public:

@@ -4,9 +4,9 @@
 
 namespace Stevedore {
 
-// libcurl, loaded when the first upload starts. Linked instead, it would make every command
-// load its thirty-odd dependencies (Kerberos, LDAP, SSH, RTMP, GnuTLS, …) at start, a third of
-// `stevedore --version`'s time.
+// libcurl, loaded when the first upload or download starts. Linked instead, it would make every
+// command load its thirty-odd dependencies (Kerberos, LDAP, SSH, RTMP, GnuTLS, …) at start, a third
+// of `stevedore --version`'s time.
 struct CurlLibrary
 {
     decltype(&curl_global_init) global_init;

@@ -36,11 +36,11 @@ GitLabClient::GitLabClient(Account account, QString secret, QObject *parent)
     }
 }
 
-std::shared_ptr<CurlConnections> GitLabClient::uploadConnections()
+std::shared_ptr<CurlConnections> GitLabClient::curlConnections()
 {
-    if (!m_uploadConnections)
-        m_uploadConnections = std::make_shared<CurlConnections>();
-    return m_uploadConnections;
+    if (!m_curlConnections)
+        m_curlConnections = std::make_shared<CurlConnections>();
+    return m_curlConnections;
 }
 
 QByteArray GitLabClient::trustedCaPem() const

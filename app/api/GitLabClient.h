@@ -58,16 +58,21 @@ public:
     const SlowBodyFloor &slowBodyFloor() const { return m_slowBodyFloor; }
     void setSlowBodyFloor(const SlowBodyFloor &floor) { m_slowBodyFloor = floor; }
 
+    // The most bytes per second an upload or a download body may move (each transfer on its
+    // own); 0, the default: no limit. Applies to transfers started afterwards.
+    qint64 transferRateLimit() const { return m_transferRateLimit; }
+    void setTransferRateLimit(qint64 bytesPerSecond) { m_transferRateLimit = bytesPerSecond; }
+
     // How GitLabApi retries its read-only calls.
     const RetryPolicy &retryPolicy() const { return m_retryPolicy; }
     void setRetryPolicy(const RetryPolicy &policy) { m_retryPolicy = policy; }
 
     // The certificate authorities Qt trusts for this account, as one PEM text: the system's and
-    // those of the account's CA file. Built on first use (for CurlPut), then kept.
+    // those of the account's CA file. Built on first use (for CurlCall), then kept.
     QByteArray trustedCaPem() const;
-    // The connections libcurl keeps open between this account's uploads (made on first use,
-    // after curl_global_init).
-    std::shared_ptr<CurlConnections> uploadConnections();
+    // The connections libcurl keeps open between this account's uploads and downloads (made on
+    // first use, after curl_global_init).
+    std::shared_ptr<CurlConnections> curlConnections();
 
     // Set when the account's CA bundle cannot be used; every call fails with it.
     const ApiError &configurationError() const { return m_configurationError; }
@@ -93,10 +98,11 @@ private:
     QSslConfiguration m_ssl;
     QList<QSslCertificate> m_accountCas;
     mutable QByteArray m_trustedCaPem;
-    std::shared_ptr<CurlConnections> m_uploadConnections;
+    std::shared_ptr<CurlConnections> m_curlConnections;
     ApiError m_configurationError;
     std::chrono::milliseconds m_inactivityTimeout{std::chrono::seconds(60)};
     SlowBodyFloor m_slowBodyFloor;
+    qint64 m_transferRateLimit = 0;
     RetryPolicy m_retryPolicy;
     Reachability m_reachability = Reachability::Unknown;
     QString m_unreachableReason;

@@ -3,6 +3,7 @@
 #include <QThread>
 #include <QThreadPool>
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -76,13 +77,27 @@ BackgroundSha256::~BackgroundSha256()
     m_shared->queue.clear();
 }
 
-void BackgroundSha256::add(const QByteArray &chunk)
+void BackgroundSha256::add(const char *data, qsizetype size)
+{
+    while (size > 0) {
+        if (m_batch.isEmpty())
+            m_batch.reserve(kBatch);
+        const qsizetype taken = std::min(size, kBatch - m_batch.size());
+        m_batch.append(data, taken);
+        data += taken;
+        size -= taken;
+        if (m_batch.size() == kBatch)
+            queue(std::exchange(m_batch, {}));
+    }
+}
+
+void BackgroundSha256::queue(const QByteArray &chunk)
 {
     if (chunk.isEmpty())
         return;
     std::unique_lock lock(m_shared->mutex);
     if (!m_shared->working && chunk.size() < kInlineBelow) {
-        lock.unlock(); // only add() starts a worker, and it runs on this thread
+        lock.unlock(); // only queue() starts a worker, and it runs on this thread
         m_shared->hash->add(chunk);
         return;
     }
@@ -97,6 +112,7 @@ void BackgroundSha256::add(const QByteArray &chunk)
 
 void BackgroundSha256::reset()
 {
+    m_batch.clear();
     std::unique_lock lock(m_shared->mutex);
     m_shared->queue.clear();
     m_shared->queuedBytes = 0;
@@ -106,6 +122,7 @@ void BackgroundSha256::reset()
 
 QString BackgroundSha256::hexDigest()
 {
+    queue(std::exchange(m_batch, {}));
     std::unique_lock lock(m_shared->mutex);
     m_shared->waitUntilIdle(lock);
     return m_shared->hash->hexDigest();

@@ -9,12 +9,14 @@
 
 namespace Stevedore {
 
-// Feeds a Sha256 on a worker thread, in the order the chunks were given, so that a download
-// hashes while the next chunk is received and written instead of after it. Small chunks with
-// nothing waiting are hashed at once, without a thread hop. add() waits while more than
-// kMaxBacklog bytes are queued, which keeps memory flat when the network is faster than the
-// hash. One thread calls add(), reset() and hexDigest(); the Sha256 it wraps may be fed
-// directly only while nothing was added since the last reset() or hexDigest().
+// Feeds a Sha256 on a worker thread, in the order the bytes were given, so that a download
+// hashes while the next piece is received and written instead of after it. add() copies into a
+// batch of kBatch bytes (the caller may reuse its buffer at once) and queues each full batch;
+// hexDigest() queues the rest. A batch with nothing waiting that is smaller than kInlineBelow is
+// hashed at once, without a thread hop. add() waits while more than kMaxBacklog bytes are
+// queued, which keeps memory flat when the network is faster than the hash. One thread at a time
+// calls add(), reset() and hexDigest(); the Sha256 it wraps may be fed directly only while
+// nothing was added since the last reset() or hexDigest().
 class BackgroundSha256 final
 {
 public:
@@ -23,16 +25,21 @@ public:
     BackgroundSha256(const BackgroundSha256 &) = delete;
     BackgroundSha256 &operator=(const BackgroundSha256 &) = delete;
 
-    void add(const QByteArray &chunk);
+    void add(const char *data, qsizetype size);
     void reset();        // drops what is queued, then restarts the hash
     QString hexDigest(); // waits for what is queued; the hash restarts afterwards
 
+    static constexpr qsizetype kBatch = 1024 * 1024;
     static constexpr qsizetype kMaxBacklog = 2 * 1024 * 1024;
     static constexpr qsizetype kInlineBelow = 64 * 1024;
 
 private:
     struct Shared;
+
+    void queue(const QByteArray &chunk);
+
     std::shared_ptr<Shared> m_shared;
+    QByteArray m_batch;
 };
 
 } // namespace Stevedore

@@ -1,12 +1,12 @@
 #include "transfer/DownloadJob.h"
 
 #include "transfer/LocalTarget.h"
+#include "transfer/PartFileWriter.h"
 #include "transfer/UploadJob.h"
 #include "validate/NameRules.h"
 
 #include <QDir>
 #include <QFileInfo>
-#include <QRegularExpression>
 #include <QThreadPool>
 
 #include <cerrno>
@@ -21,13 +21,12 @@ DownloadJob::DownloadJob(GitLabApi &api, PackageTarget source, QString targetPat
     , m_source(std::move(source))
     , m_targetPath(std::move(targetPath))
     , m_hash(std::make_shared<Sha256>())
-    , m_hashing(m_hash)
 {
 }
 
 DownloadJob::~DownloadJob()
 {
-    delete m_call;
+    m_call.reset(); // its worker is joined before the writer and the .part go
 }
 
 QString DownloadJob::partPath() const
@@ -74,8 +73,6 @@ void DownloadJob::start()
 void DownloadJob::hashPartThenRequest()
 {
     m_resumeFrom = m_part.size();
-    m_received = m_resumeFrom;
-    m_hashing.reset();
     if (m_resumeFrom == 0)
         return request();
     QPointer<DownloadJob> self(this);
@@ -112,17 +109,18 @@ void DownloadJob::hashPartThenRequest()
 
 void DownloadJob::request()
 {
-    m_part.seek(m_resumeFrom);
-    QList<QPair<QByteArray, QByteArray>> headers;
+    QList<QByteArray> headers;
     if (m_resumeFrom > 0) {
         qCInfo(lcTransfer) << "resuming" << m_targetPath << "from byte" << m_resumeFrom;
-        headers.append({"Range", "bytes=" + QByteArray::number(m_resumeFrom) + '-'});
+        headers.append("Range: bytes=" + QByteArray::number(m_resumeFrom) + '-');
     }
-    m_call = m_api.client().call(
-        {ApiCall::Method::Get, m_api.client().apiUrl(m_source.encodedPath()), headers, false});
-    connect(m_call, &ApiCall::responseStarted, this, &DownloadJob::onResponseStarted);
-    connect(m_call, &ApiCall::dataReceived, this, &DownloadJob::onData);
-    connect(m_call, &ApiCall::finished, this, &DownloadJob::onFinished);
+    m_writer = std::make_shared<PartFileWriter>(m_part.handle(), partPath(), m_source.fileName,
+                                                m_resumeFrom, m_expectedSize, m_hash);
+    m_call = std::make_unique<CurlGet>(
+        &m_api.client(), m_api.client().apiUrl(m_source.encodedPath()), headers, m_writer);
+    connect(m_call.get(), &CurlGet::progress, this, &DownloadJob::onProgress);
+    connect(m_call.get(), &CurlGet::finished, this, &DownloadJob::onFinished);
+    m_call->start();
 }
 
 ApiError DownloadJob::claimPart()
@@ -142,120 +140,41 @@ ApiError DownloadJob::claimPart()
     return {};
 }
 
-bool DownloadJob::writeToPart(const char *data, qint64 size)
+void DownloadJob::onProgress()
 {
-    // A disk that fills up mid-write gives a short write first; the next write says why.
-    for (qint64 written = 0; written < size;) {
-        errno = 0;
-        const qint64 got = m_part.write(data + written, size - written);
-        if (got <= 0) {
-            const int reason = errno;
-            m_writeError = reason != 0 ? qt_error_string(reason) : m_part.errorString();
-            return false;
-        }
-        written += got;
-    }
-    return true;
-}
-
-qint64 DownloadJob::sizeLimit() const
-{
-    if (m_total >= 0 && m_expectedSize >= 0)
-        return std::min(m_total, m_expectedSize);
-    return m_total >= 0 ? m_total : m_expectedSize;
-}
-
-void DownloadJob::onResponseStarted()
-{
-    const int status = m_call->status();
-    if (status < 200 || status >= 300)
-        return; // an error answer: the .part stays exactly as it is
-    m_headerSha256 = QString::fromLatin1(m_call->header("X-Checksum-SHA256")).trimmed().toLower();
-    if (status == 206) {
-        static const QRegularExpression range(QStringLiteral("^bytes (\\d+)-(\\d+)/(\\d+)$"));
-        const auto match = range.match(QString::fromLatin1(m_call->header("Content-Range")));
-        if (!match.hasMatch() || match.captured(1).toLongLong() != m_resumeFrom) {
-            m_call->abortWith(ApiError(ApiError::Kind::Protocol,
-                                       tr("The server resumed at the wrong position.")));
-            return;
-        }
-        m_total = match.captured(3).toLongLong();
-    } else {
-        // A whole answer: start the part file over.
-        m_resumeFrom = 0;
-        m_received = 0;
-        m_hashing.reset();
-        m_part.resize(0);
-        m_part.seek(0);
-        bool known = false;
-        const qint64 length = m_call->header("Content-Length").toLongLong(&known);
-        m_total = known && length >= 0 ? length : -1;
-    }
-    if (m_total >= 0 && m_expectedSize >= 0 && m_total != m_expectedSize) {
-        m_call->abortWith(
-            ApiError(ApiError::Kind::Protocol,
-                     tr("GitLab lists %1 with %2 bytes but sends %3; the download was stopped.")
-                         .arg(NameRules::printable(m_source.fileName))
-                         .arg(m_expectedSize)
-                         .arg(m_total)));
-    }
-}
-
-void DownloadJob::onData(const QByteArray &chunk)
-{
-    const qint64 limit = sizeLimit();
-    const qint64 allowed =
-        limit < 0 ? chunk.size() : std::min<qint64>(chunk.size(), limit - m_received);
-    if (allowed > 0 && !writeToPart(chunk.constData(), allowed)) {
-        m_call->abortWith(ApiError(ApiError::Kind::Local,
-                                   tr("Writing %1 failed: %2. Free some disk space and resume; "
-                                      "what was received is kept.")
-                                       .arg(partPath(), m_writeError)));
-        return;
-    }
-    if (allowed > 0)
-        m_hashing.add(allowed == chunk.size() ? chunk : chunk.first(allowed));
-    m_received += std::max<qint64>(allowed, 0);
-    if (allowed < chunk.size()) {
-        m_call->abortWith(
-            ApiError(ApiError::Kind::Protocol,
-                     tr("GitLab sent more than the %1 bytes of %2 it announced; the download was "
-                        "stopped.")
-                         .arg(limit)
-                         .arg(NameRules::printable(m_source.fileName))));
-        return;
-    }
-    Q_EMIT progress(m_received, m_total >= 0 ? m_total : m_expectedSize);
+    const qint64 total = m_writer->total();
+    Q_EMIT progress(m_writer->received(), total >= 0 ? total : m_expectedSize);
 }
 
 void DownloadJob::onFinished()
 {
-    ApiCall *call = m_call;
-    m_call = nullptr;
-    call->deleteLater();
-    if (call->error().isError()) {
-        const bool alreadyComplete = call->status() == 416 && m_resumeFrom > 0
+    const ApiError error = m_call->error();
+    const int status = m_call->status();
+    // Let go of libcurl's handle at once; this runs in its finished().
+    m_call.release()->deleteLater();
+    if (error.isError()) {
+        const bool alreadyComplete = status == 416 && m_resumeFrom > 0
                                      && (m_expectedSize < 0 || m_resumeFrom == m_expectedSize);
         if (!alreadyComplete) {
             m_part.close(); // kept for a later resume
-            return finish(call->error().withContext(tr("Downloading %1").arg(m_source.fileName)));
+            return finish(error.withContext(tr("Downloading %1").arg(m_source.fileName)));
         }
-        m_total = m_resumeFrom; // the part already holds the whole file: verify it as it is
+        // The part already holds the whole file: verify it as it is.
     }
-    const qint64 limit = sizeLimit();
-    if (limit >= 0 && m_received < limit) {
+    const qint64 limit = error.isError() ? m_resumeFrom : m_writer->sizeLimit();
+    if (limit >= 0 && m_writer->received() < limit) {
         m_part.close(); // what arrived is kept: the next attempt resumes after it
         return finish(ApiError(ApiError::Kind::Network,
                                tr("The connection ended after %1 of %2 bytes of %3; what arrived "
                                   "is kept and the download resumes from there.")
-                                   .arg(m_received)
+                                   .arg(m_writer->received())
                                    .arg(limit)
                                    .arg(NameRules::printable(m_source.fileName))));
     }
     if (!m_expectedSha256.isEmpty())
         return verify(m_expectedSha256);
-    if (!m_headerSha256.isEmpty())
-        return verify(m_headerSha256);
+    if (const QString header = m_writer->headerSha256(); !header.isEmpty())
+        return verify(header);
     // Object-storage redirects carry no checksum header: ask the package-files API, which
     // deploy tokens cannot read (gitlab-api.md §2.1). The part file stays for a later attempt.
     if (m_api.client().account().kind == CredentialKind::DeployToken) {
@@ -290,7 +209,7 @@ void DownloadJob::onFinished()
 void DownloadJob::verify(const QString &expected)
 {
     Q_EMIT verifying();
-    const QString actual = m_hashing.hexDigest();
+    const QString actual = m_writer->hexDigest();
     if (actual != expected) {
         m_part.close();
         QFile::remove(partPath());
@@ -316,7 +235,7 @@ void DownloadJob::verify(const QString &expected)
 
 void DownloadJob::cancel()
 {
-    if (m_call)
+    if (m_call && !m_call->isFinished())
         m_call->abort();
     else
         finish(ApiError::fromNetwork(QNetworkReply::OperationCanceledError, {}));

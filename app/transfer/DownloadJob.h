@@ -1,9 +1,9 @@
 #pragma once
 
+#include "api/CurlGet.h"
 #include "api/GitLabApi.h"
 #include "core/PackageTarget.h"
 #include "core/Sha256.h"
-#include "transfer/BackgroundSha256.h"
 
 #include <QFile>
 #include <QObject>
@@ -13,10 +13,13 @@
 
 namespace Stevedore {
 
-// Downloads one package file into `<target>.part` as it arrives, resumes a previous `.part`
-// with a Range request, verifies SHA-256 (the caller's expected value, else
-// X-Checksum-SHA256, else the package-files API), then renames it into place. An existing
-// target is never replaced unless `overwrite` is set. Never retries; callers do.
+class PartFileWriter;
+
+// Downloads one package file into `<target>.part` as it arrives (CurlGet, writing and hashing
+// on its worker thread through a PartFileWriter), resumes a previous `.part` with a Range request,
+// verifies SHA-256 (the caller's expected value, else X-Checksum-SHA256, else the package-files
+// API), then renames it into place. An existing target is never replaced unless `overwrite` is set.
+// Never retries; callers do.
 class DownloadJob final : public QObject
 {
     Q_OBJECT
@@ -44,16 +47,13 @@ Q_SIGNALS:
     void finished(const Stevedore::Result<Stevedore::Success> &result);
 
 private:
-    void onResponseStarted();
-    void onData(const QByteArray &chunk);
+    void onProgress();
     void onFinished();
     void verify(const QString &expected);
     void finish(const Result<Success> &result);
     void hashPartThenRequest();
     void request();
-    ApiError claimPart();     // opens the .part, locked against a second download of the same file
-    qint64 sizeLimit() const; // -1: unknown
-    bool writeToPart(const char *data, qint64 size); // false: m_writeError says why
+    ApiError claimPart(); // opens the .part, locked against a second download of the same file
 
     GitLabApi &m_api;
     PackageTarget m_source;
@@ -63,14 +63,10 @@ private:
     bool m_overwrite = false;
     QFile m_part;
     std::shared_ptr<Sha256> m_hash; // shared with the worker that hashes a resumed .part
-    BackgroundSha256 m_hashing;     // what arrives, hashed while the next chunk is written
     qint64 m_resumeFrom = 0;
-    qint64 m_total = -1;
-    qint64 m_received = 0;
-    QString m_headerSha256;
-    QString m_writeError;
     QString m_verifiedSha256;
-    QPointer<ApiCall> m_call;
+    std::shared_ptr<PartFileWriter> m_writer; // the worker's until m_call finished
+    std::unique_ptr<CurlGet> m_call;
     bool m_done = false;
 };
 

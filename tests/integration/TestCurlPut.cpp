@@ -1,7 +1,8 @@
 // CurlPut, the libcurl transport of upload bodies, against gitlab-sim (plain and TLS) and
 // HostileServer: the request is GitLabClient's (credentials for the account's origin only), a
 // redirect is refused, oversized answers fail quickly, a cancel or a deletion mid-body ends
-// promptly, TLS trusts the account's CA file, and progress reaches the total.
+// promptly, TLS trusts the account's CA file, progress reaches the total, and a rate limit
+// holds the upload back.
 
 #include "HostileServer.h"
 #include "IntegrationSupport.h"
@@ -345,6 +346,20 @@ private Q_SLOTS:
                  QString::fromLatin1(
                      QCryptographicHash::hash(QByteArray(size, 'b'), QCryptographicHash::Sha256)
                          .toHex()));
+    }
+
+    // 1 MiB/s cannot send 3 MiB in under 2 s (TestCurlGet checks the other direction).
+    void aRateLimitHoldsTheUploadBack()
+    {
+        m_server->on("PUT", kUploadPattern,
+                     [](const HostileServer::Request &) { return HostileServer::json("{}", 201); });
+        m_session->client->setTransferRateLimit(1024 * 1024);
+        const qint64 size = 3 * 1024 * 1024;
+        const Outcome outcome =
+            put(*m_session->client, uploadUrl(m_server->baseUrl()), quickBody(size));
+        QVERIFY2(!outcome.error.isError(), qPrintable(describe(outcome.error)));
+        QCOMPARE(m_server->requests().constFirst().bodySize, size);
+        QVERIFY2(outcome.elapsedMs >= 2000, qPrintable(QString::number(outcome.elapsedMs)));
     }
 
     void tlsTrustsTheAccountsCaFileOnly()

@@ -237,6 +237,22 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(partPathOf(target)));
     }
 
+    void aServerThatIgnoresRangeStartsThePartOver()
+    {
+        const QByteArray whole = content(150000);
+        const QString target = path(u"ignored-range.bin"_s);
+        // Not the file's first bytes: only a fresh start gives the right checksum.
+        QVERIFY(writeText(partPathOf(target), QByteArray(60000, '#')).size() == 64);
+        m_server->on("GET", kFilePath, [=](const HostileServer::Request &) {
+            HostileServer::Reply reply;
+            reply.body = whole;
+            return reply;
+        });
+        VERIFY_OK(fetch(target, whole.size(), sha256Of(whole)));
+        QCOMPARE(Sha256::ofFile(target), sha256Of(whole));
+        QCOMPARE(rangeStart(m_server->requests().constLast()), qint64(60000));
+    }
+
     void aSecondDownloadOfTheSameFileIsRefusedWhileTheFirstRuns()
     {
         const QByteArray whole = content(64 * 1024);
