@@ -2,11 +2,13 @@
 // against two tiny local HTTP servers on different ports, i.e. different origins: a DELETE is
 // never redirected and the error names the target (TestCurlPut does the same for a PUT); a GET
 // follows, keeping credentials on the same origin only; https → http is refused; a redirect
-// loop ends. gitlab-sim cannot answer with an arbitrary Location, so this single-class test uses
-// a fake of its own.
+// loop ends. CurlGet, which follows a download's redirects by the same rules, is checked here
+// for https → http (TestCurlGet has the rest). gitlab-sim cannot answer with an arbitrary Location,
+// so this single-class test uses a fake of its own.
 
 #include "IntegrationSupport.h"
 #include "TestCertificates.h"
+#include "api/CurlGet.h"
 
 #include <QMap>
 #include <QPointer>
@@ -163,6 +165,25 @@ private:
         return call->error();
     }
 
+    // Runs one CurlGet to its end; the body goes nowhere.
+    static ApiError runCurlGet(GitLabClient &client, const QUrl &url)
+    {
+        struct Discard final : CurlCall::Sink
+        {
+            ApiError begin(int, const QList<QPair<QByteArray, QByteArray>> &) override
+            {
+                return {};
+            }
+            ApiError write(const char *, qint64) override { return {}; }
+        };
+        CurlGet call(&client, url, {}, std::make_shared<Discard>());
+        QSignalSpy finished(&call, &CurlGet::finished);
+        call.start();
+        if (!finished.wait(kTimeoutMs))
+            return ApiError(ApiError::Kind::Timeout, u"the GET did not finish"_s);
+        return call.error();
+    }
+
     static Account account(const QUrl &origin, CredentialKind kind)
     {
         return simAccount(origin, kind, kind == CredentialKind::BasicAuth ? u"demo"_s : QString());
@@ -273,8 +294,16 @@ private Q_SLOTS:
         QCOMPARE(m_gitlab->requests().at(1).headers.value("private-token"), kPat.toUtf8());
     }
 
+    void httpsToHttpRedirectIsRefused_data()
+    {
+        QTest::addColumn<bool>("curl");
+        QTest::newRow("ApiCall") << false;
+        QTest::newRow("CurlGet") << true;
+    }
+
     void httpsToHttpRedirectIsRefused()
     {
+        QFETCH(bool, curl);
         auto tls = std::make_unique<QSslServer>();
         QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
         const QList<QSslCertificate> chain =
@@ -295,9 +324,9 @@ private Q_SLOTS:
         Account https = account(secure.origin(u"https"_s), CredentialKind::PersonalAccessToken);
         https.caBundlePath = m_certificates.caFile();
         GitLabClient client(https, kPat);
+        const QUrl url = QUrl::fromEncoded(secure.origin(u"https"_s).toEncoded() + kGenericPath);
         const ApiError error =
-            run(client, ApiCall::Method::Get,
-                QUrl::fromEncoded(secure.origin(u"https"_s).toEncoded() + kGenericPath));
+            curl ? runCurlGet(client, url) : run(client, ApiCall::Method::Get, url);
         QCOMPARE(error.kind(), ApiError::Kind::Configuration);
         QVERIFY2(error.message().contains(m_elsewhere->origin().toString()),
                  qPrintable(error.message()));
