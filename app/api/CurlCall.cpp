@@ -463,6 +463,9 @@ void CurlCall::onWorkerDone()
         Q_EMIT progress(m_moved, m_transfer->total);
     }
     const ApiError error = outcome();
+    // The handle goes now, not with this object: its connection returns to the account's
+    // cache, which closes it when the account's client goes.
+    m_transfer.reset();
     if (!error.isError() && ApiCall::isRedirect(m_status))
         return followRedirect();
     finish(error);
@@ -558,6 +561,7 @@ void CurlCall::abort()
     stopWorker(true);
     if (m_transfer)
         m_moved = m_transfer->moved;
+    m_transfer.reset();
     finish(ApiError::fromNetwork(QNetworkReply::OperationCanceledError, {}));
 }
 
