@@ -340,6 +340,10 @@ void TestTransferQueueModel::progressIsBatched()
                 lastProgress.insert(row, progress);
             }
         });
+    // Held back to about two seconds in all, so that the transfers' own progress reports (every
+    // 50 ms) come far more often than the model's ticks.
+    m_session->client->setTransferRateLimit(8 * 1024 * 1024);
+    const auto unlimited = qScopeGuard([this] { m_session->client->setTransferRateLimit(0); });
     QElapsedTimer clock;
     clock.start();
     const QString id =
@@ -352,7 +356,7 @@ void TestTransferQueueModel::progressIsBatched()
           qint64(queueProgress.count()), progressUpdates, elapsed);
     QCOMPARE(model.state(model.rowOfItem(id)), State::Done);
     QCOMPARE(model.state(model.rowOfItem(up)), State::Done);
-    QVERIFY(queueProgress.count() > 10); // the queue reports per chunk …
+    QVERIFY(queueProgress.count() > 10); // the queue reports several times a second …
     // … the model at most once per 250 ms tick (plus the final one).
     QVERIFY2(progressUpdates <= elapsed / 250 + 3,
              qPrintable(u"%1 updates in %2 ms"_s.arg(progressUpdates).arg(elapsed)));
