@@ -7,10 +7,13 @@
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <vector>
 
 namespace Stevedore {
 
 namespace {
+
+constexpr size_t kSpareBatches = BackgroundSha256::kMaxBacklog / BackgroundSha256::kBatch + 1;
 
 // Apart from the global pool, so that long tasks there (hashing a resumed .part, planning a
 // publish) never hold up a download that waits for its hash.
@@ -38,6 +41,8 @@ struct BackgroundSha256::Shared
     std::condition_variable changed;
     std::deque<QByteArray> queue;
     qsizetype queuedBytes = 0;
+    // Hashed batches, for add() to fill again: a fresh 1 MiB allocation costs 256 page faults.
+    std::vector<QByteArray> spare;
     bool working = false; // a worker owns `hash` until it sets this back
     bool abandoned = false;
 
@@ -45,7 +50,7 @@ struct BackgroundSha256::Shared
     {
         std::unique_lock lock(mutex);
         while (!queue.empty() && !abandoned) {
-            const QByteArray chunk = queue.front();
+            QByteArray chunk = queue.front();
             lock.unlock();
             hash->add(chunk);
             lock.lock();
@@ -53,6 +58,8 @@ struct BackgroundSha256::Shared
                 queue.pop_front();
                 queuedBytes -= chunk.size();
             }
+            if (chunk.capacity() >= kBatch && spare.size() < kSpareBatches)
+                spare.push_back(std::move(chunk)); // the last reference to these bytes
             changed.notify_all();
         }
         working = false;
@@ -80,8 +87,8 @@ BackgroundSha256::~BackgroundSha256()
 void BackgroundSha256::add(const char *data, qsizetype size)
 {
     while (size > 0) {
-        if (m_batch.isEmpty())
-            m_batch.reserve(kBatch);
+        if (m_batch.capacity() < kBatch)
+            m_batch = spareBatch();
         const qsizetype taken = std::min(size, kBatch - m_batch.size());
         m_batch.append(data, taken);
         data += taken;
@@ -89,6 +96,21 @@ void BackgroundSha256::add(const char *data, qsizetype size)
         if (m_batch.size() == kBatch)
             queue(std::exchange(m_batch, {}));
     }
+}
+
+QByteArray BackgroundSha256::spareBatch()
+{
+    std::unique_lock lock(m_shared->mutex);
+    if (m_shared->spare.empty()) {
+        lock.unlock();
+        QByteArray batch;
+        batch.reserve(kBatch);
+        return batch;
+    }
+    QByteArray batch = std::move(m_shared->spare.back());
+    m_shared->spare.pop_back();
+    batch.resize(0); // keeps the capacity
+    return batch;
 }
 
 void BackgroundSha256::queue(const QByteArray &chunk)

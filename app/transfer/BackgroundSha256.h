@@ -37,6 +37,7 @@ private:
     struct Shared;
 
     void queue(const QByteArray &chunk);
+    QByteArray spareBatch(); // empty, with room for kBatch bytes
 
     std::shared_ptr<Shared> m_shared;
     QByteArray m_batch;
