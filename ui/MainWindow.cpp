@@ -93,6 +93,8 @@ MainWindow::MainWindow(const LaunchOptions &launch, Services services, QWidget *
     buildActions();
     showEmptyStates();
 
+    connect(m_projects, &ProjectPane::accountLabelChanged, m_transfers->model(),
+            &TransferQueueModel::setAccountLabel);
     connect(&m_session, &AccountSession::accountsChanged, this, [this] {
         m_projects->setAccounts(m_session.accounts(),
                                 m_session.active() ? m_session.active()->id : QString());

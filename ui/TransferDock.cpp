@@ -92,6 +92,14 @@ TransferDock::TransferDock(TransferQueue &queue, QWidget *parent)
     m_view->horizontalHeader()->setSectionResizeMode(TransferQueueModel::MessageColumn,
                                                      QHeaderView::Stretch);
     m_view->setShowGrid(false);
+    // The account column appears once the list holds transfers of more than one account.
+    const auto showAccounts = [this] {
+        m_view->setColumnHidden(TransferQueueModel::AccountColumn, !m_model.spansAccounts());
+    };
+    showAccounts();
+    connect(&m_model, &QAbstractItemModel::rowsInserted, this, showAccounts);
+    connect(&m_model, &QAbstractItemModel::rowsRemoved, this, showAccounts);
+    connect(&m_model, &QAbstractItemModel::modelReset, this, showAccounts);
 
     auto *content = new QWidget(this);
     auto *bar = new QHBoxLayout;
