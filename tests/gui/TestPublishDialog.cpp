@@ -3,6 +3,7 @@
 // listed apart, and the queue items built from what the dialog shows.
 
 #include "PublishDialog.h"
+#include "ScriptedDialogs.h"
 #include "validate/NameRules.h"
 
 #include <QAbstractItemView>
@@ -27,6 +28,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace Stevedore;
+using Stevedore::GuiTest::ScriptedDialogs;
 
 namespace {
 
@@ -69,10 +71,12 @@ private:
     std::unique_ptr<PublishDialog> open(const QStringList &paths, bool typeNames = true);
 
     std::unique_ptr<QTemporaryDir> m_dir;
+    ScriptedDialogs m_dialogs;
 };
 
 void TestPublishDialog::init()
 {
+    m_dialogs.clear();
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     QVERIFY(writeFile(path(u"a.txt"_s), "alpha\n"));
@@ -88,7 +92,7 @@ void TestPublishDialog::init()
 
 std::unique_ptr<PublishDialog> TestPublishDialog::open(const QStringList &paths, bool typeNames)
 {
-    auto dialog = std::make_unique<PublishDialog>(paths);
+    auto dialog = std::make_unique<PublishDialog>(m_dialogs, paths);
     dialog->show();
     if (!QTest::qWaitForWindowExposed(dialog.get()))
         return nullptr;
@@ -471,7 +475,7 @@ void TestPublishDialog::removeTakesFilesOffTheList()
 void TestPublishDialog::filesAloneAreReadAtOnce()
 {
     // No folder, no walk: the rows are there when the constructor returns, before any event.
-    PublishDialog dialog({path(u"a.txt"_s), path(u"my file.txt"_s)});
+    PublishDialog dialog(m_dialogs, {path(u"a.txt"_s), path(u"my file.txt"_s)});
     QVERIFY(!dialog.isReadingFolders());
     QCOMPARE(dialog.fileCount(), 2);
     QCOMPARE(dialog.targetName(1), u"my file.txt"_s);
@@ -481,7 +485,7 @@ void TestPublishDialog::filesAloneAreReadAtOnce()
 
 void TestPublishDialog::foldersAreReadWhileTheDialogWorks()
 {
-    PublishDialog dialog({path(u"a.txt"_s), path(u"site"_s)});
+    PublishDialog dialog(m_dialogs, {path(u"a.txt"_s), path(u"site"_s)});
     QSignalSpy ready(&dialog, &PublishDialog::planReady);
     auto *summary = dialog.findChild<QLabel *>(u"summaryLabel"_s);
     auto *publish = dialog.findChild<QPushButton *>(u"publishButton"_s);
@@ -523,7 +527,7 @@ void TestPublishDialog::cancelWorksWhileFoldersAreRead()
 {
     for (int i = 0; i < 2000; ++i)
         QVERIFY(writeFile(path(u"big/d%1/f%2.txt"_s.arg(i % 20).arg(i)), "x"));
-    PublishDialog dialog({path(u"big"_s)});
+    PublishDialog dialog(m_dialogs, {path(u"big"_s)});
     QSignalSpy ready(&dialog, &PublishDialog::planReady);
     QSignalSpy rejected(&dialog, &QDialog::rejected);
     dialog.show();
