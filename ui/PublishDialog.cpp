@@ -212,8 +212,8 @@ PublishDialog::PublishDialog(Dialogs &dialogs, const QStringList &localPaths, QW
     layout->addWidget(m_buttons);
 
     const QList<QWidget *> tabOrder{
-        m_packageName, m_packageNameFix,    m_version, m_versionFix, m_hidden,
-        m_policy,      m_unpublishableList, m_table,   m_add,        m_fixAll, m_remove};
+        m_packageName,       m_packageNameFix, m_version, m_versionFix, m_hidden, m_policy,
+        m_unpublishableList, m_table,          m_add,     m_fixAll,     m_remove};
     for (qsizetype i = 0; i + 1 < tabOrder.size(); ++i)
         setTabOrder(tabOrder.at(i), tabOrder.at(i + 1));
 

@@ -148,7 +148,7 @@ private:
     QList<Unpublishable> m_unpublishable;
     QFutureWatcher<PublishPlan> *m_reader = nullptr; // while folders are read
     std::shared_ptr<std::atomic_bool> m_stopReading; // shared with the worker
-    QStringList m_waiting;  // added while a folder was read: read after it, in order
+    QStringList m_waiting;   // added while a folder was read: read after it, in order
     int m_alreadyListed = 0; // of the files added last, those that had a row already
     VersionSuggester m_suggestVersion;
     ExistingVersion m_existingVersionLookup;

@@ -42,8 +42,8 @@ void TaskbarProgress::send(bool visible, int percent, int remaining)
     QDBusConnection bus = QDBusConnection::sessionBus();
     if (!bus.isConnected())
         return;
-    QDBusMessage update = QDBusMessage::createSignal(QLatin1String(kPath), QLatin1String(kInterface),
-                                                     QStringLiteral("Update"));
+    QDBusMessage update = QDBusMessage::createSignal(
+        QLatin1String(kPath), QLatin1String(kInterface), QStringLiteral("Update"));
     const QVariantMap properties{
         {QStringLiteral("progress"), percent / 100.0},
         {QStringLiteral("progress-visible"), visible},

@@ -183,8 +183,9 @@ void TransferDock::updateTitle()
     const QLocale locale;
     QString title = tr("Transfers — %1 of %2 done").arg(overall.finished).arg(overall.rows);
     if (overall.bytesTotal > 0)
-        title += tr(", %1 of %2").arg(locale.formattedDataSize(overall.bytesDone),
-                                      locale.formattedDataSize(overall.bytesTotal));
+        title += tr(", %1 of %2")
+                     .arg(locale.formattedDataSize(overall.bytesDone),
+                          locale.formattedDataSize(overall.bytesTotal));
     if (overall.speed > 0 && overall.bytesDone < overall.bytesTotal)
         title += tr(", %1 left")
                      .arg(TransferQueueModel::formatDuration(

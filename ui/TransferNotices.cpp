@@ -42,12 +42,12 @@ void TransferNotices::onItemChanged(const QString &id)
     if (!item)
         return;
     const auto known = std::find_if(m_run.begin(), m_run.end(),
-                                     [&id](const TransferItem &done) { return done.id == id; });
+                                    [&id](const TransferItem &done) { return done.id == id; });
     const bool wasFailure = known != m_run.end() && isFailure(*known);
     if (known != m_run.end())
         m_run.erase(known); // run again, or finished once more
-    const bool counts = item->state == TransferState::Done
-                        || item->state == TransferState::Skipped || isFailure(*item);
+    const bool counts = item->state == TransferState::Done || item->state == TransferState::Skipped
+                        || isFailure(*item);
     if (!counts)
         return;
     m_run.append(*item);
@@ -92,17 +92,15 @@ void TransferNotices::onIdle()
     QList<TransferItem> failed;
     std::copy_if(run.begin(), run.end(), std::back_inserter(failed), isFailure);
     if (!failed.isEmpty()) {
-        m_notifications.show(
-            tr("%1 of %n transfer(s) failed", "", total).arg(failed.size()), namesOf(failed),
-            QLatin1String(DesktopNotifications::kTransferError));
+        m_notifications.show(tr("%1 of %n transfer(s) failed", "", total).arg(failed.size()),
+                             namesOf(failed), QLatin1String(DesktopNotifications::kTransferError));
         return;
     }
     const int skipped = int(std::count_if(run.begin(), run.end(), [](const TransferItem &item) {
         return item.state == TransferState::Skipped;
     }));
     const QString skippedNote =
-        skipped > 0 ? tr("%n of them had the same content there already.", "", skipped)
-                    : QString();
+        skipped > 0 ? tr("%n of them had the same content there already.", "", skipped) : QString();
     const TransferItem &first = run.first();
     const auto sameAsFirst = [&first](const TransferItem &item) {
         return item.direction == first.direction && item.target.project == first.target.project
@@ -119,22 +117,28 @@ void TransferNotices::onIdle()
                              category);
         return;
     }
-    const bool allDownloads = std::all_of(run.begin(), run.end(), [](const TransferItem &item) {
-        return !item.isUpload();
-    });
+    const bool allDownloads = std::all_of(
+        run.begin(), run.end(), [](const TransferItem &item) { return !item.isUpload(); });
     if (allDownloads) {
-        const QString folder = first.folder.isEmpty() ? QFileInfo(first.localPath).absolutePath()
-                                                      : first.folder;
+        const auto folderOf = [](const TransferItem &item) {
+            return item.folder.isEmpty() ? QFileInfo(item.localPath).absolutePath() : item.folder;
+        };
+        const QString folder = folderOf(first);
+        const bool oneFolder = std::all_of(run.begin(), run.end(), [&](const TransferItem &item) {
+            return folderOf(item) == folder;
+        });
         m_notifications.show(tr("%n file(s) downloaded", "", total),
-                             QStringList{tr("Into %1.").arg(QDir::toNativeSeparators(folder)),
+                             QStringList{oneFolder
+                                             ? tr("Into %1.").arg(QDir::toNativeSeparators(folder))
+                                             : QString(),
                                          skippedNote}
                                  .join(QLatin1Char(' '))
                                  .trimmed(),
                              category);
         return;
     }
-    const int uploads = int(std::count_if(run.begin(), run.end(),
-                                          [](const TransferItem &item) { return item.isUpload(); }));
+    const int uploads = int(std::count_if(
+        run.begin(), run.end(), [](const TransferItem &item) { return item.isUpload(); }));
     m_notifications.show(tr("%n transfer(s) finished", "", total),
                          tr("%1 uploaded, %2 downloaded.").arg(uploads).arg(total - uploads),
                          category);

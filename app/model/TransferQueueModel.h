@@ -95,10 +95,10 @@ public:
     struct Overall
     {
         int rows = 0;
-        int finished = 0;       // done, skipped, failed or cancelled
-        qint64 bytesDone = 0;   // of the rows of known size that did not fail or get cancelled
+        int finished = 0;     // done, skipped, failed or cancelled
+        qint64 bytesDone = 0; // of the rows of known size that did not fail or get cancelled
         qint64 bytesTotal = 0;
-        double speed = 0;       // bytes per second, of the running rows
+        double speed = 0; // bytes per second, of the running rows
         // 0…1: by bytes when any size is known, else by finished rows.
         double fraction() const;
     };

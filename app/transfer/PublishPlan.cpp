@@ -198,10 +198,9 @@ int PublishPlan::append(const PublishPlan &more)
         ++added;
     }
     for (const Unpublishable &entry : more.m_unpublishable) {
-        const bool listed = std::any_of(m_unpublishable.cbegin(), m_unpublishable.cend(),
-                                        [&entry](const Unpublishable &known) {
-                                            return known.path == entry.path;
-                                        });
+        const bool listed =
+            std::any_of(m_unpublishable.cbegin(), m_unpublishable.cend(),
+                        [&entry](const Unpublishable &known) { return known.path == entry.path; });
         if (!listed)
             m_unpublishable.append(entry);
     }

@@ -124,8 +124,8 @@ void TestDesktopIntegration::initTestCase()
              "no session bus: CTest runs this test inside dbus-run-session");
     m_serverBus = QDBusConnection::connectToBus(QDBusConnection::SessionBus, u"fake-server"_s);
     QVERIFY(m_serverBus.isConnected());
-    QVERIFY(m_serverBus.registerObject(kNotificationsPath, &m_server,
-                                       QDBusConnection::ExportAllSlots));
+    QVERIFY(
+        m_serverBus.registerObject(kNotificationsPath, &m_server, QDBusConnection::ExportAllSlots));
     QVERIFY2(m_serverBus.registerService(kNotificationsInterface),
              qPrintable(m_serverBus.lastError().message()));
 }
@@ -239,8 +239,8 @@ void TestDesktopIntegration::notifiesOnlyWhileTheWindowIsInTheBackground()
     QVERIFY(call.actions.size() == 2 && call.actions.constFirst() == u"default"_s);
 
     // Clicking the notification brings the window back.
-    QDBusMessage clicked = QDBusMessage::createSignal(kNotificationsPath, kNotificationsInterface,
-                                                      u"ActionInvoked"_s);
+    QDBusMessage clicked =
+        QDBusMessage::createSignal(kNotificationsPath, kNotificationsInterface, u"ActionInvoked"_s);
     clicked << call.id << u"default"_s;
     QVERIFY(m_serverBus.send(clicked));
     QTRY_VERIFY_WITH_TIMEOUT(m_window->isActiveWindow(), kTimeout);
@@ -280,10 +280,9 @@ void TestDesktopIntegration::failuresAreToldOnceEachOrGathered()
         QCOMPARE(gathered.body, u"broken-2.txt, broken-3.txt"_s);
     }
     const FakeNotificationServer::Call run = m_server.calls.constLast();
-    QVERIFY2(QRegularExpression(u"^3 of 5 transfer(s|\\(s\\)) failed$"_s)
-                 .match(run.summary)
-                 .hasMatch(),
-             qPrintable(run.summary));
+    QVERIFY2(
+        QRegularExpression(u"^3 of 5 transfer(s|\\(s\\)) failed$"_s).match(run.summary).hasMatch(),
+        qPrintable(run.summary));
     QCOMPARE(run.body, u"broken-1.txt, broken-2.txt, broken-3.txt"_s);
     for (const FakeNotificationServer::Call &call : std::as_const(m_server.calls))
         QCOMPARE(call.hints.value(u"category"_s).toString(), u"transfer.error"_s);
