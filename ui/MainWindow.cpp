@@ -48,6 +48,7 @@ const QString kStateKey = QStringLiteral("MainWindow/state");
 const QString kSplitterKey = QStringLiteral("MainWindow/splitter");
 const QString kLastProjectKey = QStringLiteral("MainWindow/lastProject");
 const QString kDownloadFolderKey = QStringLiteral("Downloads/folder");
+const QString kNotificationsKey = QStringLiteral("Notifications/enabled");
 constexpr QSize kDefaultSize(1200, 760);
 
 } // namespace
@@ -133,9 +134,12 @@ MainWindow::MainWindow(const LaunchOptions &launch, Services services, QWidget *
         if (m_quitWhenIdle)
             close();
     });
-    // Told to the desktop only while the window is in the background; a click brings it back.
+    // Told to the desktop only while the window is in the background (and the person wants
+    // them); a click brings the window back.
+    auto *notify = findChild<QAction *>(QStringLiteral("actionNotifications"));
     new TransferNotices(
-        m_queue, *m_notifications, [this] { return !isActiveWindow(); }, this);
+        m_queue, *m_notifications,
+        [this, notify] { return notify->isChecked() && !isActiveWindow(); }, this);
     connect(m_notifications, &DesktopNotifications::activated, this, [this] {
         if (isMinimized())
             showNormal();
@@ -211,6 +215,15 @@ void MainWindow::buildActions()
     QAction *refresh = add(view, QStringLiteral("actionRefresh"), tr("&Refresh"),
                            QKeySequence::Refresh, &MainWindow::refresh);
     view->addAction(m_transfers->toggleViewAction());
+    auto *notifications = new QAction(tr("Desktop &notifications"), this);
+    notifications->setObjectName(QStringLiteral("actionNotifications"));
+    notifications->setToolTip(tr("Say when the transfers are finished or a file failed while "
+                                 "Stevedore is in the background."));
+    notifications->setCheckable(true);
+    notifications->setChecked(QSettings().value(kNotificationsKey, true).toBool());
+    connect(notifications, &QAction::toggled, this,
+            [](bool on) { QSettings().setValue(kNotificationsKey, on); });
+    view->addAction(notifications);
 
     QToolBar *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolbar"));

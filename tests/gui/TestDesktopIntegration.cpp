@@ -244,6 +244,22 @@ void TestDesktopIntegration::notifiesOnlyWhileTheWindowIsInTheBackground()
     clicked << call.id << u"default"_s;
     QVERIFY(m_serverBus.send(clicked));
     QTRY_VERIFY_WITH_TIMEOUT(m_window->isActiveWindow(), kTimeout);
+
+    // Turned off in the View menu (and remembered): a run in the background says nothing, which
+    // the run after it, with notifications on again, shows.
+    auto *enabled = m_window->findChild<QAction *>(u"actionNotifications"_s);
+    QVERIFY(enabled && enabled->isCheckable() && enabled->isChecked());
+    enabled->trigger();
+    QCOMPARE(QSettings().value(u"Notifications/enabled"_s).toBool(), false);
+    putWindowInTheBackground();
+    queue.add({uploadOf(writeFile(u"quiet.txt"_s, "quiet\n"), u"1.0.2"_s)});
+    QTRY_VERIFY_WITH_TIMEOUT(queue.isIdle() && queue.items().constLast().isFinal(), kTimeout);
+    enabled->trigger();
+    queue.add({uploadOf(writeFile(u"loud.txt"_s, "loud\n"), u"1.0.3"_s)});
+    QTRY_VERIFY_WITH_TIMEOUT(m_server.calls.size() >= 2, kTimeout);
+    QCOMPARE(m_server.calls.size(), 2);
+    QVERIFY2(m_server.calls.constLast().summary.contains(u"1.0.3"_s),
+             qPrintable(m_server.calls.constLast().summary));
 }
 
 void TestDesktopIntegration::failuresAreToldOnceEachOrGathered()
