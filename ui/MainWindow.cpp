@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AccountDialog.h"
+#include "ActionIcon.h"
 #include "DesktopNotifications.h"
 #include "Dialogs.h"
 #include "DroppedFiles.h"
@@ -97,6 +98,8 @@ MainWindow::MainWindow(const LaunchOptions &launch, Services services, QWidget *
     buildActions();
     showEmptyStates();
 
+    connect(m_projects, &ProjectPane::accountLabelChanged, m_transfers->model(),
+            &TransferQueueModel::setAccountLabel);
     connect(&m_session, &AccountSession::accountsChanged, this, [this] {
         m_projects->setAccounts(m_session.accounts(),
                                 m_session.active() ? m_session.active()->id : QString());
@@ -164,9 +167,10 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::buildActions()
 {
-    const auto add = [this](QMenu *menu, const QString &name, const QString &text,
-                            const QKeySequence &shortcut, void (MainWindow::*slot)()) {
-        auto *action = new QAction(text, this);
+    const auto add = [this](QMenu *menu, const QString &name, const QString &icon,
+                            const QString &text, const QKeySequence &shortcut,
+                            void (MainWindow::*slot)()) {
+        auto *action = new QAction(actionIcon(icon), text, this);
         action->setObjectName(name);
         action->setShortcut(shortcut);
         connect(action, &QAction::triggered, this, slot);
@@ -175,36 +179,39 @@ void MainWindow::buildActions()
         return action;
     };
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *publish = add(file, QStringLiteral("actionPublish"), tr("&Publish files…"),
-                           QKeySequence::Open, &MainWindow::publishFiles);
-    add(file, QStringLiteral("actionPublishFolder"), tr("Publish a &folder…"),
-        QKeySequence(tr("Ctrl+Shift+O")), &MainWindow::publishFolder);
-    QAction *download = add(file, QStringLiteral("actionDownload"), tr("&Download…"),
-                            QKeySequence(tr("Ctrl+D")), &MainWindow::downloadSelection);
-    QAction *remove = add(file, QStringLiteral("actionDelete"), tr("De&lete…"),
-                          QKeySequence::Delete, &MainWindow::deleteSelection);
+    QAction *publish = add(file, QStringLiteral("actionPublish"), QStringLiteral("publish"),
+                           tr("&Publish files…"), QKeySequence::Open, &MainWindow::publishFiles);
+    add(file, QStringLiteral("actionPublishFolder"), QStringLiteral("publish-folder"),
+        tr("Publish a &folder…"), QKeySequence(tr("Ctrl+Shift+O")), &MainWindow::publishFolder);
+    QAction *download =
+        add(file, QStringLiteral("actionDownload"), QStringLiteral("download"), tr("&Download…"),
+            QKeySequence(tr("Ctrl+D")), &MainWindow::downloadSelection);
+    QAction *remove = add(file, QStringLiteral("actionDelete"), QStringLiteral("delete"),
+                          tr("De&lete…"), QKeySequence::Delete, &MainWindow::deleteSelection);
     file->addSeparator();
-    add(file, QStringLiteral("actionAddAccount"), tr("Add &account…"), {}, &MainWindow::addAccount);
-    add(file, QStringLiteral("actionRemoveAccount"), tr("&Remove account…"), {},
-        &MainWindow::removeAccount);
-    add(file, QStringLiteral("actionOpenProject"), tr("Open project by path or id…"), {},
-        &MainWindow::openProjectByPath);
+    add(file, QStringLiteral("actionAddAccount"), QStringLiteral("account-add"),
+        tr("Add &account…"), {}, &MainWindow::addAccount);
+    add(file, QStringLiteral("actionRemoveAccount"), QStringLiteral("account-remove"),
+        tr("&Remove account…"), {}, &MainWindow::removeAccount);
+    add(file, QStringLiteral("actionOpenProject"), QStringLiteral("open-project"),
+        tr("Open project by path or id…"), {}, &MainWindow::openProjectByPath);
     file->addSeparator();
-    auto *quit = new QAction(tr("&Quit"), this);
+    auto *quit = new QAction(actionIcon(QStringLiteral("quit")), tr("&Quit"), this);
+    quit->setObjectName(QStringLiteral("actionQuit"));
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
     file->addAction(quit);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    add(edit, QStringLiteral("actionCopyUrl"), tr("Copy download &URL"),
+    add(edit, QStringLiteral("actionCopyUrl"), QStringLiteral("copy-url"), tr("Copy download &URL"),
         QKeySequence(tr("Ctrl+Shift+C")), &MainWindow::copyDownloadUrl);
-    add(edit, QStringLiteral("actionCopyCurl"), tr("Copy &curl command"), {},
-        &MainWindow::copyCurlCommand);
-    add(edit, QStringLiteral("actionCopyCi"), tr("Copy .gitlab-ci.yml &job"), {},
-        &MainWindow::copyCiSnippet);
-    add(edit, QStringLiteral("actionCopySha"), tr("Copy &SHA-256"), QKeySequence::Copy,
-        &MainWindow::copySha256);
-    auto *find = new QAction(tr("&Find"), this);
+    add(edit, QStringLiteral("actionCopyCurl"), QStringLiteral("copy-curl"),
+        tr("Copy &curl command"), {}, &MainWindow::copyCurlCommand);
+    add(edit, QStringLiteral("actionCopyCi"), QStringLiteral("copy-ci"),
+        tr("Copy .gitlab-ci.yml &job"), {}, &MainWindow::copyCiSnippet);
+    add(edit, QStringLiteral("actionCopySha"), QStringLiteral("copy-sha"), tr("Copy &SHA-256"),
+        QKeySequence::Copy, &MainWindow::copySha256);
+    auto *find = new QAction(actionIcon(QStringLiteral("find")), tr("&Find"), this);
     find->setObjectName(QStringLiteral("actionFind"));
     find->setShortcut(QKeySequence::Find);
     connect(find, &QAction::triggered, m_packages, &PackagePane::focusFilter);
@@ -212,10 +219,13 @@ void MainWindow::buildActions()
     addAction(find);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *refresh = add(view, QStringLiteral("actionRefresh"), tr("&Refresh"),
-                           QKeySequence::Refresh, &MainWindow::refresh);
-    view->addAction(m_transfers->toggleViewAction());
-    auto *notifications = new QAction(tr("Desktop &notifications"), this);
+    QAction *refresh = add(view, QStringLiteral("actionRefresh"), QStringLiteral("refresh"),
+                           tr("&Refresh"), QKeySequence::Refresh, &MainWindow::refresh);
+    QAction *showTransfers = m_transfers->toggleViewAction();
+    showTransfers->setIcon(actionIcon(QStringLiteral("transfers")));
+    view->addAction(showTransfers);
+    auto *notifications = new QAction(actionIcon(QStringLiteral("notifications")),
+                                      tr("Desktop &notifications"), this);
     notifications->setObjectName(QStringLiteral("actionNotifications"));
     notifications->setToolTip(tr("Say when the transfers are finished or a file failed while "
                                  "Stevedore is in the background."));
@@ -228,10 +238,6 @@ void MainWindow::buildActions()
     QToolBar *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolbar"));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    publish->setIcon(QIcon(QStringLiteral(":/icons/publish.svg")));
-    download->setIcon(QIcon(QStringLiteral(":/icons/download.svg")));
-    remove->setIcon(QIcon(QStringLiteral(":/icons/delete.svg")));
-    refresh->setIcon(QIcon(QStringLiteral(":/icons/refresh.svg")));
     for (QAction *action : {publish, download, remove, refresh})
         toolbar->addAction(action);
 

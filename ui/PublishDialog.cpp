@@ -1,5 +1,6 @@
 #include "PublishDialog.h"
 
+#include "ActionIcon.h"
 #include "Dialogs.h"
 #include "DroppedFiles.h"
 #include "StatusColours.h"
@@ -161,14 +162,16 @@ PublishDialog::PublishDialog(Dialogs &dialogs, const QStringList &localPaths, QW
     removeAction->setShortcutContext(Qt::WidgetShortcut);
     m_table->addAction(removeAction);
 
-    m_add = new QPushButton(tr("&Add…"), this);
+    m_add = new QPushButton(actionIcon(QStringLiteral("publish")), tr("&Add…"), this);
     m_add->setObjectName(QStringLiteral("addButton"));
     m_add->setAutoDefault(false);
     m_add->setToolTip(tr("Add files or a folder; you can also drop them on this dialog."));
     auto *addMenu = new QMenu(m_add);
-    QAction *addFilesAction = addMenu->addAction(tr("Files…"), this, &PublishDialog::addFiles);
+    QAction *addFilesAction = addMenu->addAction(actionIcon(QStringLiteral("publish")),
+                                                 tr("Files…"), this, &PublishDialog::addFiles);
     addFilesAction->setObjectName(QStringLiteral("addFilesAction"));
-    QAction *addFolderAction = addMenu->addAction(tr("A folder…"), this, &PublishDialog::addFolder);
+    QAction *addFolderAction = addMenu->addAction(actionIcon(QStringLiteral("publish-folder")),
+                                                  tr("A folder…"), this, &PublishDialog::addFolder);
     addFolderAction->setObjectName(QStringLiteral("addFolderAction"));
     m_add->setMenu(addMenu);
 

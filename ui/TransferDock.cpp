@@ -1,5 +1,7 @@
 #include "TransferDock.h"
 
+#include "ActionIcon.h"
+
 #include <QAction>
 #include <QButtonGroup>
 #include <QDesktopServices>
@@ -44,14 +46,17 @@ public:
 };
 
 // A button for an action that the list's context menu offers too.
-QToolButton *button(QWidget *parent, const QString &objectName, const QString &text)
+QToolButton *button(QWidget *parent, const QString &objectName, const QString &text,
+                    const QString &icon = {})
 {
-    auto *action = new QAction(text, parent);
+    auto *action = new QAction(icon.isEmpty() ? QIcon() : actionIcon(icon), text, parent);
     action->setObjectName(objectName + QStringLiteral("Action"));
     auto *result = new QToolButton(parent);
     result->setObjectName(objectName);
     result->setDefaultAction(action);
     result->setAutoRaise(true);
+    // Icons alone keep the dock narrow enough for a 1024-pixel screen; the text is the tooltip.
+    result->setToolButtonStyle(icon.isEmpty() ? Qt::ToolButtonTextOnly : Qt::ToolButtonIconOnly);
     return result;
 }
 
@@ -92,6 +97,14 @@ TransferDock::TransferDock(TransferQueue &queue, QWidget *parent)
     m_view->horizontalHeader()->setSectionResizeMode(TransferQueueModel::MessageColumn,
                                                      QHeaderView::Stretch);
     m_view->setShowGrid(false);
+    // The account column appears once the list holds transfers of more than one account.
+    const auto showAccounts = [this] {
+        m_view->setColumnHidden(TransferQueueModel::AccountColumn, !m_model.spansAccounts());
+    };
+    showAccounts();
+    connect(&m_model, &QAbstractItemModel::rowsInserted, this, showAccounts);
+    connect(&m_model, &QAbstractItemModel::rowsRemoved, this, showAccounts);
+    connect(&m_model, &QAbstractItemModel::modelReset, this, showAccounts);
 
     auto *content = new QWidget(this);
     auto *bar = new QHBoxLayout;
@@ -113,17 +126,24 @@ TransferDock::TransferDock(TransferQueue &queue, QWidget *parent)
             [this](int id) { m_filter.setFilter(TransferFilterModel::Filter(id)); });
     bar->addStretch(1);
 
-    QToolButton *pause = button(content, QStringLiteral("pauseQueue"), tr("Pause queue"));
+    QToolButton *pause =
+        button(content, QStringLiteral("pauseQueue"), tr("Pause queue"), QStringLiteral("pause"));
     pause->defaultAction()->setToolTip(
         tr("Stops the running transfers now and starts nothing new. On Resume a "
            "download continues where it stopped; an interrupted upload sends its "
            "file again."));
-    QToolButton *resume = button(content, QStringLiteral("resumeQueue"), tr("Resume"));
-    QToolButton *retry = button(content, QStringLiteral("retryFailed"), tr("Retry failed"));
-    QToolButton *cancel = button(content, QStringLiteral("cancelTransfer"), tr("Cancel"));
-    QToolButton *remove = button(content, QStringLiteral("removeTransfer"), tr("Remove"));
-    QToolButton *clear = button(content, QStringLiteral("clearDone"), tr("Clear done"));
-    QToolButton *folder = button(content, QStringLiteral("openFolder"), tr("Open folder"));
+    QToolButton *resume =
+        button(content, QStringLiteral("resumeQueue"), tr("Resume"), QStringLiteral("resume"));
+    QToolButton *retry =
+        button(content, QStringLiteral("retryFailed"), tr("Retry failed"), QStringLiteral("retry"));
+    QToolButton *cancel =
+        button(content, QStringLiteral("cancelTransfer"), tr("Cancel"), QStringLiteral("cancel"));
+    QToolButton *remove =
+        button(content, QStringLiteral("removeTransfer"), tr("Remove"), QStringLiteral("remove"));
+    QToolButton *clear = button(content, QStringLiteral("clearDone"), tr("Clear done"),
+                                QStringLiteral("clear-done"));
+    QToolButton *folder = button(content, QStringLiteral("openFolder"), tr("Open folder"),
+                                 QStringLiteral("open-folder"));
     for (QToolButton *action : {pause, resume, retry, cancel, remove, clear, folder})
         bar->addWidget(action);
     connect(pause->defaultAction(), &QAction::triggered, &m_queue, &TransferQueue::pause);
@@ -138,7 +158,7 @@ TransferDock::TransferDock(TransferQueue &queue, QWidget *parent)
     connect(folder->defaultAction(), &QAction::triggered, this, &TransferDock::openFolder);
     // The same actions on a right-click in the list (which selects the row under the pointer),
     // and one more: run the selected rows again, cancelled or skipped ones too.
-    auto *again = new QAction(tr("Run again"), this);
+    auto *again = new QAction(actionIcon(QStringLiteral("run-again")), tr("Run again"), this);
     again->setObjectName(QStringLiteral("retryTransferAction"));
     connect(again, &QAction::triggered, this, [this] {
         for (int row : selectedSourceRows())

@@ -33,6 +33,7 @@ public:
     enum Column {
         NameColumn,
         TargetColumn,
+        AccountColumn, // who it transfers as: the account switcher's label
         ProgressColumn,
         SpeedColumn,
         EtaColumn,
@@ -71,6 +72,11 @@ public:
 
     // How often progress, speed and ETA cells are refreshed (default 250 ms).
     void setUpdateInterval(std::chrono::milliseconds interval);
+
+    // How the account column names an account ("user @ host"); an item whose account has no
+    // label was transferred by an account since removed.
+    void setAccountLabel(const QString &accountId, const QString &label);
+    bool spansAccounts() const; // rows of more than one account
 
     int rowOfItem(const QString &id) const; // -1 when not shown
     QString itemId(int row) const;
@@ -116,6 +122,7 @@ private:
     {
         Direction direction = Direction::Upload;
         QString id;
+        QString accountId;
         State state = State::Queued;
         QString name;
         QString target;
@@ -142,12 +149,14 @@ private:
     void ensureTicking();
     bool isPaused() const;
     double speedOf(const Row &row) const;
+    QString accountLabelOf(const Row &row) const;
     qint64 etaOf(const Row &row) const;
     void rebuildIndex();
 
     QPointer<TransferQueue> m_queue;
     std::vector<Row> m_rows;
     QHash<QString, int> m_rowById;
+    QHash<QString, QString> m_accountLabels; // by account id
     QSet<QString> m_pendingRemovals;
     QTimer m_ticker;
     QElapsedTimer m_clock;

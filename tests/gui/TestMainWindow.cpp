@@ -21,6 +21,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QSettings>
 #include <QStatusBar>
@@ -72,6 +74,7 @@ private Q_SLOTS:
     void publishingWarnsWhenGitLabWillRefuse();
     void geometryAndSplitterAreRestored();
     void applicationIconRendersSmallAndLarge();
+    void everyActionHasAnIcon();
 
 private:
     void openWindow(const QStringList &simFaults = {}, const QString &token = kPat);
@@ -869,6 +872,39 @@ void TestMainWindow::applicationIconRendersSmallAndLarge()
         }
         QVERIFY2(painted, qPrintable(QString::number(size)));
     }
+}
+
+// Menus, right-click menus and the transfer list's buttons: every action shows an icon.
+void TestMainWindow::everyActionHasAnIcon()
+{
+    openWindow();
+    QList<QAction *> actions;
+    QList<QMenu *> menus;
+    for (QAction *top : m_window->menuBar()->actions())
+        menus << top->menu();
+    while (!menus.isEmpty()) {
+        QMenu *menu = menus.takeFirst();
+        QVERIFY(menu);
+        for (QAction *action : menu->actions()) {
+            if (action->menu())
+                menus << action->menu();
+            else if (!action->isSeparator())
+                actions << action;
+        }
+    }
+    for (QAbstractItemView *list : m_window->findChildren<QAbstractItemView *>()) {
+        for (QAction *action : list->actions()) {
+            if (!action->isSeparator())
+                actions << action;
+        }
+    }
+    for (QToolButton *button : m_window->findChildren<QToolButton *>()) {
+        if (button->defaultAction() && !button->isCheckable())
+            actions << button->defaultAction();
+    }
+    QVERIFY(actions.size() > 20);
+    for (QAction *action : std::as_const(actions))
+        QVERIFY2(!action->icon().isNull(), qPrintable(action->text()));
 }
 
 QTEST_MAIN(TestMainWindow)
