@@ -128,6 +128,13 @@
             <numerusform>%n file names</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n of the files added had a row already and were not added again.</source>
+        <translation>
+            <numerusform>%n of the files added had a row already and was not added again.</numerusform>
+            <numerusform>%n of the files added had a row already and were not added again.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Stevedore::QueuedCommand</name>
@@ -139,6 +146,58 @@
 </numerusform>
             <numerusform>note: resuming an interrupted run; %1 of %n files were done already (--no-resume starts afresh).
 </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::TransferNotices</name>
+    <message numerus="yes">
+        <source>%n more transfer(s) failed</source>
+        <translation>
+            <numerusform>%n more transfer failed</numerusform>
+            <numerusform>%n more transfers failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n transfer(s) failed</source>
+        <translation>
+            <numerusform>%1 of %n transfer failed</numerusform>
+            <numerusform>%1 of %n transfers failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them had the same content there already.</source>
+        <translation>
+            <numerusform>%n of them had the same content there already.</numerusform>
+            <numerusform>%n of them had the same content there already.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) published to %1 %2</source>
+        <translation>
+            <numerusform>%n file published to %1 %2</numerusform>
+            <numerusform>%n files published to %1 %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) downloaded</source>
+        <translation>
+            <numerusform>%n file downloaded</numerusform>
+            <numerusform>%n files downloaded</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transfer(s) finished</source>
+        <translation>
+            <numerusform>%n transfer finished</numerusform>
+            <numerusform>%n transfers finished</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> and %n more</numerusform>
+            <numerusform> and %n more</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,7 @@
 
 #include "model/PackageTreeModel.h"
 
+#include <QPersistentModelIndex>
 #include <QTimer>
 #include <QWidget>
 
@@ -32,12 +33,21 @@ public:
     void clearFilter();                       // another project: its packages start unfiltered
     static constexpr int kRowsMeasured = 100; // rows a column's width is fitted to
     void select(const QString &name, const QString &version);
+    // The row (column 0) under a drag of files, highlighted until the drag leaves or drops;
+    // invalid when there is none or the drag is over empty space.
+    QModelIndex dropTarget() const { return m_dropTarget; }
 
 Q_SIGNALS:
     void versionChosen(const Stevedore::Package &package); // nullopt-like: id 0 when cleared
+    // Files dropped on the tree: onto a package or a version row, or (invalid) empty space.
+    void filesDropped(const QStringList &paths, const QModelIndex &onto);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void applyFilter();
+    void setDropTarget(const QModelIndex &index);
 
     PackageTreeModel m_model;
     QLineEdit *m_filter;
@@ -46,6 +56,7 @@ private:
     QComboBox *m_order;
     QTreeView *m_view;
     QTimer m_filterDelay;
+    QPersistentModelIndex m_dropTarget;
 };
 
 } // namespace Stevedore

@@ -196,35 +196,20 @@ void TransferDock::removeSelected()
 
 void TransferDock::updateTitle()
 {
-    int finished = 0;
-    qint64 done = 0;
-    qint64 total = 0;
-    double speed = 0;
-    using State = TransferQueueModel::State;
-    for (int row = 0; row < m_model.rowCount(); ++row) {
-        const QModelIndex index = m_model.index(row, 0);
-        const State state = m_model.state(row);
-        if (state == State::Done || state == State::Skipped || state == State::Failed
-            || state == State::Cancelled)
-            ++finished;
-        const qint64 size = index.data(TransferQueueModel::BytesTotalRole).toLongLong();
-        if (size > 0 && state != State::Failed && state != State::Cancelled) {
-            total += size;
-            done += index.data(TransferQueueModel::BytesDoneRole).toLongLong();
-        }
-        speed += index.data(TransferQueueModel::SpeedRole).toDouble();
-    }
-    const int rows = m_model.rowCount();
-    if (rows == 0)
+    const TransferQueueModel::Overall overall = m_model.overall();
+    Q_EMIT overallChanged(overall);
+    if (overall.rows == 0)
         return setWindowTitle(tr("Transfers"));
     const QLocale locale;
-    QString title = tr("Transfers — %1 of %2 done").arg(finished).arg(rows);
-    if (total > 0)
-        title +=
-            tr(", %1 of %2").arg(locale.formattedDataSize(done), locale.formattedDataSize(total));
-    if (speed > 0 && done < total)
-        title +=
-            tr(", %1 left").arg(TransferQueueModel::formatDuration(qint64((total - done) / speed)));
+    QString title = tr("Transfers — %1 of %2 done").arg(overall.finished).arg(overall.rows);
+    if (overall.bytesTotal > 0)
+        title += tr(", %1 of %2")
+                     .arg(locale.formattedDataSize(overall.bytesDone),
+                          locale.formattedDataSize(overall.bytesTotal));
+    if (overall.speed > 0 && overall.bytesDone < overall.bytesTotal)
+        title += tr(", %1 left")
+                     .arg(TransferQueueModel::formatDuration(
+                         qint64((overall.bytesTotal - overall.bytesDone) / overall.speed)));
     setWindowTitle(title);
 }
 

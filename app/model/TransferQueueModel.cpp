@@ -290,6 +290,30 @@ QString TransferQueueModel::stateDisplayName(State state, Direction direction, b
     return {};
 }
 
+TransferQueueModel::Overall TransferQueueModel::overall() const
+{
+    Overall overall;
+    overall.rows = int(m_rows.size());
+    for (const Row &row : m_rows) {
+        if (row.state == State::Done || row.state == State::Skipped || row.state == State::Failed
+            || row.state == State::Cancelled)
+            ++overall.finished;
+        if (row.total > 0 && row.state != State::Failed && row.state != State::Cancelled) {
+            overall.bytesTotal += row.total;
+            overall.bytesDone += row.done;
+        }
+        overall.speed += speedOf(row);
+    }
+    return overall;
+}
+
+double TransferQueueModel::Overall::fraction() const
+{
+    if (bytesTotal > 0)
+        return std::clamp(double(bytesDone) / double(bytesTotal), 0.0, 1.0);
+    return rows > 0 ? double(finished) / rows : 0.0;
+}
+
 QString TransferQueueModel::formatDuration(qint64 seconds)
 {
     if (seconds < 0)

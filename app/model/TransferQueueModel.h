@@ -97,6 +97,19 @@ public:
     // "45 s", "3 min 20 s", "2 h 5 min"; empty when negative (unknown).
     static QString formatDuration(qint64 seconds);
 
+    // The whole queue at a glance, as the transfer dock's title and the taskbar show it.
+    struct Overall
+    {
+        int rows = 0;
+        int finished = 0;     // done, skipped, failed or cancelled
+        qint64 bytesDone = 0; // of the rows of known size that did not fail or get cancelled
+        qint64 bytesTotal = 0;
+        double speed = 0; // bytes per second, of the running rows
+        // 0…1: by bytes when any size is known, else by finished rows.
+        double fraction() const;
+    };
+    Overall overall() const;
+
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

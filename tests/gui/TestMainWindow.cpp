@@ -55,6 +55,7 @@ private Q_SLOTS:
     void browsesToAFileAndDownloadsItVerified();
     void dropsFilesAndAFolderOntoAVersionRowAndPublishesThem();
     void dropOnAPackageRowSuggestsTheNextVersion();
+    void dragHighlightsTheRowUnderThePointer();
     void invalidFileNameIsFixedInThePublishDialog();
     void deleteAsksFirstAndNamesTheVersion();
     void deleteTakesTheSelectionThatIsShown();
@@ -337,6 +338,66 @@ void TestMainWindow::dropOnAPackageRowSuggestsTheNextVersion()
     // A new version: nothing to warn about.
     auto *existing = publishDialog()->findChild<QLabel *>(QStringLiteral("existingVersionNote"));
     QVERIFY(existing && !existing->isVisible());
+    publishDialog()->reject();
+}
+
+void TestMainWindow::dragHighlightsTheRowUnderThePointer()
+{
+    openWindow();
+    waitForPackages();
+    PackagePane *pane = m_window->packagePane();
+    QTreeView *tree = pane->view();
+    QWidget *viewport = tree->viewport();
+    const QModelIndex version = versionIndex(kHelloCli, QStringLiteral("1.2.0"));
+    const QModelIndex package = pane->model()->indexFor(kNightly);
+    QVERIFY(version.isValid() && package.isValid());
+    QCoreApplication::processEvents();
+    const QRect versionRow(0, tree->visualRect(version).top(), viewport->width(),
+                           tree->visualRect(version).height());
+    const QImage before = viewport->grab(versionRow).toImage();
+
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(writeFile(QStringLiteral("a.txt"), "a\n"))});
+    const auto moveTo = [&](const QPoint &position) {
+        QDragMoveEvent move(position, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(viewport, &move);
+        return move.isAccepted();
+    };
+    QDragEnterEvent enter(tree->visualRect(version).center(), Qt::CopyAction, &mime, Qt::LeftButton,
+                          Qt::NoModifier);
+    QApplication::sendEvent(viewport, &enter);
+    QVERIFY(enter.isAccepted());
+    QCOMPARE(pane->dropTarget(), version);
+    // Painted in the palette's highlight: the row looks different while the drag is over it.
+    QVERIFY(viewport->grab(versionRow).toImage() != before);
+
+    QVERIFY(moveTo(
+        tree->visualRect(package.siblingAtColumn(PackageTreeModel::ColumnCount - 1)).center()));
+    QCOMPARE(pane->dropTarget(), package); // the row, whichever column is under the pointer
+    QVERIFY(moveTo(QPoint(5, viewport->height() - 5)));
+    QVERIFY(!pane->dropTarget().isValid()); // empty space: nothing highlighted
+    QVERIFY(moveTo(tree->visualRect(version).center()));
+    QCOMPARE(pane->dropTarget(), version);
+    QDragLeaveEvent leave;
+    QApplication::sendEvent(viewport, &leave);
+    QVERIFY(!pane->dropTarget().isValid());
+    QCOMPARE(viewport->grab(versionRow).toImage(), before);
+
+    // A drag of something else than files highlights nothing.
+    QMimeData text;
+    text.setText(QStringLiteral("not a file"));
+    QDragEnterEvent textEnter(tree->visualRect(version).center(), Qt::CopyAction, &text,
+                              Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport, &textEnter);
+    QVERIFY(!textEnter.isAccepted());
+    QVERIFY(!pane->dropTarget().isValid());
+
+    // Dropped: the highlight goes, and the version it was on is the one published to.
+    drop({mime.urls().constFirst().toLocalFile()}, version);
+    QVERIFY(!pane->dropTarget().isValid());
+    QTRY_VERIFY_WITH_TIMEOUT(publishDialog() != nullptr, kTimeout);
+    QCOMPARE(publishDialog()->packageName(), kHelloCli);
+    QCOMPARE(publishDialog()->version(), QStringLiteral("1.2.0"));
     publishDialog()->reject();
 }
 
