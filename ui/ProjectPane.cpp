@@ -80,10 +80,8 @@ void ProjectPane::setAccounts(const QList<Account> &accounts, const QString &act
 {
     const QSignalBlocker blocker(m_accounts);
     m_accounts->clear();
-    for (const Account &account : accounts) {
-        const QString label = m_signedInAs.value(account.id);
-        m_accounts->addItem(label.isEmpty() ? accountLabel(account, {}) : label, account.id);
-    }
+    for (const Account &account : accounts)
+        m_accounts->addItem(accountLabel(account, m_signedInAs.value(account.id)), account.id);
     m_accounts->addItem(tr("Add account…"), kAddAccount);
     m_accounts->setCurrentIndex(std::max(0, m_accounts->findData(activeId)));
 }
@@ -101,11 +99,13 @@ QString ProjectPane::accountLabel(const Account &account, const QString &usernam
 
 void ProjectPane::setSignedInAs(const Account &account, const QString &username)
 {
-    const QString label = accountLabel(account, username);
-    m_signedInAs.insert(account.id, label);
+    if (username.isEmpty())
+        m_signedInAs.remove(account.id);
+    else
+        m_signedInAs.insert(account.id, username);
     const int row = m_accounts->findData(account.id);
     if (row >= 0)
-        m_accounts->setItemText(row, label);
+        m_accounts->setItemText(row, accountLabel(account, username));
 }
 
 void ProjectPane::selectProject(const QString &path)
