@@ -165,6 +165,14 @@ private Q_SLOTS:
         openWindow(before.name);
         QTRY_VERIFY_WITH_TIMEOUT(m_window->session().api(), kTimeout);
 
+        // Edit and Remove are also in the account switcher's right-click menu.
+        auto *switcher = m_window->findChild<QComboBox *>(u"accountSwitcher"_s);
+        QCOMPARE(switcher->contextMenuPolicy(), Qt::ActionsContextMenu);
+        QVERIFY(
+            switcher->actions().contains(m_window->findChild<QAction *>(u"actionEditAccount"_s)));
+        QVERIFY(
+            switcher->actions().contains(m_window->findChild<QAction *>(u"actionRemoveAccount"_s)));
+
         AccountDialog *dialog = openEditDialog();
         QVERIFY(dialog);
         auto *name = field(dialog, "nameEdit");
