@@ -4,12 +4,17 @@
 #                    [LABELS <label>...]
 #                    [TIMEOUT <seconds>]          # default 300
 #                    [ENVIRONMENT <VAR=value>...]
-#                    [LAUNCHER <command>...])     # runs the test: <command>... <test>
+#                    [LAUNCHER <command>...])
 #
 # Builds the Qt Test executable <name> from SOURCES, links it to Qt6::Test, LIBRARIES and
 # stevedore_warnings, and registers it with CTest under the same name. Every test runs with
 # QT_QPA_PLATFORM=offscreen, so none needs a display; ENVIRONMENT entries come after it and
-# can override it. A LAUNCHER (e.g. `dbus-run-session --`) starts the test executable.
+# can override it. A LAUNCHER command runs the test program, given as its last argument
+# (${STEVEDORE_WITH_KEYRING} for the real keychain).
+
+# The LAUNCHER of the tests that need the real keychain: a private D-Bus session with its own
+# gnome-keyring, never the user's (tests/keychain/run-with-keyring.sh).
+set(STEVEDORE_WITH_KEYRING bash ${PROJECT_SOURCE_DIR}/tests/keychain/run-with-keyring.sh)
 
 function(stevedore_add_test)
     cmake_parse_arguments(PARSE_ARGV 0 arg "" "NAME;TIMEOUT" "SOURCES;LIBRARIES;LABELS;ENVIRONMENT;LAUNCHER")

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AboutDialog.h"
 #include "AccountDialog.h"
 #include "ActionIcon.h"
 #include "DesktopNotifications.h"
@@ -13,6 +14,7 @@
 #include "TaskbarProgress.h"
 #include "TransferDock.h"
 #include "TransferNotices.h"
+#include "UserGuideWindow.h"
 #include "ViewPlaceholder.h"
 #include "account/AccountValidator.h"
 #include "api/Snippets.h"
@@ -24,6 +26,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QInputDialog>
@@ -112,6 +115,15 @@ MainWindow::MainWindow(const LaunchOptions &launch, Services services, QWidget *
     });
     connect(&m_session, &AccountSession::keychainUnavailable, this,
             &MainWindow::showKeychainProblem);
+    // Who the token belongs to is asked again: the token or the server may be another now.
+    connect(&m_session, &AccountSession::updated, this, [this](const QString &id) {
+        if (const auto account = m_session.account(id))
+            m_projects->setSignedInAs(*account, {});
+    });
+    connect(&m_session, &AccountSession::updateFailed, this,
+            [this](const QString &, const QString &message) {
+                m_dialogs.warning(this, tr("Edit account"), message);
+            });
     connect(m_projects, &ProjectPane::accountChosen, &m_session, &AccountSession::activate);
     connect(m_projects, &ProjectPane::addAccountRequested, this, &MainWindow::addAccount);
     connect(m_projects, &ProjectPane::openProjectRequested, this, &MainWindow::openProjectByPath);
@@ -191,8 +203,12 @@ void MainWindow::buildActions()
     file->addSeparator();
     add(file, QStringLiteral("actionAddAccount"), QStringLiteral("account-add"),
         tr("Add &account…"), {}, &MainWindow::addAccount);
-    add(file, QStringLiteral("actionRemoveAccount"), QStringLiteral("account-remove"),
-        tr("&Remove account…"), {}, &MainWindow::removeAccount);
+    QAction *editAccount =
+        add(file, QStringLiteral("actionEditAccount"), QStringLiteral("account-edit"),
+            tr("&Edit account…"), {}, &MainWindow::editAccount);
+    QAction *removeAccount =
+        add(file, QStringLiteral("actionRemoveAccount"), QStringLiteral("account-remove"),
+            tr("&Remove account…"), {}, &MainWindow::removeAccount);
     add(file, QStringLiteral("actionOpenProject"), QStringLiteral("open-project"),
         tr("Open project by path or id…"), {}, &MainWindow::openProjectByPath);
     file->addSeparator();
@@ -235,6 +251,19 @@ void MainWindow::buildActions()
             [](bool on) { QSettings().setValue(kNotificationsKey, on); });
     view->addAction(notifications);
 
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    add(help, QStringLiteral("actionUserGuide"), QStringLiteral("help"), tr("&User Guide"),
+        QKeySequence::HelpContents, &MainWindow::showUserGuide);
+    help->addSeparator();
+    add(help, QStringLiteral("actionAbout"), QStringLiteral("about"),
+        tr("&About %1").arg(applicationName()), {}, &MainWindow::showAbout);
+    auto *aboutQt =
+        new QAction(QIcon(QStringLiteral(":/qt-project.org/qmessagebox/images/qtlogo-64.png")),
+                    tr("About &Qt"), this);
+    aboutQt->setObjectName(QStringLiteral("actionAboutQt"));
+    connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+    help->addAction(aboutQt);
+
     QToolBar *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolbar"));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -262,6 +291,8 @@ void MainWindow::buildActions()
                 {download, remove, nullptr, named("actionCopyUrl"), named("actionCopyCurl"),
                  named("actionCopyCi"), named("actionCopySha")});
     contextMenu(m_projects->view(), {named("actionOpenProject"), refresh});
+    m_projects->accountSwitcher()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_projects->accountSwitcher()->addActions({editAccount, removeAccount});
 }
 
 void MainWindow::chooseStartAccount()
@@ -899,11 +930,28 @@ void MainWindow::showKeychainProblem(const QString &problem)
     m_warning->setText(keychainWarning(problem));
 }
 
-void MainWindow::addAccount()
+// The account dialog, for a new account or for the one with `editedId`.
+AccountDialog *MainWindow::newAccountDialog(const QString &editedId)
 {
     auto *dialog = new AccountDialog(m_dialogs, this);
     dialog->setObjectName(QStringLiteral("accountDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QStringList otherNames;
+    for (const Account &account : m_session.accounts()) {
+        if (account.id != editedId)
+            otherNames << account.name;
+    }
+    dialog->setTakenNames(otherNames);
+    connect(dialog, &QDialog::rejected, this, [this] {
+        m_projects->setAccounts(m_session.accounts(),
+                                m_session.active() ? m_session.active()->id : QString());
+    });
+    return dialog;
+}
+
+void MainWindow::addAccount()
+{
+    AccountDialog *dialog = newAccountDialog({});
     // Whether a token could be saved: reading a key that is never written answers "not found"
     // from a working keychain, and "unavailable" or "denied" otherwise.
     m_services.secrets->read(
@@ -922,10 +970,43 @@ void MainWindow::addAccount()
     }
     connect(dialog, &QDialog::accepted, this,
             [this, dialog] { m_session.add(dialog->account(), dialog->secret()); });
-    connect(dialog, &QDialog::rejected, this, [this] {
-        m_projects->setAccounts(m_session.accounts(),
-                                m_session.active() ? m_session.active()->id : QString());
+    dialog->open();
+}
+
+// Opens the shown account in the account dialog; its token field stays empty unless a new
+// token is typed. AccountSession::update() stores the changes and reconnects.
+void MainWindow::editAccount()
+{
+    const Account *shown = m_session.active();
+    if (!shown)
+        return;
+    const Account account = *shown;
+    if (!m_session.isEditable(account.id)) {
+        m_dialogs.information(
+            this, tr("Edit account"),
+            tr("%1 comes from the environment (GITLAB_HOST and GITLAB_TOKEN, or CI_API_V4_URL "
+               "and CI_JOB_TOKEN) and lasts for this run only: change those variables to change "
+               "it, or add an account of your own with File › Add account…")
+                .arg(account.name));
+        return;
+    }
+    AccountDialog *dialog = newAccountDialog(account.id);
+    dialog->editAccount(account);
+    m_session.readSecret(account.id, dialog, [this, dialog](Result<QString> secret) {
+        if (secret.ok())
+            return dialog->setStoredSecret(secret.value());
+        const auto problem = SecretStore::problemOf(secret.error());
+        dialog->setKeychainWarning(
+            problem == SecretStore::Problem::Unavailable || problem == SecretStore::Problem::Denied
+                ? tr("No keychain is available (%1), so the account cannot be changed now: "
+                     "start or unlock your keyring (GNOME Keyring, KWallet) and edit it again.")
+                      .arg(secret.error().message())
+                : tr("The stored token could not be read (%1): type the token to save the "
+                     "account.")
+                      .arg(secret.error().message()));
     });
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { m_session.update(dialog->account(), dialog->secret()); });
     dialog->open();
 }
 
@@ -958,6 +1039,27 @@ void MainWindow::openProjectByPath()
             .trimmed();
     if (ok && !path.isEmpty())
         m_projects->model()->openProject(path);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Help
+
+void MainWindow::showUserGuide()
+{
+    if (!m_guide) {
+        m_guide = new UserGuideWindow(this);
+        m_guide->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_guide->show();
+    m_guide->raise();
+    m_guide->activateWindow();
+}
+
+void MainWindow::showAbout()
+{
+    auto *about = new AboutDialog(this);
+    about->setAttribute(Qt::WA_DeleteOnClose);
+    about->open();
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -17,12 +17,14 @@ class QSplitter;
 namespace Stevedore {
 
 class DesktopNotifications;
+class AccountDialog;
 class Dialogs;
 class FilePane;
 class PackagePane;
 class ProjectPane;
 class TaskbarProgress;
 class TransferDock;
+class UserGuideWindow;
 
 class MainWindow final : public QMainWindow
 {
@@ -65,8 +67,11 @@ public:
     void copyCiSnippet();
     void copySha256(); // "<sha256>  <name>" lines, as sha256sum writes them
     void addAccount();
+    void editAccount(); // the account shown
     void removeAccount();
     void openProjectByPath();
+    void showUserGuide();
+    void showAbout();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -84,6 +89,7 @@ private:
     static QString keychainWarning(const QString &problem);
     QString expectedUploadRefusal() const;
     void showKeychainProblem(const QString &problem);
+    AccountDialog *newAccountDialog(const QString &editedId);
     void onProjectChosen(const Project &project);
     void onVersionChosen(const Package &package);
     void checkIdentity();
@@ -122,6 +128,7 @@ private:
     qint64 m_projectId = 0;
     int m_projectAccessLevel = 0;             // 0: unknown
     std::optional<QStringList> m_tokenScopes; // of a personal access token, once read
+    QPointer<UserGuideWindow> m_guide;        // one window, kept while open
     QTimer m_refreshAfterUploads;
     bool m_quitWhenIdle = false;   // "Finish, then quit" was chosen
     bool m_resumeOnSignIn = false; // a restored queue waits for the first sign-in

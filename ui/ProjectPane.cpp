@@ -81,9 +81,7 @@ void ProjectPane::setAccounts(const QList<Account> &accounts, const QString &act
     const QSignalBlocker blocker(m_accounts);
     m_accounts->clear();
     for (const Account &account : accounts) {
-        QString label = m_signedInAs.value(account.id);
-        if (label.isEmpty())
-            label = accountLabel(account, {});
+        const QString label = accountLabel(account, m_signedInAs.value(account.id));
         m_accounts->addItem(label, account.id);
         emit accountLabelChanged(account.id, label);
     }
@@ -104,8 +102,11 @@ QString ProjectPane::accountLabel(const Account &account, const QString &usernam
 
 void ProjectPane::setSignedInAs(const Account &account, const QString &username)
 {
+    if (username.isEmpty())
+        m_signedInAs.remove(account.id);
+    else
+        m_signedInAs.insert(account.id, username);
     const QString label = accountLabel(account, username);
-    m_signedInAs.insert(account.id, label);
     const int row = m_accounts->findData(account.id);
     if (row >= 0)
         m_accounts->setItemText(row, label);

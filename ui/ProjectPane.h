@@ -24,8 +24,10 @@ public:
 
     ProjectListModel *model() { return &m_model; }
     QListView *view() const { return m_list; }
+    QComboBox *accountSwitcher() const { return m_accounts; }
     void setAccounts(const QList<Account> &accounts, const QString &activeId);
-    // The switcher names the account by its user from now on.
+    // The switcher names the account by its user from now on (an empty one: by its server
+    // again, until the user is known).
     void setSignedInAs(const Account &account, const QString &username);
     static QString accountLabel(const Account &account, const QString &username);
     void selectProject(const QString &path);
@@ -48,7 +50,7 @@ private:
     QToolButton *m_open;
     QTimer m_searchDelay;
     QString m_pendingPath;
-    QHash<QString, QString> m_signedInAs; // switcher labels by account id, once signed in
+    QHash<QString, QString> m_signedInAs; // user names by account id, once signed in
 };
 
 } // namespace Stevedore
