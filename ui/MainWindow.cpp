@@ -120,6 +120,10 @@ MainWindow::MainWindow(const LaunchOptions &launch, Services services, QWidget *
         if (const auto account = m_session.account(id))
             m_projects->setSignedInAs(*account, {});
     });
+    connect(&m_session, &AccountSession::notSaved, this, [this](const QString &message) {
+        m_warning->setText(message);
+        m_dialogs.warning(this, tr("Add account"), message);
+    });
     connect(&m_session, &AccountSession::updateFailed, this,
             [this](const QString &, const QString &message) {
                 m_dialogs.warning(this, tr("Edit account"), message);

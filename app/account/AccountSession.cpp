@@ -102,18 +102,29 @@ void AccountSession::add(Account account, const QString &secret)
 {
     m_keychain.write(
         account.secretKey(), secret, this, [this, account, secret](Result<Success> saved) mutable {
-            if (saved.ok()) {
-                account.persistent = true;
-                m_store.save(account);
-            } else {
-                account.persistent = false;
-                m_sessionAccounts.append(account);
-                m_session.write(account.secretKey(), secret, this, [](Result<Success>) {});
+            account.persistent = saved.ok();
+            if (!saved.ok()) {
+                keepForThisSession(account, secret);
                 Q_EMIT keychainUnavailable(saved.error().message());
+            } else if (!m_store.save(account)) {
+                m_keychain.remove(account.secretKey(), this, [](Result<Success>) {});
+                keepForThisSession(account, secret);
+                Q_EMIT notSaved(
+                    tr("%1 could not be saved: %2 cannot be written. The account works until "
+                       "Stevedore quits; free some disk space or make the file writable, then "
+                       "add it again.")
+                        .arg(account.name, m_store.fileName()));
             }
             Q_EMIT accountsChanged();
             activate(account.id);
         });
+}
+
+void AccountSession::keepForThisSession(Account &account, const QString &secret)
+{
+    account.persistent = false;
+    m_sessionAccounts.append(account);
+    m_session.write(account.secretKey(), secret, this, [](Result<Success>) {});
 }
 
 void AccountSession::remove(const QString &accountId)

@@ -46,7 +46,8 @@ public:
     // Shows this account: signs in to it first unless it is signed in already.
     void activate(const QString &accountId);
     // Stores the secret in the keychain and saves the account; when the keychain fails the
-    // account lives for this session only and keychainUnavailable() says why.
+    // account lives for this session only and keychainUnavailable() says why, and so it does
+    // when the settings cannot be written (notSaved(); the keychain entry is taken back).
     void add(Account account, const QString &secret);
     void remove(const QString &accountId);
     // Saved and session-only accounts can be edited; those of the environment cannot.
@@ -68,11 +69,13 @@ Q_SIGNALS:
     void signedIn(const QString &accountId); // apiFor(accountId) is ready
     void activationFailed(const Stevedore::ApiError &error);
     void keychainUnavailable(const QString &message);
+    void notSaved(const QString &message);
     void updated(const QString &accountId);
     void updateFailed(const QString &accountId, const QString &message);
 
 private:
     void open(const Account &account, const QString &secret);
+    void keepForThisSession(Account &account, const QString &secret);
     SecretStore &secretsOf(const QString &accountId);
     void storeEdited(const Account &before, const Account &edited, const QString &secret,
                      bool write);
