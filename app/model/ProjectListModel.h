@@ -60,7 +60,8 @@ public:
     // Pins a project at the top (or updates it when it is already listed); returns its row.
     int addProject(const Project &project);
     // Looks a project up by id or full path ("Open project by path or id…") and pins it;
-    // projectOpened() or errorOccurred() tells how it went.
+    // projectOpened() or errorOccurred() tells how it went. Deploy and job tokens cannot look
+    // projects up: for them the project is pinned as given (by id, or by path with id 0).
     void openProject(const QString &idOrPath);
 
     Project project(int row) const;
@@ -87,6 +88,8 @@ private:
     void requestPage(const QUrl &next); // empty: the first page
     void updateLoading();
     bool matchesSearch(const Project &project) const;
+    bool isPinned(const Project &project) const;
+    static Project projectAsGiven(const QString &idOrPath);
 
     GitLabApi *m_api = nullptr;
     QString m_search;
