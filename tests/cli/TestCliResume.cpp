@@ -145,9 +145,21 @@ private Q_SLOTS:
 
     void aKilledDownloadResumesWithoutFetchingDoneFilesAgain()
     {
-        // hello-cli 1.2.0 holds three files in the demo data.
-        const QStringList arguments{u"download"_s, u"demo/hello"_s, u"hello-cli"_s,
-                                    u"1.2.0"_s,    u"-o"_s,         u"dl"_s};
+        // One small file and two large ones, downloaded side by side: the kill after the first
+        // finished file lands while the large ones are still coming.
+        const QStringList sizes{u"small.bin"_s, u"large-1.bin"_s, u"large-2.bin"_s};
+        QStringList publish{u"publish"_s, u"demo/hello"_s, u"resumed-download"_s, u"1.0.0"_s};
+        for (const QString &name : sizes) {
+            const qsizetype size = name == u"small.bin"_s ? 1024 : 48 * 1024 * 1024;
+            QVERIFY(writeBytes(m_work.filePath(u"source/"_s + name),
+                               QByteArray(size, char(name.size()))));
+            publish << u"source/"_s + name;
+        }
+        const Run published = runStevedore(publish, environment(), m_work.path());
+        QVERIFY2(published.exitCode == 0, qPrintable(published.describe()));
+
+        const QStringList arguments{u"download"_s, u"demo/hello"_s, u"resumed-download"_s,
+                                    u"1.0.0"_s,    u"-o"_s,         u"dl"_s};
         const QByteArray before = m_sim->logContents();
         QVERIFY(runAndKillAfter(arguments, 1) >= 1);
         const Run again = runStevedore(arguments, environment(), m_work.path());
@@ -161,7 +173,7 @@ private Q_SLOTS:
         // Every file was fetched once in all (a resumed .part asks only for the rest).
         const QByteArray log = m_sim->logContents().mid(before.size());
         for (const QString &name : downloaded) {
-            const int gets = countRequests(log, "GET", QByteArray("/1.2.0/" + name.toUtf8()));
+            const int gets = countRequests(log, "GET", QByteArray("/1.0.0/" + name.toUtf8()));
             QVERIFY2(gets >= 1 && gets <= 2, qPrintable(name + u": "_s + QString::number(gets)));
         }
         QVERIFY(QDir(stateFolder()).entryList(QDir::Files).isEmpty());
