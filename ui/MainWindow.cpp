@@ -23,7 +23,6 @@
 #include <QDragEnterEvent>
 #include <QInputDialog>
 #include <QLabel>
-#include <QListView>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QScreen>
@@ -596,7 +595,7 @@ bool MainWindow::handleDrop(const QMimeData *mime, const QPoint &globalPosition)
     if (index.isValid() && index.data(PackageTreeModel::IsPackageRole).toBool())
         publishPaths(paths, std::nullopt, index.data(PackageTreeModel::NameRole).toString());
     else if (index.isValid())
-        publishPaths(paths, m_packages->model()->packageAt(index), {});
+        publishPaths(paths, m_packages->packageAt(index), {});
     else
         publishPaths(paths, m_packages->currentVersion(), {});
     return true;

@@ -1,5 +1,7 @@
 #include "TransferDock.h"
 
+#include "HeaderSorting.h"
+
 #include <QAction>
 #include <QButtonGroup>
 #include <QDesktopServices>
@@ -92,6 +94,7 @@ TransferDock::TransferDock(TransferQueue &queue, QWidget *parent)
     m_view->horizontalHeader()->setSectionResizeMode(TransferQueueModel::MessageColumn,
                                                      QHeaderView::Stretch);
     m_view->setShowGrid(false);
+    enableHeaderSorting(m_view, QStringLiteral("transfers"));
 
     auto *content = new QWidget(this);
     auto *bar = new QHBoxLayout;

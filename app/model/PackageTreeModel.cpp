@@ -1,5 +1,6 @@
 #include "model/PackageTreeModel.h"
 
+#include "core/NaturalOrder.h"
 #include "core/VersionOrder.h"
 
 #include <QLocale>
@@ -187,8 +188,7 @@ void PackageTreeModel::build(const QList<Package> &packages)
     }
 
     std::sort(m_groups.begin(), m_groups.end(), [](const Group &a, const Group &b) {
-        const int order = a.name.compare(b.name, Qt::CaseInsensitive);
-        return order != 0 ? order < 0 : a.name < b.name;
+        return NaturalOrder::lessThan(a.name, b.name);
     });
     m_groupByName.reserve(qsizetype(m_groups.size()));
     for (size_t i = 0; i < m_groups.size(); ++i) {
@@ -535,7 +535,7 @@ QVariant PackageTreeModel::packageData(const Row &row, int column, int role) con
     case SortRole:
         switch (column) {
         case NameColumn:
-            return group.name;
+            return row.group; // the groups are in name order
         case CreatedColumn:
             return newest.package.createdAt;
         case VersionsColumn:
