@@ -1,5 +1,7 @@
 #include "core/NaturalOrder.h"
 
+#include <algorithm>
+
 namespace Stevedore {
 
 namespace {
@@ -64,6 +66,30 @@ int NaturalOrder::compare(QStringView a, QStringView b)
     if (i < a.size() || j < b.size())
         return i < a.size() ? 1 : -1; // a prefix comes first
     return tieBreak;
+}
+
+QString NaturalOrder::sortKey(QStringView name)
+{
+    // A run of digits becomes '0' (it compares with any other character as each digit
+    // does), its length without leading zeros, and those digits.
+    QString key;
+    key.reserve(name.size() + 2);
+    qsizetype i = 0;
+    while (i < name.size()) {
+        if (!isDigit(name[i])) {
+            key += QChar(char16_t(QChar::toCaseFolded(name[i].unicode())));
+            ++i;
+            continue;
+        }
+        const qsizetype end = digitsEnd(name, i);
+        while (i < end - 1 && name[i] == QLatin1Char('0'))
+            ++i;
+        key += QLatin1Char('0');
+        key += QChar(char16_t(std::min<qsizetype>(end - i, 0xFFFF)));
+        key += name.mid(i, end - i);
+        i = end;
+    }
+    return key;
 }
 
 } // namespace Stevedore

@@ -17,6 +17,7 @@ private Q_SLOTS:
     void ordersLikePeopleRead();
     void equalOnlyWhenIdentical();
     void sortsAMixedList();
+    void sortKeysFollowTheOrder();
 };
 
 void TestNaturalOrder::ordersLikePeopleRead_data()
@@ -62,6 +63,27 @@ void TestNaturalOrder::sortsAMixedList()
     std::sort(names.begin(), names.end(), NaturalOrder::lessThan);
     QCOMPARE(names, QStringList({u"NOTES"_s, u"notes"_s, u"part-1.bin"_s, u"part-1.bin.sha256"_s,
                                  u"part-2.bin"_s, u"Part-10.bin"_s}));
+}
+
+// Keys in string order are names in compare() order; equal keys only for its tie-breaks.
+void TestNaturalOrder::sortKeysFollowTheOrder()
+{
+    const QStringList names{
+        u"tool2"_s, u"Tool10"_s,    u"tool10"_s, u"part-9.bin"_s, u"part-10.bin"_s,
+        u"hello"_s, u"hello-cli"_s, u"v7"_s,     u"v007"_s,       u"v010"_s,
+        u"v11"_s,   u"1a"_s,        u"a1"_s,     u"ärger"_s,      u"Öl"_s,
+        u"a:b"_s,   u"a9b"_s,       u"a.b"_s,    u""_s,           u"n100000000000000000000"_s};
+    for (const QString &a : names) {
+        for (const QString &b : names) {
+            const int byKey = NaturalOrder::sortKey(a).compare(NaturalOrder::sortKey(b));
+            const int byName = NaturalOrder::compare(a, b);
+            if (byKey != 0)
+                QVERIFY2((byKey < 0) == (byName < 0), qPrintable(a + u" / "_s + b));
+            else
+                QVERIFY2(a.compare(b, Qt::CaseInsensitive) == 0 || a.size() != b.size(),
+                         qPrintable(a + u" / "_s + b));
+        }
+    }
 }
 
 QTEST_APPLESS_MAIN(TestNaturalOrder)
