@@ -31,8 +31,12 @@ void enable(QHeaderView *header, const QString &key, const std::function<void()>
                              saved.value(orderKey(key), false).toBool() ? Qt::DescendingOrder
                                                                         : Qt::AscendingOrder);
     enableSorting();
+    // A shown indicator widens every section fitted to its contents by an arrow's width,
+    // which the name columns pay for; the list's own order needs none.
+    header->setSortIndicatorShown(header->sortIndicatorSection() >= 0);
     QObject::connect(header, &QHeaderView::sortIndicatorChanged, header,
-                     [key](int column, Qt::SortOrder order) {
+                     [header, key](int column, Qt::SortOrder order) {
+                         header->setSortIndicatorShown(column >= 0);
                          QSettings settings;
                          settings.setValue(columnKey(key), column);
                          settings.setValue(orderKey(key), order == Qt::DescendingOrder);

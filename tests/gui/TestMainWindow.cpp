@@ -883,11 +883,13 @@ void TestMainWindow::headerClicksSortThePackageTree()
     const QStringList ownPackages = shown(tree);
     const QStringList ownVersions = pane->model()->versionsOf(kHelloCli);
     QCOMPARE(header->sortIndicatorSection(), -1);
+    QVERIFY(!header->isSortIndicatorShown()); // the tree's own order: no arrow
     const QStringList versionOrder{u"1.0.0"_s,  u"1.2.0"_s,        u"1.9.0"_s,     u"1.10.0"_s,
                                    u"1.11.0"_s, u"2.0.0-beta.2"_s, u"2.0.0-rc.1"_s};
 
     clickHeader(header, PackageTreeModel::NameColumn);
     QCOMPARE(header->sortIndicatorSection(), int(PackageTreeModel::NameColumn));
+    QVERIFY(header->isSortIndicatorShown());
     QCOMPARE(shown(tree),
              (QStringList{kHelloCli, kInstallerPackage, kNightly, kSortingDemo, u"website"_s}));
     QCOMPARE(shown(tree, pane->viewIndex(kHelloCli)), versionOrder);
@@ -901,6 +903,7 @@ void TestMainWindow::headerClicksSortThePackageTree()
 
     clickHeader(header, PackageTreeModel::NameColumn);
     QCOMPARE(header->sortIndicatorSection(), -1);
+    QVERIFY(!header->isSortIndicatorShown());
     QCOMPARE(shown(tree), ownPackages);
     QCOMPARE(shown(tree, pane->viewIndex(kHelloCli)), ownVersions);
 
