@@ -12,15 +12,16 @@
 #include <memory>
 
 class QLabel;
-class QMimeData;
 class QSplitter;
 
 namespace Stevedore {
 
+class DesktopNotifications;
 class Dialogs;
 class FilePane;
 class PackagePane;
 class ProjectPane;
+class TaskbarProgress;
 class TransferDock;
 
 class MainWindow final : public QMainWindow
@@ -72,7 +73,6 @@ protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dragMoveEvent(QDragMoveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
-    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void buildActions();
@@ -88,7 +88,6 @@ private:
     void onVersionChosen(const Package &package);
     void checkIdentity();
     void afterTransfer(const QString &id);
-    void notifyIfInactive(const QString &title, const QString &text);
     std::optional<PackageTarget> selectedFileTarget() const;
     struct VersionDownload
     {
@@ -99,7 +98,7 @@ private:
     void runInTurn(QList<std::function<void(Callback<Success>)>> steps, const QString &title,
                    std::function<void(bool allDone)> after);
     void copyToClipboard(const QString &text, const QString &what);
-    bool handleDrop(const QMimeData *mime, const QPoint &globalPosition);
+    void publishDropped(const QStringList &paths, const QModelIndex &onto);
     void restoreWindowState();
     void saveWindowState() const;
 
@@ -116,6 +115,8 @@ private:
     QLabel *m_identity;
     QLabel *m_warning;
     QLabel *m_network;
+    DesktopNotifications *m_notifications;
+    TaskbarProgress *m_taskbar;
     QMetaObject::Connection m_reachability;
     QString m_projectPath;
     qint64 m_projectId = 0;

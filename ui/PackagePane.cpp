@@ -1,13 +1,16 @@
 #include "PackagePane.h"
 
+#include "DroppedFiles.h"
 #include "HeaderSorting.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDropEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLineEdit>
+#include <QPainter>
 #include <QStyledItemDelegate>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -18,11 +21,35 @@ namespace Stevedore {
 
 namespace {
 
-// Hidden versions are shown greyed and in italics, with their "Hidden" status as the badge.
-class HiddenRowDelegate final : public QStyledItemDelegate
+// Hidden versions are shown greyed and in italics, with their "Hidden" status as the badge. The
+// row a drag of files would drop onto is tinted and framed in the palette's highlight colour,
+// apart from the selection, which keeps its own look.
+class PackageRowDelegate final : public QStyledItemDelegate
 {
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    PackageRowDelegate(const PackagePane *pane, QObject *parent)
+        : QStyledItemDelegate(parent)
+        , m_pane(pane)
+    {
+    }
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::paint(painter, option, index);
+        const QModelIndex target = m_pane->dropTarget();
+        if (!target.isValid() || index.siblingAtColumn(0) != target)
+            return;
+        QColor tint = option.palette.color(QPalette::Highlight);
+        tint.setAlphaF(0.3f);
+        painter->save();
+        painter->fillRect(option.rect, tint);
+        painter->setPen(QPen(option.palette.color(QPalette::Highlight), 2));
+        const QRect rect = option.rect.adjusted(0, 1, 0, -1);
+        painter->drawLine(rect.topLeft(), rect.topRight());
+        painter->drawLine(rect.bottomLeft(), rect.bottomRight());
+        painter->restore();
+    }
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
@@ -34,6 +61,9 @@ protected:
                                  option->palette.brush(QPalette::Disabled, QPalette::Text));
         option->font.setItalic(true);
     }
+
+private:
+    const PackagePane *m_pane;
 };
 
 } // namespace
@@ -58,7 +88,9 @@ PackagePane::PackagePane(QWidget *parent)
     m_view->setObjectName(QStringLiteral("packageTree"));
     m_sorted.setSourceModel(&m_model);
     m_view->setModel(&m_sorted);
-    m_view->setItemDelegate(new HiddenRowDelegate(m_view));
+    m_view->setItemDelegate(new PackageRowDelegate(this, m_view));
+    m_view->viewport()->setAcceptDrops(true);
+    m_view->viewport()->installEventFilter(this);
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);
     m_view->setTextElideMode(Qt::ElideMiddle); // long names keep their start and their end
@@ -113,6 +145,56 @@ PackagePane::PackagePane(QWidget *parent)
         if (!m_keepingSelection)
             Q_EMIT versionChosen(Package());
     });
+}
+
+bool PackagePane::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched != m_view->viewport())
+        return QWidget::eventFilter(watched, event);
+    switch (event->type()) {
+    case QEvent::DragEnter:
+    case QEvent::DragMove: {
+        auto *drag = static_cast<QDragMoveEvent *>(event);
+        if (droppedLocalPaths(drag->mimeData()).isEmpty())
+            return false; // not files: the view refuses it as usual
+        drag->acceptProposedAction();
+        setDropTarget(m_view->indexAt(drag->position().toPoint()));
+        return true;
+    }
+    case QEvent::DragLeave:
+        setDropTarget({});
+        return false;
+    case QEvent::Drop: {
+        auto *drop = static_cast<QDropEvent *>(event);
+        const QModelIndex onto = m_view->indexAt(drop->position().toPoint());
+        setDropTarget({});
+        const QStringList paths = droppedLocalPaths(drop->mimeData());
+        if (paths.isEmpty())
+            return false;
+        drop->acceptProposedAction();
+        Q_EMIT filesDropped(paths, onto.siblingAtColumn(0));
+        return true;
+    }
+    default:
+        return QWidget::eventFilter(watched, event);
+    }
+}
+
+void PackagePane::setDropTarget(const QModelIndex &index)
+{
+    const QModelIndex row = index.siblingAtColumn(0);
+    if (row == m_dropTarget)
+        return;
+    const QModelIndex before = m_dropTarget;
+    m_dropTarget = row;
+    for (const QModelIndex &changed : {before, row}) {
+        if (!changed.isValid())
+            continue;
+        QRect rect = m_view->visualRect(changed);
+        rect.setLeft(0);
+        rect.setRight(m_view->viewport()->width());
+        m_view->viewport()->update(rect);
+    }
 }
 
 void PackagePane::applyFilter()

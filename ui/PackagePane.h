@@ -3,6 +3,7 @@
 #include "model/PackageTreeModel.h"
 #include "model/SortProxyModel.h"
 
+#include <QPersistentModelIndex>
 #include <QSet>
 #include <QTimer>
 #include <QWidget>
@@ -44,9 +45,17 @@ public:
     void clearFilter();                       // another project: its packages start unfiltered
     static constexpr int kRowsMeasured = 100; // rows a column's width is fitted to
     void select(const QString &name, const QString &version);
+    // The row (column 0) under a drag of files, highlighted until the drag leaves or drops;
+    // invalid when there is none or the drag is over empty space.
+    QModelIndex dropTarget() const { return m_dropTarget; }
 
 Q_SIGNALS:
     void versionChosen(const Stevedore::Package &package); // nullopt-like: id 0 when cleared
+    // Files dropped on the tree: onto a package or a version row, or (invalid) empty space.
+    void filesDropped(const QStringList &paths, const QModelIndex &onto);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void applyFilter();
@@ -54,6 +63,7 @@ private:
     // versionChosen() only when the version the files are shown for changed.
     void keepingSelection(const std::function<void()> &change);
     void expandRemembered();
+    void setDropTarget(const QModelIndex &index);
 
     PackageTreeModel m_model;
     SortProxyModel m_sorted;
@@ -66,6 +76,7 @@ private:
     QSet<QString> m_expanded; // package names, of m_expandedProject
     QString m_expandedProject;
     bool m_keepingSelection = false;
+    QPersistentModelIndex m_dropTarget;
 };
 
 } // namespace Stevedore

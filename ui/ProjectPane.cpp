@@ -92,8 +92,11 @@ void ProjectPane::setAccounts(const QList<Account> &accounts, const QString &act
     const QSignalBlocker blocker(m_accounts);
     m_accounts->clear();
     for (const Account &account : accounts) {
-        const QString label = m_signedInAs.value(account.id);
-        m_accounts->addItem(label.isEmpty() ? accountLabel(account, {}) : label, account.id);
+        QString label = m_signedInAs.value(account.id);
+        if (label.isEmpty())
+            label = accountLabel(account, {});
+        m_accounts->addItem(label, account.id);
+        emit accountLabelChanged(account.id, label);
     }
     m_accounts->addItem(tr("Add account…"), kAddAccount);
     m_accounts->setCurrentIndex(std::max(0, m_accounts->findData(activeId)));
@@ -117,6 +120,7 @@ void ProjectPane::setSignedInAs(const Account &account, const QString &username)
     const int row = m_accounts->findData(account.id);
     if (row >= 0)
         m_accounts->setItemText(row, label);
+    emit accountLabelChanged(account.id, label);
 }
 
 void ProjectPane::selectProject(const QString &path)

@@ -39,6 +39,8 @@ Q_SIGNALS:
     void addAccountRequested();
     void openProjectRequested();
     void projectChosen(const Stevedore::Project &project);
+    // An account's switcher label, on every change ("gitlab.com" becomes "alice @ gitlab.com").
+    void accountLabelChanged(const QString &accountId, const QString &label);
 
 private:
     QModelIndex viewIndex(int modelRow) const;

@@ -104,7 +104,7 @@ private Q_SLOTS:
         const Run again = runStevedore(arguments, environment(), m_work.path());
         QVERIFY2(again.exitCode == 0, qPrintable(again.describe()));
         QVERIFY2(again.err().contains(QRegularExpression(u"resuming an interrupted run; [2-6] of "
-                                                         "6 file\\(s\\) were done already"_s)),
+                                                         "6 files were done already"_s)),
                  qPrintable(again.describe()));
 
         const Run files6 =
@@ -113,9 +113,16 @@ private Q_SLOTS:
         QCOMPARE(files6.exitCode, 0);
         const QJsonArray listed = files6.json().array();
         QCOMPARE(listed.size(), 6); // each file once: nothing was sent twice
+        // What was done is never sent again. The one file in flight when the kill came may be
+        // sent twice: its request can still reach the server after the new run has looked.
         const QByteArray log = m_sim->logContents();
-        for (int i = 0; i < 6; ++i)
-            QVERIFY(countRequests(log, "PUT", u"part-%1.bin"_s.arg(i).toUtf8()) <= 1);
+        int sentTwice = 0;
+        for (int i = 0; i < 6; ++i) {
+            const int puts = countRequests(log, "PUT", u"part-%1.bin"_s.arg(i).toUtf8());
+            QVERIFY2(puts <= 2, qPrintable(u"part-%1.bin: %2 PUTs"_s.arg(i).arg(puts)));
+            sentTwice += puts == 2 ? 1 : 0;
+        }
+        QVERIFY2(sentTwice <= 1, qPrintable(QString::number(sentTwice)));
         QVERIFY2(QDir(stateFolder()).entryList(QDir::Files).isEmpty(),
                  "a finished run left its journal behind");
     }

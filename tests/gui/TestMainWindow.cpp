@@ -21,6 +21,8 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
@@ -55,6 +57,7 @@ private Q_SLOTS:
     void browsesToAFileAndDownloadsItVerified();
     void dropsFilesAndAFolderOntoAVersionRowAndPublishesThem();
     void dropOnAPackageRowSuggestsTheNextVersion();
+    void dragHighlightsTheRowUnderThePointer();
     void invalidFileNameIsFixedInThePublishDialog();
     void deleteAsksFirstAndNamesTheVersion();
     void deleteTakesTheSelectionThatIsShown();
@@ -78,6 +81,7 @@ private Q_SLOTS:
     void sortingIsRestoredInANewWindow();
     void filterKeepsExpansionAndSelection();
     void applicationIconRendersSmallAndLarge();
+    void everyActionHasAnIcon();
 
 private:
     void openWindow(const QStringList &simFaults = {}, const QString &token = kPat);
@@ -343,6 +347,66 @@ void TestMainWindow::dropOnAPackageRowSuggestsTheNextVersion()
     // A new version: nothing to warn about.
     auto *existing = publishDialog()->findChild<QLabel *>(QStringLiteral("existingVersionNote"));
     QVERIFY(existing && !existing->isVisible());
+    publishDialog()->reject();
+}
+
+void TestMainWindow::dragHighlightsTheRowUnderThePointer()
+{
+    openWindow();
+    waitForPackages();
+    PackagePane *pane = m_window->packagePane();
+    QTreeView *tree = pane->view();
+    QWidget *viewport = tree->viewport();
+    const QModelIndex version = versionIndex(kHelloCli, QStringLiteral("1.2.0"));
+    const QModelIndex package = pane->viewIndex(kNightly);
+    QVERIFY(version.isValid() && package.isValid());
+    QCoreApplication::processEvents();
+    const QRect versionRow(0, tree->visualRect(version).top(), viewport->width(),
+                           tree->visualRect(version).height());
+    const QImage before = viewport->grab(versionRow).toImage();
+
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(writeFile(QStringLiteral("a.txt"), "a\n"))});
+    const auto moveTo = [&](const QPoint &position) {
+        QDragMoveEvent move(position, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(viewport, &move);
+        return move.isAccepted();
+    };
+    QDragEnterEvent enter(tree->visualRect(version).center(), Qt::CopyAction, &mime, Qt::LeftButton,
+                          Qt::NoModifier);
+    QApplication::sendEvent(viewport, &enter);
+    QVERIFY(enter.isAccepted());
+    QCOMPARE(pane->dropTarget(), version);
+    // Painted in the palette's highlight: the row looks different while the drag is over it.
+    QVERIFY(viewport->grab(versionRow).toImage() != before);
+
+    QVERIFY(moveTo(
+        tree->visualRect(package.siblingAtColumn(PackageTreeModel::ColumnCount - 1)).center()));
+    QCOMPARE(pane->dropTarget(), package); // the row, whichever column is under the pointer
+    QVERIFY(moveTo(QPoint(5, viewport->height() - 5)));
+    QVERIFY(!pane->dropTarget().isValid()); // empty space: nothing highlighted
+    QVERIFY(moveTo(tree->visualRect(version).center()));
+    QCOMPARE(pane->dropTarget(), version);
+    QDragLeaveEvent leave;
+    QApplication::sendEvent(viewport, &leave);
+    QVERIFY(!pane->dropTarget().isValid());
+    QCOMPARE(viewport->grab(versionRow).toImage(), before);
+
+    // A drag of something else than files highlights nothing.
+    QMimeData text;
+    text.setText(QStringLiteral("not a file"));
+    QDragEnterEvent textEnter(tree->visualRect(version).center(), Qt::CopyAction, &text,
+                              Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport, &textEnter);
+    QVERIFY(!textEnter.isAccepted());
+    QVERIFY(!pane->dropTarget().isValid());
+
+    // Dropped: the highlight goes, and the version it was on is the one published to.
+    drop({mime.urls().constFirst().toLocalFile()}, version);
+    QVERIFY(!pane->dropTarget().isValid());
+    QTRY_VERIFY_WITH_TIMEOUT(publishDialog() != nullptr, kTimeout);
+    QCOMPARE(publishDialog()->packageName(), kHelloCli);
+    QCOMPARE(publishDialog()->version(), QStringLiteral("1.2.0"));
     publishDialog()->reject();
 }
 
@@ -1119,6 +1183,39 @@ void TestMainWindow::applicationIconRendersSmallAndLarge()
         }
         QVERIFY2(painted, qPrintable(QString::number(size)));
     }
+}
+
+// Menus, right-click menus and the transfer list's buttons: every action shows an icon.
+void TestMainWindow::everyActionHasAnIcon()
+{
+    openWindow();
+    QList<QAction *> actions;
+    QList<QMenu *> menus;
+    for (QAction *top : m_window->menuBar()->actions())
+        menus << top->menu();
+    while (!menus.isEmpty()) {
+        QMenu *menu = menus.takeFirst();
+        QVERIFY(menu);
+        for (QAction *action : menu->actions()) {
+            if (action->menu())
+                menus << action->menu();
+            else if (!action->isSeparator())
+                actions << action;
+        }
+    }
+    for (QAbstractItemView *list : m_window->findChildren<QAbstractItemView *>()) {
+        for (QAction *action : list->actions()) {
+            if (!action->isSeparator())
+                actions << action;
+        }
+    }
+    for (QToolButton *button : m_window->findChildren<QToolButton *>()) {
+        if (button->defaultAction() && !button->isCheckable())
+            actions << button->defaultAction();
+    }
+    QVERIFY(actions.size() > 20);
+    for (QAction *action : std::as_const(actions))
+        QVERIFY2(!action->icon().isNull(), qPrintable(action->text()));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -10,6 +10,7 @@
 #include "SimServer.h"
 #include "TransferDock.h"
 #include "account/MemorySecretStore.h"
+#include "core/PluralForms.h"
 
 #include <QApplication>
 #include <QDir>
@@ -88,6 +89,7 @@ int main(int argc, char *argv[])
     QDir().mkpath(output);
     QTemporaryDir work;
     QCoreApplication::setOrganizationName(QStringLiteral("StevedoreScreenshots"));
+    Stevedore::installEnglishPluralForms();
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
                        work.filePath(QStringLiteral("settings")));
 
