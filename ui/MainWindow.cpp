@@ -31,7 +31,6 @@
 #include <QDragEnterEvent>
 #include <QInputDialog>
 #include <QLabel>
-#include <QListView>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QScreen>
@@ -644,7 +643,7 @@ void MainWindow::publishDropped(const QStringList &paths, const QModelIndex &ont
     if (onto.isValid() && onto.data(PackageTreeModel::IsPackageRole).toBool())
         publishPaths(paths, std::nullopt, onto.data(PackageTreeModel::NameRole).toString());
     else if (onto.isValid())
-        publishPaths(paths, m_packages->model()->packageAt(onto), {});
+        publishPaths(paths, m_packages->packageAt(onto), {});
     else
         publishPaths(paths, m_packages->currentVersion(), {});
 }

@@ -1,6 +1,7 @@
 #include "PackagePane.h"
 
 #include "DroppedFiles.h"
+#include "HeaderSorting.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -13,6 +14,8 @@
 #include <QStyledItemDelegate>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace Stevedore {
 
@@ -67,6 +70,7 @@ private:
 
 PackagePane::PackagePane(QWidget *parent)
     : QWidget(parent)
+    , m_sorted(PackageTreeModel::SortRole)
     , m_filter(new QLineEdit(this))
     , m_exact(new QCheckBox(tr("Exact"), this))
     , m_showHidden(new QCheckBox(tr("Show hidden"), this))
@@ -82,7 +86,8 @@ PackagePane::PackagePane(QWidget *parent)
     m_order->addItem(tr("Newest version first"), PackageTreeModel::BySemver);
     m_order->addItem(tr("Newest upload first"), PackageTreeModel::ByDate);
     m_view->setObjectName(QStringLiteral("packageTree"));
-    m_view->setModel(&m_model);
+    m_sorted.setSourceModel(&m_model);
+    m_view->setModel(&m_sorted);
     m_view->setItemDelegate(new PackageRowDelegate(this, m_view));
     m_view->viewport()->setAcceptDrops(true);
     m_view->viewport()->installEventFilter(this);
@@ -99,6 +104,7 @@ PackagePane::PackagePane(QWidget *parent)
                                                            ? QHeaderView::Stretch
                                                            : QHeaderView::ResizeToContents);
     }
+    enableHeaderSorting(m_view, QStringLiteral("packages"));
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_filter, 1);
@@ -115,14 +121,30 @@ PackagePane::PackagePane(QWidget *parent)
     connect(m_filter, &QLineEdit::textChanged, &m_filterDelay, qOverload<>(&QTimer::start));
     connect(&m_filterDelay, &QTimer::timeout, this, &PackagePane::applyFilter);
     connect(m_exact, &QCheckBox::toggled, this, &PackagePane::applyFilter);
-    connect(m_showHidden, &QCheckBox::toggled, &m_model, &PackageTreeModel::setShowHidden);
+    connect(m_showHidden, &QCheckBox::toggled, this,
+            [this](bool show) { keepingSelection([&] { m_model.setShowHidden(show); }); });
     connect(m_order, &QComboBox::currentIndexChanged, this, [this] {
-        m_model.setVersionOrder(PackageTreeModel::VersionOrdering(m_order->currentData().toInt()));
+        keepingSelection([this] {
+            m_model.setVersionOrder(
+                PackageTreeModel::VersionOrdering(m_order->currentData().toInt()));
+        });
     });
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this] { Q_EMIT versionChosen(currentVersion().value_or(Package())); });
-    connect(&m_model, &QAbstractItemModel::modelReset, this,
-            [this] { Q_EMIT versionChosen(Package()); });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
+        if (!m_keepingSelection)
+            Q_EMIT versionChosen(currentVersion().value_or(Package()));
+    });
+    connect(m_view, &QTreeView::expanded, this, [this](const QModelIndex &index) {
+        m_expanded.insert(index.data(PackageTreeModel::NameRole).toString());
+    });
+    connect(m_view, &QTreeView::collapsed, this, [this](const QModelIndex &index) {
+        m_expanded.remove(index.data(PackageTreeModel::NameRole).toString());
+    });
+    // After the view's own reset (connected first, by setModel()).
+    connect(&m_sorted, &QAbstractItemModel::modelReset, this, [this] {
+        expandRemembered();
+        if (!m_keepingSelection)
+            Q_EMIT versionChosen(Package());
+    });
 }
 
 bool PackagePane::eventFilter(QObject *watched, QEvent *event)
@@ -177,12 +199,72 @@ void PackagePane::setDropTarget(const QModelIndex &index)
 
 void PackagePane::applyFilter()
 {
-    m_model.setFilter(m_filter->text(), m_exact->isChecked());
+    keepingSelection([this] { m_model.setFilter(m_filter->text(), m_exact->isChecked()); });
+}
+
+void PackagePane::keepingSelection(const std::function<void()> &change)
+{
+    using Key = std::pair<QString, QString>; // name, and version unless a package row
+    const auto keyOf = [](const QModelIndex &index) {
+        return Key(index.data(PackageTreeModel::NameRole).toString(),
+                   index.data(PackageTreeModel::IsPackageRole).toBool()
+                       ? QString()
+                       : index.data(PackageTreeModel::VersionRole).toString());
+    };
+    QItemSelectionModel *selection = m_view->selectionModel();
+    QList<Key> selected;
+    for (const QModelIndex &index : selection->selectedRows())
+        selected << keyOf(index);
+    const QModelIndex current = m_view->currentIndex();
+    const std::optional<Key> currentKey =
+        current.isValid() ? std::optional<Key>(keyOf(current)) : std::nullopt;
+    const qint64 shownBefore = currentVersion().value_or(Package()).id;
+
+    m_keepingSelection = true;
+    change();
+    QItemSelection again;
+    for (const auto &[name, version] : std::as_const(selected)) {
+        const QModelIndex index = viewIndex(name, version);
+        if (index.isValid())
+            again.select(index, index);
+    }
+    selection->select(again, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    if (currentKey)
+        selection->setCurrentIndex(viewIndex(currentKey->first, currentKey->second),
+                                   QItemSelectionModel::NoUpdate);
+    m_keepingSelection = false;
+
+    const std::optional<Package> shown = currentVersion();
+    if (shown.value_or(Package()).id != shownBefore)
+        Q_EMIT versionChosen(shown.value_or(Package()));
+}
+
+void PackagePane::expandRemembered()
+{
+    if (m_model.project() != m_expandedProject) {
+        m_expanded.clear(); // another project's names
+        m_expandedProject = m_model.project();
+    }
+    for (const QString &name : std::as_const(m_expanded)) {
+        const QModelIndex index = viewIndex(name);
+        if (index.isValid())
+            m_view->expand(index);
+    }
+}
+
+QModelIndex PackagePane::viewIndex(const QString &name, const QString &version) const
+{
+    return m_sorted.mapFromSource(m_model.indexFor(name, version));
+}
+
+std::optional<Package> PackagePane::packageAt(const QModelIndex &viewIndex) const
+{
+    return m_model.packageAt(m_sorted.mapToSource(viewIndex));
 }
 
 std::optional<Package> PackagePane::currentVersion() const
 {
-    return m_model.packageAt(m_view->currentIndex());
+    return packageAt(m_view->currentIndex());
 }
 
 bool PackagePane::isPackageRowSelected() const
@@ -192,18 +274,32 @@ bool PackagePane::isPackageRowSelected() const
 
 QList<Package> PackagePane::selectedVersions() const
 {
-    const QItemSelectionModel *selection = m_view->selectionModel();
+    // Only the selected rows are visited: walking the whole view would make the sorting proxy
+    // map the children of every package.
+    QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    const auto position = [](const QModelIndex &index) {
+        return index.parent().isValid() ? std::pair(index.parent().row(), index.row())
+                                        : std::pair(index.row(), -1);
+    };
+    std::sort(rows.begin(), rows.end(), [&](const QModelIndex &a, const QModelIndex &b) {
+        return position(a) < position(b);
+    });
     QList<Package> versions;
-    for (int row = 0; row < m_model.rowCount(); ++row) {
-        const QModelIndex package = m_model.index(row, 0);
-        const bool whole = selection->isSelected(package);
-        for (int child = 0; child < m_model.rowCount(package); ++child) {
-            const QModelIndex version = m_model.index(child, 0, package);
-            if (!whole && !selection->isSelected(version))
-                continue;
-            if (const std::optional<Package> found = m_model.packageAt(version))
-                versions << *found;
+    QSet<qint64> seen;
+    const auto add = [&](const QModelIndex &version) {
+        const std::optional<Package> found = packageAt(version);
+        if (found && !seen.contains(found->id)) {
+            seen.insert(found->id);
+            versions << *found;
         }
+    };
+    for (const QModelIndex &row : std::as_const(rows)) {
+        if (!row.data(PackageTreeModel::IsPackageRole).toBool()) {
+            add(row);
+            continue;
+        }
+        for (int child = 0; child < m_sorted.rowCount(row); ++child)
+            add(m_sorted.index(child, 0, row));
     }
     return versions;
 }
@@ -223,7 +319,7 @@ void PackagePane::focusFilter()
 
 void PackagePane::select(const QString &name, const QString &version)
 {
-    const QModelIndex index = m_model.indexFor(name, version);
+    const QModelIndex index = viewIndex(name, version);
     if (!index.isValid())
         return;
     m_view->expand(index.parent());

@@ -1,6 +1,7 @@
 #include "TransferDock.h"
 
 #include "ActionIcon.h"
+#include "HeaderSorting.h"
 
 #include <QAction>
 #include <QButtonGroup>
@@ -105,6 +106,7 @@ TransferDock::TransferDock(TransferQueue &queue, QWidget *parent)
     connect(&m_model, &QAbstractItemModel::rowsInserted, this, showAccounts);
     connect(&m_model, &QAbstractItemModel::rowsRemoved, this, showAccounts);
     connect(&m_model, &QAbstractItemModel::modelReset, this, showAccounts);
+    enableHeaderSorting(m_view, QStringLiteral("transfers"));
 
     auto *content = new QWidget(this);
     auto *bar = new QHBoxLayout;

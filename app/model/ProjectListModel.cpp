@@ -1,9 +1,11 @@
 #include "model/ProjectListModel.h"
 
+#include <QLocale>
+
 namespace Stevedore {
 
 ProjectListModel::ProjectListModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : QAbstractTableModel(parent)
     , m_requests(std::make_unique<QObject>())
     , m_openRequests(std::make_unique<QObject>())
 {
@@ -177,8 +179,7 @@ int ProjectListModel::addProject(const Project &project)
         project.id > 0 ? rowOfId(project.id) : rowOfPath(project.pathWithNamespace);
     if (existing >= 0) {
         m_rows[existing] = project;
-        const QModelIndex changed = index(existing);
-        Q_EMIT dataChanged(changed, changed);
+        Q_EMIT dataChanged(index(existing, 0), index(existing, ColumnCount - 1));
         return existing;
     }
     // Pinned projects come first, in the order they were added.
@@ -272,16 +273,47 @@ int ProjectListModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : int(m_rows.size());
 }
 
+int ProjectListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ProjectListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case NameColumn:
+        return tr("Project");
+    case ActivityColumn:
+        return tr("Last activity");
+    default:
+        return {};
+    }
+}
+
 QVariant ProjectListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Project &project = m_rows.at(index.row());
-    switch (role) {
-    case Qt::DisplayRole:
+    const auto name = [&project] {
         if (!project.nameWithNamespace.isEmpty())
             return project.nameWithNamespace;
         return project.pathWithNamespace.isEmpty() ? project.name : project.pathWithNamespace;
+    };
+    switch (role) {
+    case Qt::DisplayRole:
+        if (index.column() == ActivityColumn) {
+            return project.lastActivityAt.isValid() ? QLocale().toString(
+                       project.lastActivityAt.toLocalTime().date(), QLocale::ShortFormat)
+                                                    : QString();
+        }
+        return name();
+    case SortRole:
+        if (index.column() == ActivityColumn)
+            return project.lastActivityAt;
+        return name();
     case Qt::ToolTipRole:
         return project.description.isEmpty()
                    ? project.pathWithNamespace
@@ -309,7 +341,7 @@ QVariant ProjectListModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> ProjectListModel::roleNames() const
 {
-    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
     names.insert(PathRole, "path");
     names.insert(IdRole, "projectId");
     names.insert(AccessLevelRole, "accessLevel");
@@ -318,6 +350,7 @@ QHash<int, QByteArray> ProjectListModel::roleNames() const
     names.insert(WebUrlRole, "webUrl");
     names.insert(LastActivityRole, "lastActivity");
     names.insert(IsPinnedRole, "pinned");
+    names.insert(SortRole, "sortValue");
     return names;
 }
 

@@ -508,11 +508,8 @@ QHash<int, QByteArray> TransferQueueModel::roleNames() const
 }
 
 TransferFilterModel::TransferFilterModel(QObject *parent)
-    : QSortFilterProxyModel(parent)
+    : SortProxyModel(TransferQueueModel::SortRole, parent)
 {
-    setDynamicSortFilter(true);
-    setSortRole(TransferQueueModel::SortRole);
-    setSortCaseSensitivity(Qt::CaseInsensitive);
     // Progress ticks do not carry this role, so they never re-run the filter.
     setFilterRole(TransferQueueModel::StateRole);
 }

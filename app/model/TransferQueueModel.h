@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/SortProxyModel.h"
 #include "model/SpeedMeter.h"
 #include "transfer/TransferQueue.h"
 
@@ -8,7 +9,6 @@
 #include <QHash>
 #include <QPointer>
 #include <QSet>
-#include <QSortFilterProxyModel>
 #include <QTimer>
 
 #include <chrono>
@@ -164,8 +164,9 @@ private:
 
 // The transfer list's tabs: every item, the running and waiting ones, the failed ones, or the
 // finished ones (done or skipped). Cancelled items show only under All. Sorts on the source's
-// raw values (SortRole).
-class TransferFilterModel final : public QSortFilterProxyModel
+// raw values (SortRole); progress, speed and time left re-sort with the model's ticks (a few
+// times a second), never per network chunk.
+class TransferFilterModel final : public SortProxyModel
 {
     Q_OBJECT
 

@@ -111,6 +111,14 @@ void TestProjectListModel::pagesLazilyUntilAll()
     QCOMPARE(index.data(ProjectListModel::DescriptionRole).toString(),
              u"Test project team/proj-042"_s);
     QCOMPARE(index.data(ProjectListModel::NameRole).toString(), u"proj-042"_s);
+    // The second column: the last activity, shown as a date and sorted as a time.
+    const QDateTime activity = index.data(ProjectListModel::LastActivityRole).toDateTime();
+    QVERIFY(activity.isValid());
+    const QModelIndex activityCell = index.siblingAtColumn(ProjectListModel::ActivityColumn);
+    QCOMPARE(activityCell.data(ProjectListModel::SortRole).toDateTime(), activity);
+    QCOMPARE(activityCell.data().toString(),
+             QLocale().toString(activity.toLocalTime().date(), QLocale::ShortFormat));
+    QCOMPARE(index.data(ProjectListModel::SortRole).toString(), index.data().toString());
     QCOMPARE(index.data(ProjectListModel::IsPinnedRole).toBool(), false);
     QCOMPARE(model.project(row).id, 142);
     QCOMPARE(model.rowOfId(142), row);
