@@ -1,6 +1,7 @@
 #include "FilePane.h"
 
 #include "HeaderSorting.h"
+#include "NameColumnFit.h"
 #include "PackagePane.h"
 
 #include <QHeaderView>
@@ -29,6 +30,7 @@ FilePane::FilePane(QWidget *parent)
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setResizeContentsPrecision(PackagePane::kRowsMeasured);
     enableHeaderSorting(m_view, QStringLiteral("files"));
+    new NameColumnFit(m_view, 0);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_heading);
@@ -37,9 +39,8 @@ FilePane::FilePane(QWidget *parent)
     connect(&m_sorted, &QAbstractItemModel::modelReset, this, [this] {
         m_view->expandAll();
         QHeaderView *header = m_view->header();
-        for (int column = 0; column < header->count(); ++column)
-            header->setSectionResizeMode(column, column == 0 ? QHeaderView::Stretch
-                                                             : QHeaderView::ResizeToContents);
+        for (int column = 1; column < header->count(); ++column)
+            header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     });
     setHeading(tr("Select a version to see its files."));
 }

@@ -2,6 +2,7 @@
 
 #include "DroppedFiles.h"
 #include "HeaderSorting.h"
+#include "NameColumnFit.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -99,11 +100,9 @@ PackagePane::PackagePane(QWidget *parent)
     // The columns fit the rows near the top, not the first 1,000 (Qt's default), which kept
     // the event loop busy for tens of milliseconds when 15,000 packages arrived.
     m_view->header()->setResizeContentsPrecision(kRowsMeasured);
-    for (int column = 0; column < PackageTreeModel::ColumnCount; ++column) {
-        m_view->header()->setSectionResizeMode(column, column == PackageTreeModel::NameColumn
-                                                           ? QHeaderView::Stretch
-                                                           : QHeaderView::ResizeToContents);
-    }
+    for (int column = 0; column < PackageTreeModel::ColumnCount; ++column)
+        m_view->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    new NameColumnFit(m_view, PackageTreeModel::NameColumn);
     enableHeaderSorting(m_view, QStringLiteral("packages"));
 
     auto *filters = new QHBoxLayout;

@@ -82,6 +82,7 @@ private Q_SLOTS:
     void filterKeepsExpansionAndSelection();
     void applicationIconRendersSmallAndLarge();
     void everyActionHasAnIcon();
+    void namesStayReadableAt1024x700();
 
 private:
     void openWindow(const QStringList &simFaults = {}, const QString &token = kPat);
@@ -1216,6 +1217,34 @@ void TestMainWindow::everyActionHasAnIcon()
     QVERIFY(actions.size() > 20);
     for (QAction *action : std::as_const(actions))
         QVERIFY2(!action->icon().isNull(), qPrintable(action->text()));
+}
+
+// On a 1024×700 screen the version and file names are shown whole; the columns beside them
+// give way (behind a horizontal scroll bar) instead.
+void TestMainWindow::namesStayReadableAt1024x700()
+{
+    openWindow();
+    m_window->resize(1024, 700);
+    waitForPackages();
+    const QModelIndex version = versionIndex(kHelloCli, QStringLiteral("2.0.0-beta.2"));
+    QVERIFY(version.isValid());
+    QTreeView *packages = m_window->packagePane()->view();
+    packages->setCurrentIndex(version);
+    QTreeView *files = m_window->filePane()->view();
+    QTRY_VERIFY_WITH_TIMEOUT(files->model()->rowCount() > 0, kTimeout);
+    QTest::qWait(50); // the columns are fitted on the next turn of the event loop
+    const auto readable = [](QTreeView *view, const QModelIndex &index) {
+        const QString text = index.data().toString();
+        const int needed = view->fontMetrics().horizontalAdvance(text);
+        return view->visualRect(index).width() >= needed
+                   ? QString()
+                   : u"%1: %2 px for %3 px of text"_s.arg(text)
+                         .arg(view->visualRect(index).width())
+                         .arg(needed);
+    };
+    QTRY_COMPARE(readable(packages, version), QString());
+    for (int row = 0; row < files->model()->rowCount(); ++row)
+        QTRY_COMPARE(readable(files, files->model()->index(row, 0)), QString());
 }
 
 QTEST_MAIN(TestMainWindow)
