@@ -11,7 +11,7 @@ help:
 	@echo 'Stevedore'
 	@echo
 	@echo '  make run           install missing Debian packages, build, start gitlab-sim --demo and open Stevedore on it'
-	@echo '  make test          install missing Debian packages, build with the dev preset and run every test'
+	@echo '  make test          install missing Debian packages, build with the dev preset, check the formatting and run every test'
 	@echo '  make deps          install the missing packages of packaging/debian-deps.txt (uses sudo when not root)'
 	@echo '  make configure     cmake --preset dev'
 	@echo '  make build         deps + configure + build ($(BUILD_DIR))'
@@ -34,6 +34,7 @@ build: configure
 # The tests carry their own environment, so a plain
 # `ctest --test-dir build/dev --output-on-failure -j2` runs them the same way.
 test: build
+	$(MAKE) --no-print-directory format-check
 	ctest --preset dev
 
 run: build

@@ -3,15 +3,21 @@
 #                    [LIBRARIES <target>...]
 #                    [LABELS <label>...]
 #                    [TIMEOUT <seconds>]          # default 300
-#                    [ENVIRONMENT <VAR=value>...])
+#                    [ENVIRONMENT <VAR=value>...]
+#                    [LAUNCHER <command>...])
 #
 # Builds the Qt Test executable <name> from SOURCES, links it to Qt6::Test, LIBRARIES and
 # stevedore_warnings, and registers it with CTest under the same name. Every test runs with
 # QT_QPA_PLATFORM=offscreen, so none needs a display; ENVIRONMENT entries come after it and
-# can override it.
+# can override it. A LAUNCHER command runs the test program, given as its last argument
+# (${STEVEDORE_WITH_KEYRING} for the real keychain).
+
+# The LAUNCHER of the tests that need the real keychain: a private D-Bus session with its own
+# gnome-keyring, never the user's (tests/keychain/run-with-keyring.sh).
+set(STEVEDORE_WITH_KEYRING bash ${PROJECT_SOURCE_DIR}/tests/keychain/run-with-keyring.sh)
 
 function(stevedore_add_test)
-    cmake_parse_arguments(PARSE_ARGV 0 arg "" "NAME;TIMEOUT" "SOURCES;LIBRARIES;LABELS;ENVIRONMENT")
+    cmake_parse_arguments(PARSE_ARGV 0 arg "" "NAME;TIMEOUT" "SOURCES;LIBRARIES;LABELS;ENVIRONMENT;LAUNCHER")
     if(arg_UNPARSED_ARGUMENTS)
         message(FATAL_ERROR "stevedore_add_test: unexpected arguments: ${arg_UNPARSED_ARGUMENTS}")
     endif()
@@ -29,7 +35,7 @@ function(stevedore_add_test)
     target_link_libraries(${arg_NAME} PRIVATE Qt6::Test ${arg_LIBRARIES} stevedore_warnings)
 
     set(environment QT_QPA_PLATFORM=offscreen ${arg_ENVIRONMENT})
-    add_test(NAME ${arg_NAME} COMMAND ${arg_NAME})
+    add_test(NAME ${arg_NAME} COMMAND ${arg_LAUNCHER} $<TARGET_FILE:${arg_NAME}>)
     set_tests_properties(${arg_NAME} PROPERTIES
         LABELS "${arg_LABELS}"
         TIMEOUT ${arg_TIMEOUT}

@@ -6,6 +6,7 @@
 #include "cli/CommandLine.h"
 #include "cli/CommandRunner.h"
 #include "cli/Console.h"
+#include "core/PluralForms.h"
 
 #include <QCoreApplication>
 #include <QProcessEnvironment>
@@ -65,6 +66,7 @@ int main(int argc, char *argv[])
 
     QCoreApplication app(argc, argv);
     Stevedore::setApplicationIdentity();
+    Stevedore::installEnglishPluralForms();
     Stevedore::AccountStore accounts;
     Stevedore::KeychainSecretStore secrets;
     Stevedore::Console console;

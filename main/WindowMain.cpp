@@ -6,6 +6,7 @@
 #include "account/AccountStore.h"
 #include "account/KeychainSecretStore.h"
 #include "cli/CommandLine.h"
+#include "core/PluralForms.h"
 #include "core/Version.h"
 
 #include <QApplication>
@@ -31,6 +32,7 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     Stevedore::setApplicationIdentity();
+    Stevedore::installEnglishPluralForms();
     QGuiApplication::setDesktopFileName(Stevedore::applicationId());
     QApplication::setWindowIcon(Stevedore::applicationIcon());
 

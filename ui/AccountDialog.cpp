@@ -114,6 +114,13 @@ AccountDialog::AccountDialog(Dialogs &dialogs, QWidget *parent)
 
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("nameEdit"));
+    m_nameProblem = new QLabel(this);
+    m_nameProblem->setObjectName(QStringLiteral("nameProblem"));
+    m_nameProblem->setWordWrap(true);
+    m_nameProblem->setTextFormat(Qt::PlainText);
+    m_nameProblem->setStyleSheet(
+        StatusColours::labelStyle(StatusColours::Meaning::Error, m_nameProblem->palette()));
+    m_nameProblem->hide();
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -129,6 +136,7 @@ AccountDialog::AccountDialog(Dialogs &dialogs, QWidget *parent)
     form->addRow(tr("&Project:"), m_project);
     form->addRow(QString(), m_projectHint);
     form->addRow(tr("&Display name:"), m_name);
+    form->addRow(QString(), m_nameProblem);
 
     m_test = new QPushButton(tr("Test co&nnection"), this);
     m_test->setObjectName(QStringLiteral("testButton"));
@@ -198,6 +206,7 @@ AccountDialog::AccountDialog(Dialogs &dialogs, QWidget *parent)
     for (QLineEdit *edit : {m_url, m_token, m_username, m_caFile, m_project})
         connect(edit, &QLineEdit::textChanged, this, &AccountDialog::invalidateTest);
     connect(m_url, &QLineEdit::textChanged, this, &AccountDialog::updateNamePlaceholder);
+    connect(m_name, &QLineEdit::textChanged, this, &AccountDialog::updateState);
 
     updateKind();
     updateNamePlaceholder();
@@ -235,6 +244,38 @@ void AccountDialog::setSecret(const QString &secret)
 {
     m_token->setText(secret.trimmed());
     m_tokenBefore = m_token->text();
+}
+
+void AccountDialog::editAccount(const Account &account)
+{
+    m_editing = true;
+    setWindowTitle(tr("Edit account"));
+    setAccount(account);
+    setSecret({});
+    updateKind();
+}
+
+void AccountDialog::setStoredSecret(const QString &secret)
+{
+    m_storedSecret = secret;
+    updateState();
+}
+
+void AccountDialog::setTakenNames(const QStringList &names)
+{
+    m_takenNames = names;
+    updateState();
+}
+
+QString AccountDialog::testSecret() const
+{
+    const QString typed = secret();
+    return typed.isEmpty() && m_editing ? m_storedSecret : typed;
+}
+
+bool AccountDialog::nameIsTaken() const
+{
+    return m_takenNames.contains(account().name);
 }
 
 QUrl AccountDialog::enteredUrl() const
@@ -341,6 +382,8 @@ void AccountDialog::updateKind()
         m_token->setPlaceholderText(tr("OAuth access token"));
         break;
     }
+    if (m_editing)
+        m_token->setPlaceholderText(tr("unchanged — type to replace"));
 
     if (kind == CredentialKind::DeployToken) {
         m_projectHint->setText(
@@ -359,10 +402,16 @@ void AccountDialog::updateKind()
 void AccountDialog::updateState()
 {
     const bool basic = kindFromCombo(m_kind) == CredentialKind::BasicAuth;
-    const bool complete = !enteredUrl().isEmpty() && !secret().isEmpty()
-                          && (!basic || !m_username->text().trimmed().isEmpty());
+    const bool taken = nameIsTaken();
+    m_nameProblem->setText(taken ? tr("Another account is named %1 already: choose another "
+                                      "display name.")
+                                       .arg(account().name)
+                                 : QString());
+    m_nameProblem->setVisible(taken);
+    const bool complete = !enteredUrl().isEmpty() && (m_editing || !secret().isEmpty())
+                          && (!basic || !m_username->text().trimmed().isEmpty()) && !taken;
     m_save->setEnabled(complete);
-    m_test->setEnabled(complete && !isTesting());
+    m_test->setEnabled(complete && !testSecret().isEmpty() && !isTesting());
 }
 
 void AccountDialog::invalidateTest()
@@ -388,14 +437,14 @@ void AccountDialog::testConnection()
     if (isTesting())
         return;
     invalidateTest();
-    if (!m_save->isEnabled())
+    if (!m_test->isEnabled())
         return;
 
     auto *context = new QObject(this);
     m_testContext = context;
     m_busy->show();
     updateState();
-    AccountValidator::validate(account(), secret(), m_project->text().trimmed(), context,
+    AccountValidator::validate(account(), testSecret(), m_project->text().trimmed(), context,
                                [this, context](const ValidationReport &report) {
                                    context->deleteLater();
                                    m_testContext = nullptr;

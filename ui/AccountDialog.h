@@ -24,9 +24,13 @@ class Dialogs;
 // expiry, or what to do about the error; an untrusted certificate offers "Trust this CA
 // file…". Save is enabled once there is a usable URL and a token (and a user name for Basic).
 //
+// In edit mode (editAccount()) the token field starts empty, meaning "keep the stored token";
+// Test connection then uses the stored one (setStoredSecret()). A display name that another
+// account has already is refused with a message, when adding and when editing.
+//
 // objectNames: urlEdit, kindCombo, tokenEdit, usernameEdit, caFileEdit, caBrowseButton,
-// projectEdit, projectHint, nameEdit, testButton, busyLabel, resultLabel, warningLabel,
-// fingerprintLabel, trustCaButton, keychainBanner, buttonBox, saveButton.
+// projectEdit, projectHint, nameEdit, nameProblem, testButton, busyLabel, resultLabel,
+// warningLabel, fingerprintLabel, trustCaButton, keychainBanner, buttonBox, saveButton.
 class AccountDialog final : public QDialog
 {
     Q_OBJECT
@@ -36,15 +40,21 @@ public:
     explicit AccountDialog(Dialogs &dialogs, QWidget *parent = nullptr);
     ~AccountDialog() override;
 
-    // Edits an existing account (its id is kept; the token field stays empty unless
-    // setSecret() fills it).
+    // Fills the form from `account` (its id is kept), e.g. the server of --url when adding.
     void setAccount(const Account &account);
     void setSecret(const QString &secret);
+    // Edit mode: titled "Edit account", filled from `account`, the token field empty.
+    void editAccount(const Account &account);
+    bool isEditing() const { return m_editing; }
+    // Edit mode: the token stored now, for Test connection while none is typed. Never shown.
+    void setStoredSecret(const QString &secret);
+    // The names of the other accounts: the display name must differ from each.
+    void setTakenNames(const QStringList &names);
 
     // The account as entered: a fresh id for a new account; the URL normalised; the name
     // defaults to the host (with the port when it is not the scheme's default).
     Account account() const;
-    QString secret() const; // trimmed
+    QString secret() const; // trimmed; in edit mode, empty keeps the stored token
 
     // Shows the banner above the form (empty hides it): no keychain, the token will be kept
     // for this session only.
@@ -66,6 +76,8 @@ Q_SIGNALS:
 private:
     QUrl enteredUrl() const;
     QString defaultName() const;
+    QString testSecret() const;
+    bool nameIsTaken() const;
     void updateKind();
     void updateNamePlaceholder();
     void updateState();
@@ -79,6 +91,9 @@ private:
     Dialogs &m_dialogs;
     QString m_accountId;
     bool m_persistent = true;
+    bool m_editing = false;
+    QString m_storedSecret;
+    QStringList m_takenNames;
 
     QLabel *m_keychainBanner = nullptr;
     QLineEdit *m_url = nullptr;
@@ -91,6 +106,7 @@ private:
     QLineEdit *m_project = nullptr;
     QLabel *m_projectHint = nullptr;
     QLineEdit *m_name = nullptr;
+    QLabel *m_nameProblem = nullptr;
     QPushButton *m_test = nullptr;
     QLabel *m_busy = nullptr;
     QLabel *m_result = nullptr;

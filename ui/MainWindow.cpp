@@ -1,13 +1,20 @@
 #include "MainWindow.h"
 
+#include "AboutDialog.h"
 #include "AccountDialog.h"
+#include "ActionIcon.h"
+#include "DesktopNotifications.h"
 #include "Dialogs.h"
+#include "DroppedFiles.h"
 #include "FilePane.h"
 #include "PackagePane.h"
 #include "ProjectPane.h"
 #include "PublishDialog.h"
 #include "StatusColours.h"
+#include "TaskbarProgress.h"
 #include "TransferDock.h"
+#include "TransferNotices.h"
+#include "UserGuideWindow.h"
 #include "ViewPlaceholder.h"
 #include "account/AccountValidator.h"
 #include "api/Snippets.h"
@@ -19,11 +26,11 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QInputDialog>
 #include <QLabel>
-#include <QListView>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QScreen>
@@ -31,7 +38,6 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
-#include <QSystemTrayIcon>
 #include <QTableView>
 #include <QToolBar>
 #include <QTreeView>
@@ -45,6 +51,7 @@ const QString kStateKey = QStringLiteral("MainWindow/state");
 const QString kSplitterKey = QStringLiteral("MainWindow/splitter");
 const QString kLastProjectKey = QStringLiteral("MainWindow/lastProject");
 const QString kDownloadFolderKey = QStringLiteral("Downloads/folder");
+const QString kNotificationsKey = QStringLiteral("Notifications/enabled");
 constexpr QSize kDefaultSize(1200, 760);
 
 } // namespace
@@ -64,12 +71,12 @@ MainWindow::MainWindow(const LaunchOptions &launch, Services services, QWidget *
     , m_identity(new QLabel(this))
     , m_warning(new QLabel(this))
     , m_network(new QLabel(this))
+    , m_notifications(new DesktopNotifications(this))
+    , m_taskbar(new TaskbarProgress(this))
 {
     setWindowTitle(applicationName());
     setAcceptDrops(true);
     m_resumeOnSignIn = m_queue.isPaused();
-    m_packages->view()->viewport()->installEventFilter(this);
-    m_packages->view()->viewport()->setAcceptDrops(true);
 
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(m_projects);
@@ -93,6 +100,8 @@ MainWindow::MainWindow(const LaunchOptions &launch, Services services, QWidget *
     buildActions();
     showEmptyStates();
 
+    connect(m_projects, &ProjectPane::accountLabelChanged, m_transfers->model(),
+            &TransferQueueModel::setAccountLabel);
     connect(&m_session, &AccountSession::accountsChanged, this, [this] {
         m_projects->setAccounts(m_session.accounts(),
                                 m_session.active() ? m_session.active()->id : QString());
@@ -105,11 +114,25 @@ MainWindow::MainWindow(const LaunchOptions &launch, Services services, QWidget *
     });
     connect(&m_session, &AccountSession::keychainUnavailable, this,
             &MainWindow::showKeychainProblem);
+    // Who the token belongs to is asked again: the token or the server may be another now.
+    connect(&m_session, &AccountSession::updated, this, [this](const QString &id) {
+        if (const auto account = m_session.account(id))
+            m_projects->setSignedInAs(*account, {});
+    });
+    connect(&m_session, &AccountSession::notSaved, this, [this](const QString &message) {
+        m_warning->setText(message);
+        m_dialogs.warning(this, tr("Add account"), message);
+    });
+    connect(&m_session, &AccountSession::updateFailed, this,
+            [this](const QString &, const QString &message) {
+                m_dialogs.warning(this, tr("Edit account"), message);
+            });
     connect(m_projects, &ProjectPane::accountChosen, &m_session, &AccountSession::activate);
     connect(m_projects, &ProjectPane::addAccountRequested, this, &MainWindow::addAccount);
     connect(m_projects, &ProjectPane::openProjectRequested, this, &MainWindow::openProjectByPath);
     connect(m_projects, &ProjectPane::projectChosen, this, &MainWindow::onProjectChosen);
     connect(m_packages, &PackagePane::versionChosen, this, &MainWindow::onVersionChosen);
+    connect(m_packages, &PackagePane::filesDropped, this, &MainWindow::publishDropped);
     // A click in the package tree makes its selection the one that counts: the files selected
     // before are no longer shown as selected, so Delete and Download cannot take them.
     connect(m_packages->view(), &QAbstractItemView::pressed, m_files->view()->selectionModel(),
@@ -126,10 +149,27 @@ MainWindow::MainWindow(const LaunchOptions &launch, Services services, QWidget *
     connect(&m_refreshAfterUploads, &QTimer::timeout, this, &MainWindow::refresh);
     connect(&m_queue, &TransferQueue::itemChanged, this, &MainWindow::afterTransfer);
     connect(&m_queue, &TransferQueue::idle, this, [this] {
-        notifyIfInactive(tr("Transfers finished"), tr("The transfer queue is empty."));
         if (m_quitWhenIdle)
             close();
     });
+    // Told to the desktop only while the window is in the background (and the person wants
+    // them); a click brings the window back.
+    auto *notify = findChild<QAction *>(QStringLiteral("actionNotifications"));
+    new TransferNotices(
+        m_queue, *m_notifications,
+        [this, notify] { return notify->isChecked() && !isActiveWindow(); }, this);
+    connect(m_notifications, &DesktopNotifications::activated, this, [this] {
+        if (isMinimized())
+            showNormal();
+        raise();
+        activateWindow();
+    });
+    connect(m_transfers, &TransferDock::overallChanged, this,
+            [this](const TransferQueueModel::Overall &overall) {
+                if (m_queue.isIdle())
+                    return m_taskbar->clear();
+                m_taskbar->show(overall.fraction(), overall.rows - overall.finished);
+            });
 
     m_splitter->setSizes({240, 520, 440});
     resizeDocks({m_transfers}, {170}, Qt::Vertical);
@@ -142,9 +182,10 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::buildActions()
 {
-    const auto add = [this](QMenu *menu, const QString &name, const QString &text,
-                            const QKeySequence &shortcut, void (MainWindow::*slot)()) {
-        auto *action = new QAction(text, this);
+    const auto add = [this](QMenu *menu, const QString &name, const QString &icon,
+                            const QString &text, const QKeySequence &shortcut,
+                            void (MainWindow::*slot)()) {
+        auto *action = new QAction(actionIcon(icon), text, this);
         action->setObjectName(name);
         action->setShortcut(shortcut);
         connect(action, &QAction::triggered, this, slot);
@@ -153,36 +194,43 @@ void MainWindow::buildActions()
         return action;
     };
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *publish = add(file, QStringLiteral("actionPublish"), tr("&Publish files…"),
-                           QKeySequence::Open, &MainWindow::publishFiles);
-    add(file, QStringLiteral("actionPublishFolder"), tr("Publish a &folder…"),
-        QKeySequence(tr("Ctrl+Shift+O")), &MainWindow::publishFolder);
-    QAction *download = add(file, QStringLiteral("actionDownload"), tr("&Download…"),
-                            QKeySequence(tr("Ctrl+D")), &MainWindow::downloadSelection);
-    QAction *remove = add(file, QStringLiteral("actionDelete"), tr("De&lete…"),
-                          QKeySequence::Delete, &MainWindow::deleteSelection);
+    QAction *publish = add(file, QStringLiteral("actionPublish"), QStringLiteral("publish"),
+                           tr("&Publish files…"), QKeySequence::Open, &MainWindow::publishFiles);
+    add(file, QStringLiteral("actionPublishFolder"), QStringLiteral("publish-folder"),
+        tr("Publish a &folder…"), QKeySequence(tr("Ctrl+Shift+O")), &MainWindow::publishFolder);
+    QAction *download =
+        add(file, QStringLiteral("actionDownload"), QStringLiteral("download"), tr("&Download…"),
+            QKeySequence(tr("Ctrl+D")), &MainWindow::downloadSelection);
+    QAction *remove = add(file, QStringLiteral("actionDelete"), QStringLiteral("delete"),
+                          tr("De&lete…"), QKeySequence::Delete, &MainWindow::deleteSelection);
     file->addSeparator();
-    add(file, QStringLiteral("actionAddAccount"), tr("Add &account…"), {}, &MainWindow::addAccount);
-    add(file, QStringLiteral("actionRemoveAccount"), tr("&Remove account…"), {},
-        &MainWindow::removeAccount);
-    add(file, QStringLiteral("actionOpenProject"), tr("Open project by path or id…"), {},
-        &MainWindow::openProjectByPath);
+    add(file, QStringLiteral("actionAddAccount"), QStringLiteral("account-add"),
+        tr("Add &account…"), {}, &MainWindow::addAccount);
+    QAction *editAccount =
+        add(file, QStringLiteral("actionEditAccount"), QStringLiteral("account-edit"),
+            tr("&Edit account…"), {}, &MainWindow::editAccount);
+    QAction *removeAccount =
+        add(file, QStringLiteral("actionRemoveAccount"), QStringLiteral("account-remove"),
+            tr("&Remove account…"), {}, &MainWindow::removeAccount);
+    add(file, QStringLiteral("actionOpenProject"), QStringLiteral("open-project"),
+        tr("Open project by path or id…"), {}, &MainWindow::openProjectByPath);
     file->addSeparator();
-    auto *quit = new QAction(tr("&Quit"), this);
+    auto *quit = new QAction(actionIcon(QStringLiteral("quit")), tr("&Quit"), this);
+    quit->setObjectName(QStringLiteral("actionQuit"));
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
     file->addAction(quit);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    add(edit, QStringLiteral("actionCopyUrl"), tr("Copy download &URL"),
+    add(edit, QStringLiteral("actionCopyUrl"), QStringLiteral("copy-url"), tr("Copy download &URL"),
         QKeySequence(tr("Ctrl+Shift+C")), &MainWindow::copyDownloadUrl);
-    add(edit, QStringLiteral("actionCopyCurl"), tr("Copy &curl command"), {},
-        &MainWindow::copyCurlCommand);
-    add(edit, QStringLiteral("actionCopyCi"), tr("Copy .gitlab-ci.yml &job"), {},
-        &MainWindow::copyCiSnippet);
-    add(edit, QStringLiteral("actionCopySha"), tr("Copy &SHA-256"), QKeySequence::Copy,
-        &MainWindow::copySha256);
-    auto *find = new QAction(tr("&Find"), this);
+    add(edit, QStringLiteral("actionCopyCurl"), QStringLiteral("copy-curl"),
+        tr("Copy &curl command"), {}, &MainWindow::copyCurlCommand);
+    add(edit, QStringLiteral("actionCopyCi"), QStringLiteral("copy-ci"),
+        tr("Copy .gitlab-ci.yml &job"), {}, &MainWindow::copyCiSnippet);
+    add(edit, QStringLiteral("actionCopySha"), QStringLiteral("copy-sha"), tr("Copy &SHA-256"),
+        QKeySequence::Copy, &MainWindow::copySha256);
+    auto *find = new QAction(actionIcon(QStringLiteral("find")), tr("&Find"), this);
     find->setObjectName(QStringLiteral("actionFind"));
     find->setShortcut(QKeySequence::Find);
     connect(find, &QAction::triggered, m_packages, &PackagePane::focusFilter);
@@ -190,17 +238,38 @@ void MainWindow::buildActions()
     addAction(find);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *refresh = add(view, QStringLiteral("actionRefresh"), tr("&Refresh"),
-                           QKeySequence::Refresh, &MainWindow::refresh);
-    view->addAction(m_transfers->toggleViewAction());
+    QAction *refresh = add(view, QStringLiteral("actionRefresh"), QStringLiteral("refresh"),
+                           tr("&Refresh"), QKeySequence::Refresh, &MainWindow::refresh);
+    QAction *showTransfers = m_transfers->toggleViewAction();
+    showTransfers->setIcon(actionIcon(QStringLiteral("transfers")));
+    view->addAction(showTransfers);
+    auto *notifications = new QAction(actionIcon(QStringLiteral("notifications")),
+                                      tr("Desktop &notifications"), this);
+    notifications->setObjectName(QStringLiteral("actionNotifications"));
+    notifications->setToolTip(tr("Say when the transfers are finished or a file failed while "
+                                 "Stevedore is in the background."));
+    notifications->setCheckable(true);
+    notifications->setChecked(QSettings().value(kNotificationsKey, true).toBool());
+    connect(notifications, &QAction::toggled, this,
+            [](bool on) { QSettings().setValue(kNotificationsKey, on); });
+    view->addAction(notifications);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    add(help, QStringLiteral("actionUserGuide"), QStringLiteral("help"), tr("&User Guide"),
+        QKeySequence::HelpContents, &MainWindow::showUserGuide);
+    help->addSeparator();
+    add(help, QStringLiteral("actionAbout"), QStringLiteral("about"),
+        tr("&About %1").arg(applicationName()), {}, &MainWindow::showAbout);
+    auto *aboutQt =
+        new QAction(QIcon(QStringLiteral(":/qt-project.org/qmessagebox/images/qtlogo-64.png")),
+                    tr("About &Qt"), this);
+    aboutQt->setObjectName(QStringLiteral("actionAboutQt"));
+    connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+    help->addAction(aboutQt);
 
     QToolBar *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolbar"));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    publish->setIcon(QIcon(QStringLiteral(":/icons/publish.svg")));
-    download->setIcon(QIcon(QStringLiteral(":/icons/download.svg")));
-    remove->setIcon(QIcon(QStringLiteral(":/icons/delete.svg")));
-    refresh->setIcon(QIcon(QStringLiteral(":/icons/refresh.svg")));
     for (QAction *action : {publish, download, remove, refresh})
         toolbar->addAction(action);
 
@@ -225,6 +294,8 @@ void MainWindow::buildActions()
                 {download, remove, nullptr, named("actionCopyUrl"), named("actionCopyCurl"),
                  named("actionCopyCi"), named("actionCopySha")});
     contextMenu(m_projects->view(), {named("actionOpenProject"), refresh});
+    m_projects->accountSwitcher()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_projects->accountSwitcher()->addActions({editAccount, removeAccount});
 }
 
 void MainWindow::chooseStartAccount()
@@ -523,7 +594,7 @@ void MainWindow::publishPaths(const QStringList &paths, const std::optional<Pack
         if (answer != QMessageBox::Yes)
             return;
     }
-    auto *dialog = new PublishDialog(paths, this);
+    auto *dialog = new PublishDialog(m_dialogs, paths, this);
     dialog->setObjectName(QStringLiteral("publishDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setDestination(tr("%1 on %2").arg(m_projectPath, m_session.active()->baseUrl.host()));
@@ -563,43 +634,18 @@ void MainWindow::afterTransfer(const QString &id)
     if (item->isUpload() && item->state == TransferState::Done
         && item->target.project == m_projectPath)
         m_refreshAfterUploads.start();
-    if (item->state == TransferState::Failed)
-        notifyIfInactive(item->isUpload() ? tr("Upload failed") : tr("Download failed"),
-                         item->target.fileName + QStringLiteral(": ") + item->errorMessage);
 }
 
-void MainWindow::notifyIfInactive(const QString &title, const QString &text)
+// Onto a package row: that package, with its next version; onto a version row: that version;
+// elsewhere: the version selected, if any.
+void MainWindow::publishDropped(const QStringList &paths, const QModelIndex &onto)
 {
-    if (isActiveWindow() || !QSystemTrayIcon::isSystemTrayAvailable())
-        return;
-    static QSystemTrayIcon *tray = nullptr;
-    if (!tray) {
-        tray = new QSystemTrayIcon(windowIcon(), this);
-        tray->show();
-    }
-    tray->showMessage(title, text);
-}
-
-bool MainWindow::handleDrop(const QMimeData *mime, const QPoint &globalPosition)
-{
-    if (!mime->hasUrls())
-        return false;
-    QStringList paths;
-    for (const QUrl &url : mime->urls()) {
-        if (url.isLocalFile())
-            paths << url.toLocalFile();
-    }
-    if (paths.isEmpty())
-        return false;
-    QTreeView *tree = m_packages->view();
-    const QModelIndex index = tree->indexAt(tree->viewport()->mapFromGlobal(globalPosition));
-    if (index.isValid() && index.data(PackageTreeModel::IsPackageRole).toBool())
-        publishPaths(paths, std::nullopt, index.data(PackageTreeModel::NameRole).toString());
-    else if (index.isValid())
-        publishPaths(paths, m_packages->model()->packageAt(index), {});
+    if (onto.isValid() && onto.data(PackageTreeModel::IsPackageRole).toBool())
+        publishPaths(paths, std::nullopt, onto.data(PackageTreeModel::NameRole).toString());
+    else if (onto.isValid())
+        publishPaths(paths, m_packages->packageAt(onto), {});
     else
         publishPaths(paths, m_packages->currentVersion(), {});
-    return true;
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
@@ -616,31 +662,11 @@ void MainWindow::dragMoveEvent(QDragMoveEvent *event)
 
 void MainWindow::dropEvent(QDropEvent *event)
 {
-    if (handleDrop(event->mimeData(), mapToGlobal(event->position().toPoint())))
-        event->acceptProposedAction();
-}
-
-bool MainWindow::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == m_packages->view()->viewport()) {
-        if (event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove) {
-            auto *drag = static_cast<QDragMoveEvent *>(event);
-            if (drag->mimeData()->hasUrls()) {
-                drag->acceptProposedAction();
-                return true;
-            }
-        }
-        if (event->type() == QEvent::Drop) {
-            auto *drop = static_cast<QDropEvent *>(event);
-            const QPoint global =
-                m_packages->view()->viewport()->mapToGlobal(drop->position().toPoint());
-            if (handleDrop(drop->mimeData(), global)) {
-                drop->acceptProposedAction();
-                return true;
-            }
-        }
-    }
-    return QMainWindow::eventFilter(watched, event);
+    const QStringList paths = droppedLocalPaths(event->mimeData());
+    if (paths.isEmpty())
+        return;
+    event->acceptProposedAction();
+    publishDropped(paths, {});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -907,11 +933,28 @@ void MainWindow::showKeychainProblem(const QString &problem)
     m_warning->setText(keychainWarning(problem));
 }
 
-void MainWindow::addAccount()
+// The account dialog, for a new account or for the one with `editedId`.
+AccountDialog *MainWindow::newAccountDialog(const QString &editedId)
 {
     auto *dialog = new AccountDialog(m_dialogs, this);
     dialog->setObjectName(QStringLiteral("accountDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QStringList otherNames;
+    for (const Account &account : m_session.accounts()) {
+        if (account.id != editedId)
+            otherNames << account.name;
+    }
+    dialog->setTakenNames(otherNames);
+    connect(dialog, &QDialog::rejected, this, [this] {
+        m_projects->setAccounts(m_session.accounts(),
+                                m_session.active() ? m_session.active()->id : QString());
+    });
+    return dialog;
+}
+
+void MainWindow::addAccount()
+{
+    AccountDialog *dialog = newAccountDialog({});
     // Whether a token could be saved: reading a key that is never written answers "not found"
     // from a working keychain, and "unavailable" or "denied" otherwise.
     m_services.secrets->read(
@@ -930,10 +973,43 @@ void MainWindow::addAccount()
     }
     connect(dialog, &QDialog::accepted, this,
             [this, dialog] { m_session.add(dialog->account(), dialog->secret()); });
-    connect(dialog, &QDialog::rejected, this, [this] {
-        m_projects->setAccounts(m_session.accounts(),
-                                m_session.active() ? m_session.active()->id : QString());
+    dialog->open();
+}
+
+// Opens the shown account in the account dialog; its token field stays empty unless a new
+// token is typed. AccountSession::update() stores the changes and reconnects.
+void MainWindow::editAccount()
+{
+    const Account *shown = m_session.active();
+    if (!shown)
+        return;
+    const Account account = *shown;
+    if (!m_session.isEditable(account.id)) {
+        m_dialogs.information(
+            this, tr("Edit account"),
+            tr("%1 comes from the environment (GITLAB_HOST and GITLAB_TOKEN, or CI_API_V4_URL "
+               "and CI_JOB_TOKEN) and lasts for this run only: change those variables to change "
+               "it, or add an account of your own with File › Add account…")
+                .arg(account.name));
+        return;
+    }
+    AccountDialog *dialog = newAccountDialog(account.id);
+    dialog->editAccount(account);
+    m_session.readSecret(account.id, dialog, [this, dialog](Result<QString> secret) {
+        if (secret.ok())
+            return dialog->setStoredSecret(secret.value());
+        const auto problem = SecretStore::problemOf(secret.error());
+        dialog->setKeychainWarning(
+            problem == SecretStore::Problem::Unavailable || problem == SecretStore::Problem::Denied
+                ? tr("No keychain is available (%1), so the account cannot be changed now: "
+                     "start or unlock your keyring (GNOME Keyring, KWallet) and edit it again.")
+                      .arg(secret.error().message())
+                : tr("The stored token could not be read (%1): type the token to save the "
+                     "account.")
+                      .arg(secret.error().message()));
     });
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { m_session.update(dialog->account(), dialog->secret()); });
     dialog->open();
 }
 
@@ -966,6 +1042,27 @@ void MainWindow::openProjectByPath()
             .trimmed();
     if (ok && !path.isEmpty())
         m_projects->model()->openProject(path);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Help
+
+void MainWindow::showUserGuide()
+{
+    if (!m_guide) {
+        m_guide = new UserGuideWindow(this);
+        m_guide->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_guide->show();
+    m_guide->raise();
+    m_guide->activateWindow();
+}
+
+void MainWindow::showAbout()
+{
+    auto *about = new AboutDialog(this);
+    about->setAttribute(Qt::WA_DeleteOnClose);
+    about->open();
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -12,16 +12,19 @@
 #include <memory>
 
 class QLabel;
-class QMimeData;
 class QSplitter;
 
 namespace Stevedore {
 
+class DesktopNotifications;
+class AccountDialog;
 class Dialogs;
 class FilePane;
 class PackagePane;
 class ProjectPane;
+class TaskbarProgress;
 class TransferDock;
+class UserGuideWindow;
 
 class MainWindow final : public QMainWindow
 {
@@ -64,15 +67,17 @@ public:
     void copyCiSnippet();
     void copySha256(); // "<sha256>  <name>" lines, as sha256sum writes them
     void addAccount();
+    void editAccount(); // the account shown
     void removeAccount();
     void openProjectByPath();
+    void showUserGuide();
+    void showAbout();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dragMoveEvent(QDragMoveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
-    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void buildActions();
@@ -84,11 +89,11 @@ private:
     static QString keychainWarning(const QString &problem);
     QString expectedUploadRefusal() const;
     void showKeychainProblem(const QString &problem);
+    AccountDialog *newAccountDialog(const QString &editedId);
     void onProjectChosen(const Project &project);
     void onVersionChosen(const Package &package);
     void checkIdentity();
     void afterTransfer(const QString &id);
-    void notifyIfInactive(const QString &title, const QString &text);
     std::optional<PackageTarget> selectedFileTarget() const;
     struct VersionDownload
     {
@@ -99,7 +104,7 @@ private:
     void runInTurn(QList<std::function<void(Callback<Success>)>> steps, const QString &title,
                    std::function<void(bool allDone)> after);
     void copyToClipboard(const QString &text, const QString &what);
-    bool handleDrop(const QMimeData *mime, const QPoint &globalPosition);
+    void publishDropped(const QStringList &paths, const QModelIndex &onto);
     void restoreWindowState();
     void saveWindowState() const;
 
@@ -116,11 +121,14 @@ private:
     QLabel *m_identity;
     QLabel *m_warning;
     QLabel *m_network;
+    DesktopNotifications *m_notifications;
+    TaskbarProgress *m_taskbar;
     QMetaObject::Connection m_reachability;
     QString m_projectPath;
     qint64 m_projectId = 0;
     int m_projectAccessLevel = 0;             // 0: unknown
     std::optional<QStringList> m_tokenScopes; // of a personal access token, once read
+    QPointer<UserGuideWindow> m_guide;        // one window, kept while open
     QTimer m_refreshAfterUploads;
     bool m_quitWhenIdle = false;   // "Finish, then quit" was chosen
     bool m_resumeOnSignIn = false; // a restored queue waits for the first sign-in

@@ -1,12 +1,14 @@
 #include "ProjectPane.h"
 
 #include "AccountSwitcher.h"
+#include "HeaderSorting.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLineEdit>
-#include <QListView>
 #include <QToolButton>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace Stevedore {
@@ -17,9 +19,10 @@ const QString kAddAccount = QStringLiteral("__add__");
 
 ProjectPane::ProjectPane(QWidget *parent)
     : QWidget(parent)
+    , m_sorted(ProjectListModel::SortRole)
     , m_accounts(new AccountSwitcher(this))
     , m_search(new QLineEdit(this))
-    , m_list(new QListView(this))
+    , m_list(new QTreeView(this))
     , m_open(new QToolButton(this))
 {
     m_accounts->setObjectName(QStringLiteral("accountSwitcher"));
@@ -28,8 +31,16 @@ ProjectPane::ProjectPane(QWidget *parent)
     m_search->setPlaceholderText(tr("Search projects"));
     m_search->setClearButtonEnabled(true);
     m_list->setObjectName(QStringLiteral("projectList"));
-    m_list->setModel(&m_model);
-    m_list->setUniformItemSizes(true);
+    m_sorted.setSourceModel(&m_model);
+    m_list->setModel(&m_sorted);
+    m_list->setRootIsDecorated(false);
+    m_list->setUniformRowHeights(true);
+    m_list->setTextElideMode(Qt::ElideMiddle);
+    m_list->header()->setStretchLastSection(false);
+    m_list->header()->setSectionResizeMode(ProjectListModel::NameColumn, QHeaderView::Stretch);
+    m_list->header()->setSectionResizeMode(ProjectListModel::ActivityColumn,
+                                           QHeaderView::ResizeToContents);
+    enableHeaderSorting(m_list, QStringLiteral("projects"));
     m_open->setObjectName(QStringLiteral("openProjectButton"));
     m_open->setText(tr("Open project by path or id…"));
     m_open->setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -58,7 +69,7 @@ ProjectPane::ProjectPane(QWidget *parent)
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) {
                 if (current.isValid())
-                    Q_EMIT projectChosen(m_model.project(current.row()));
+                    Q_EMIT projectChosen(m_model.project(m_sorted.mapToSource(current).row()));
             });
     // The project asked for on the command line is selected as soon as it is listed.
     connect(&m_model, &QAbstractItemModel::rowsInserted, this,
@@ -73,7 +84,7 @@ ProjectPane::ProjectPane(QWidget *parent)
         }
     });
     connect(&m_model, &ProjectListModel::projectOpened, this,
-            [this](int row) { m_list->setCurrentIndex(m_model.index(row)); });
+            [this](int row) { m_list->setCurrentIndex(viewIndex(row)); });
 }
 
 void ProjectPane::setAccounts(const QList<Account> &accounts, const QString &activeId)
@@ -81,8 +92,9 @@ void ProjectPane::setAccounts(const QList<Account> &accounts, const QString &act
     const QSignalBlocker blocker(m_accounts);
     m_accounts->clear();
     for (const Account &account : accounts) {
-        const QString label = m_signedInAs.value(account.id);
-        m_accounts->addItem(label.isEmpty() ? accountLabel(account, {}) : label, account.id);
+        const QString label = accountLabel(account, m_signedInAs.value(account.id));
+        m_accounts->addItem(label, account.id);
+        emit accountLabelChanged(account.id, label);
     }
     m_accounts->addItem(tr("Add account…"), kAddAccount);
     m_accounts->setCurrentIndex(std::max(0, m_accounts->findData(activeId)));
@@ -101,11 +113,15 @@ QString ProjectPane::accountLabel(const Account &account, const QString &usernam
 
 void ProjectPane::setSignedInAs(const Account &account, const QString &username)
 {
+    if (username.isEmpty())
+        m_signedInAs.remove(account.id);
+    else
+        m_signedInAs.insert(account.id, username);
     const QString label = accountLabel(account, username);
-    m_signedInAs.insert(account.id, label);
     const int row = m_accounts->findData(account.id);
     if (row >= 0)
         m_accounts->setItemText(row, label);
+    emit accountLabelChanged(account.id, label);
 }
 
 void ProjectPane::selectProject(const QString &path)
@@ -117,13 +133,18 @@ void ProjectPane::selectProject(const QString &path)
     if (row < 0)
         return;
     m_pendingPath.clear();
-    m_list->setCurrentIndex(m_model.index(row));
+    m_list->setCurrentIndex(viewIndex(row));
+}
+
+QModelIndex ProjectPane::viewIndex(int modelRow) const
+{
+    return m_sorted.mapFromSource(m_model.index(modelRow));
 }
 
 Project ProjectPane::currentProject() const
 {
     const QModelIndex current = m_list->currentIndex();
-    return current.isValid() ? m_model.project(current.row()) : Project();
+    return current.isValid() ? m_model.project(m_sorted.mapToSource(current).row()) : Project();
 }
 
 void ProjectPane::focusSearch()

@@ -2,6 +2,7 @@
 
 #include "core/Account.h"
 #include "model/ProjectListModel.h"
+#include "model/SortProxyModel.h"
 
 #include <QHash>
 #include <QTimer>
@@ -9,12 +10,13 @@
 
 class QComboBox;
 class QLineEdit;
-class QListView;
 class QToolButton;
+class QTreeView;
 
 namespace Stevedore {
 
-// The left side: the account switcher and the account's projects with a search box.
+// The left side: the account switcher and the account's projects with a search box. A header
+// click sorts the projects listed so far (pages loaded later join in place).
 class ProjectPane final : public QWidget
 {
     Q_OBJECT
@@ -23,9 +25,11 @@ public:
     explicit ProjectPane(QWidget *parent = nullptr);
 
     ProjectListModel *model() { return &m_model; }
-    QListView *view() const { return m_list; }
+    QTreeView *view() const { return m_list; } // its model is the sorted one, not model()
+    QComboBox *accountSwitcher() const { return m_accounts; }
     void setAccounts(const QList<Account> &accounts, const QString &activeId);
-    // The switcher names the account by its user from now on.
+    // The switcher names the account by its user from now on (an empty one: by its server
+    // again, until the user is known).
     void setSignedInAs(const Account &account, const QString &username);
     static QString accountLabel(const Account &account, const QString &username);
     void selectProject(const QString &path);
@@ -37,16 +41,21 @@ Q_SIGNALS:
     void addAccountRequested();
     void openProjectRequested();
     void projectChosen(const Stevedore::Project &project);
+    // An account's switcher label, on every change ("gitlab.com" becomes "alice @ gitlab.com").
+    void accountLabelChanged(const QString &accountId, const QString &label);
 
 private:
+    QModelIndex viewIndex(int modelRow) const;
+
     ProjectListModel m_model;
+    SortProxyModel m_sorted;
     QComboBox *m_accounts;
     QLineEdit *m_search;
-    QListView *m_list;
+    QTreeView *m_list;
     QToolButton *m_open;
     QTimer m_searchDelay;
     QString m_pendingPath;
-    QHash<QString, QString> m_signedInAs; // switcher labels by account id, once signed in
+    QHash<QString, QString> m_signedInAs; // user names by account id, once signed in
 };
 
 } // namespace Stevedore

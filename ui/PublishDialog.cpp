@@ -1,5 +1,8 @@
 #include "PublishDialog.h"
 
+#include "ActionIcon.h"
+#include "Dialogs.h"
+#include "DroppedFiles.h"
 #include "StatusColours.h"
 #include "validate/NameRules.h"
 
@@ -11,6 +14,8 @@
 #include <QCompleter>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QDropEvent>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
@@ -20,6 +25,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
+#include <QMenu>
 #include <QPromise>
 #include <QPushButton>
 #include <QStringListModel>
@@ -43,10 +49,12 @@ QTableWidgetItem *readOnlyItem(const QString &text)
 
 } // namespace
 
-PublishDialog::PublishDialog(const QStringList &localPaths, QWidget *parent)
+PublishDialog::PublishDialog(Dialogs &dialogs, const QStringList &localPaths, QWidget *parent)
     : QDialog(parent)
+    , m_dialogs(dialogs)
 {
     setWindowTitle(tr("Publish files"));
+    setAcceptDrops(true);
 
     m_destination = new QLabel(this);
     m_destination->setObjectName(QStringLiteral("destinationLabel"));
@@ -154,6 +162,19 @@ PublishDialog::PublishDialog(const QStringList &localPaths, QWidget *parent)
     removeAction->setShortcutContext(Qt::WidgetShortcut);
     m_table->addAction(removeAction);
 
+    m_add = new QPushButton(actionIcon(QStringLiteral("publish")), tr("&Add…"), this);
+    m_add->setObjectName(QStringLiteral("addButton"));
+    m_add->setAutoDefault(false);
+    m_add->setToolTip(tr("Add files or a folder; you can also drop them on this dialog."));
+    auto *addMenu = new QMenu(m_add);
+    QAction *addFilesAction = addMenu->addAction(actionIcon(QStringLiteral("publish")),
+                                                 tr("Files…"), this, &PublishDialog::addFiles);
+    addFilesAction->setObjectName(QStringLiteral("addFilesAction"));
+    QAction *addFolderAction = addMenu->addAction(actionIcon(QStringLiteral("publish-folder")),
+                                                  tr("A folder…"), this, &PublishDialog::addFolder);
+    addFolderAction->setObjectName(QStringLiteral("addFolderAction"));
+    m_add->setMenu(addMenu);
+
     m_fixAll = new QPushButton(tr("&Fix all"), this);
     m_fixAll->setObjectName(QStringLiteral("fixAllButton"));
     m_fixAll->setAutoDefault(false);
@@ -162,6 +183,7 @@ PublishDialog::PublishDialog(const QStringList &localPaths, QWidget *parent)
     m_remove->setAutoDefault(false);
     m_remove->setEnabled(false);
     auto *tableButtons = new QHBoxLayout;
+    tableButtons->addWidget(m_add);
     tableButtons->addWidget(m_fixAll);
     tableButtons->addWidget(m_remove);
     tableButtons->addStretch(1);
@@ -193,8 +215,8 @@ PublishDialog::PublishDialog(const QStringList &localPaths, QWidget *parent)
     layout->addWidget(m_buttons);
 
     const QList<QWidget *> tabOrder{
-        m_packageName, m_packageNameFix,    m_version, m_versionFix, m_hidden,
-        m_policy,      m_unpublishableList, m_table,   m_fixAll,     m_remove};
+        m_packageName,       m_packageNameFix, m_version, m_versionFix, m_hidden, m_policy,
+        m_unpublishableList, m_table,          m_add,     m_fixAll,     m_remove};
     for (qsizetype i = 0; i + 1 < tabOrder.size(); ++i)
         setTabOrder(tabOrder.at(i), tabOrder.at(i + 1));
 
@@ -228,10 +250,7 @@ PublishDialog::PublishDialog(const QStringList &localPaths, QWidget *parent)
 
     connect(this, &QDialog::finished, this, &PublishDialog::stopReading);
 
-    if (PublishPlan::needsWalk(localPaths))
-        startReading(localPaths);
-    else
-        setPlan(PublishPlan::build(localPaths));
+    addPaths(localPaths);
     updatePackageName();
     updateVersion();
 
@@ -258,8 +277,10 @@ void PublishDialog::startReading(const QStringList &localPaths)
         reader->deleteLater();
         if (m_stopReading->load() || reader->future().resultCount() == 0)
             return; // the dialog was closed meanwhile: the plan is incomplete
-        setPlan(reader->result());
+        addPlan(reader->result());
         Q_EMIT planReady();
+        if (!m_waiting.isEmpty())
+            addPaths(std::exchange(m_waiting, {}));
     });
     m_reader->setFuture(promise->future());
     QThreadPool::globalInstance()->start([promise, localPaths, stop = m_stopReading] {
@@ -281,10 +302,47 @@ bool PublishDialog::isReadingFolders() const
     return m_reader != nullptr;
 }
 
-void PublishDialog::setPlan(PublishPlan plan)
+void PublishDialog::addPaths(const QStringList &localPaths)
 {
-    m_plan = std::move(plan);
+    if (localPaths.isEmpty())
+        return;
+    if (isReadingFolders()) {
+        m_waiting << localPaths;
+        return;
+    }
+    if (PublishPlan::needsWalk(localPaths))
+        startReading(localPaths);
+    else
+        addPlan(PublishPlan::build(localPaths));
+}
 
+// Where Add… starts: the folder of the last file in the list, else the home folder.
+QString PublishDialog::addStartFolder() const
+{
+    return fileCount() > 0 ? QFileInfo(m_plan.rows().constLast().localPath).absolutePath()
+                           : QDir::homePath();
+}
+
+void PublishDialog::addFiles()
+{
+    addPaths(m_dialogs.openFiles(this, tr("Add files"), addStartFolder()));
+}
+
+void PublishDialog::addFolder()
+{
+    const QString folder = m_dialogs.existingDirectory(this, tr("Add a folder"), addStartFolder());
+    if (!folder.isEmpty())
+        addPaths({folder});
+}
+
+void PublishDialog::addPlan(const PublishPlan &more)
+{
+    m_alreadyListed = more.rowCount() - m_plan.append(more);
+    showPlan();
+}
+
+void PublishDialog::showPlan()
+{
     m_unpublishable.clear();
     m_unpublishableList->clear();
     for (const PublishPlan::Unpublishable &entry : m_plan.unpublishable()) {
@@ -631,7 +689,32 @@ void PublishDialog::updateSummary()
         text =
             tr("Check %1. Nothing is sent until everything is valid.").arg(missing.join(tr(", ")));
     }
+    if (m_alreadyListed > 0)
+        text += QLatin1Char(' ')
+                + tr("%n of the files added had a row already and were not added again.", "",
+                     m_alreadyListed);
     m_summary->setText(text);
+}
+
+void PublishDialog::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!droppedLocalPaths(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void PublishDialog::dragMoveEvent(QDragMoveEvent *event)
+{
+    if (!droppedLocalPaths(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void PublishDialog::dropEvent(QDropEvent *event)
+{
+    const QStringList paths = droppedLocalPaths(event->mimeData());
+    if (paths.isEmpty())
+        return;
+    event->acceptProposedAction();
+    addPaths(paths);
 }
 
 void PublishDialog::keyPressEvent(QKeyEvent *event)

@@ -13,6 +13,9 @@
 #include <memory>
 
 class QCheckBox;
+class QDragEnterEvent;
+class QDragMoveEvent;
+class QDropEvent;
 class QComboBox;
 class QCompleter;
 class QDialogButtonBox;
@@ -26,6 +29,8 @@ template<typename T> class QFutureWatcher;
 
 namespace Stevedore {
 
+class Dialogs;
+
 // Prepares a publish: the files dropped or chosen (folders expanded recursively, keeping their
 // relative paths: dropping the folder `site` gives `site/index.html`, `site/css/site.css`), the
 // package name (completed from the names the project already has), the version (suggested for
@@ -36,14 +41,16 @@ namespace Stevedore {
 //
 // The files are a PublishPlan, the one the command line uses too. When a folder was given, the
 // plan is built on a worker thread (a large tree must not freeze the window): the summary says
-// "Reading folders…", the table stays empty and Publish disabled until planReady(); the rest of
-// the dialog, Cancel included, works meanwhile. Files alone are read at once, in the constructor.
+// "Reading folders…", the new rows appear and Publish is enabled only at planReady(); the rest
+// of the dialog, Cancel included, works meanwhile. Files alone are read at once, in the
+// constructor. More files and folders can be added while the dialog is open, dropped onto it or
+// chosen with Add… (through the Dialogs seam); a file that has a row already is not added again.
 //
 // objectNames: destinationLabel, packageNameEdit, packageNameFixButton, packageNameProblem,
 // versionEdit, versionFixButton, versionProblem, existingVersionNote, hiddenCheck,
 // duplicatePolicyCombo, unpublishableLabel, unpublishableList, fileTable (cell widgets in
-// FixColumn: fixButton), fixAllButton, removeButton, summaryLabel, buttonBox, publishButton,
-// cancelButton.
+// FixColumn: fixButton), addButton (its menu: addFilesAction, addFolderAction), fixAllButton,
+// removeButton, summaryLabel, buttonBox, publishButton, cancelButton.
 class PublishDialog final : public QDialog
 {
     Q_OBJECT
@@ -62,7 +69,7 @@ public:
         QString reason;
     };
 
-    explicit PublishDialog(const QStringList &localPaths, QWidget *parent = nullptr);
+    PublishDialog(Dialogs &dialogs, const QStringList &localPaths, QWidget *parent = nullptr);
     ~PublishDialog() override;
 
     void setDestination(const QString &description); // e.g. "demo/hello on gitlab.example.com"
@@ -93,13 +100,17 @@ public:
 
     // Package name, version and every file name valid, and at least one file.
     bool isReady() const;
-    // True from the constructor until planReady() when a folder is being walked.
+    // True while a folder given to the constructor or added later is walked (until planReady()).
     bool isReadingFolders() const;
 
     // One queue item per file (valid or not: call when isReady()).
     QList<TransferItem> items(const QString &accountId, const QString &project) const;
 
 public Q_SLOTS:
+    // More files and folders, after the rows there are (folders walked on a worker thread).
+    void addPaths(const QStringList &localPaths);
+    void addFiles();  // asks for files
+    void addFolder(); // asks for a folder
     void fixRow(int row);
     void fixAll();
     void fixPackageName();
@@ -108,17 +119,22 @@ public Q_SLOTS:
     void accept() override; // only when isReady()
 
 Q_SIGNALS:
-    // The folders given to the constructor were read and the table filled. Not emitted when
-    // there was no folder (the table is filled in the constructor then).
+    // Folders given (to the constructor or added) were read and their rows added. Not emitted
+    // for files alone (their rows are added at once).
     void planReady();
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void startReading(const QStringList &localPaths);
     void stopReading();
-    void setPlan(PublishPlan plan);
+    void addPlan(const PublishPlan &more); // its new rows, after the ones there are
+    void showPlan();                       // the table and the unpublishable list, from m_plan
+    QString addStartFolder() const;
     void showTargetName(int row); // from the plan, without revalidating
     void showChecks();            // the plan's problems and suggestions, in the table
     void updatePackageName();
@@ -127,10 +143,13 @@ private:
     void updateSummary();
     void onFixClicked();
 
+    Dialogs &m_dialogs;
     PublishPlan m_plan; // one row per table row, in the same order
     QList<Unpublishable> m_unpublishable;
     QFutureWatcher<PublishPlan> *m_reader = nullptr; // while folders are read
     std::shared_ptr<std::atomic_bool> m_stopReading; // shared with the worker
+    QStringList m_waiting;   // added while a folder was read: read after it, in order
+    int m_alreadyListed = 0; // of the files added last, those that had a row already
     VersionSuggester m_suggestVersion;
     ExistingVersion m_existingVersionLookup;
     bool m_versionTyped = false;
@@ -150,6 +169,7 @@ private:
     QLabel *m_unpublishableLabel = nullptr;
     QListWidget *m_unpublishableList = nullptr;
     QTableWidget *m_table = nullptr;
+    QPushButton *m_add = nullptr;
     QPushButton *m_fixAll = nullptr;
     QPushButton *m_remove = nullptr;
     QLabel *m_summary = nullptr;

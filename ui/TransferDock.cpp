@@ -1,5 +1,8 @@
 #include "TransferDock.h"
 
+#include "ActionIcon.h"
+#include "HeaderSorting.h"
+
 #include <QAction>
 #include <QButtonGroup>
 #include <QDesktopServices>
@@ -44,14 +47,17 @@ public:
 };
 
 // A button for an action that the list's context menu offers too.
-QToolButton *button(QWidget *parent, const QString &objectName, const QString &text)
+QToolButton *button(QWidget *parent, const QString &objectName, const QString &text,
+                    const QString &icon = {})
 {
-    auto *action = new QAction(text, parent);
+    auto *action = new QAction(icon.isEmpty() ? QIcon() : actionIcon(icon), text, parent);
     action->setObjectName(objectName + QStringLiteral("Action"));
     auto *result = new QToolButton(parent);
     result->setObjectName(objectName);
     result->setDefaultAction(action);
     result->setAutoRaise(true);
+    // Icons alone keep the dock narrow enough for a 1024-pixel screen; the text is the tooltip.
+    result->setToolButtonStyle(icon.isEmpty() ? Qt::ToolButtonTextOnly : Qt::ToolButtonIconOnly);
     return result;
 }
 
@@ -92,6 +98,15 @@ TransferDock::TransferDock(TransferQueue &queue, QWidget *parent)
     m_view->horizontalHeader()->setSectionResizeMode(TransferQueueModel::MessageColumn,
                                                      QHeaderView::Stretch);
     m_view->setShowGrid(false);
+    // The account column appears once the list holds transfers of more than one account.
+    const auto showAccounts = [this] {
+        m_view->setColumnHidden(TransferQueueModel::AccountColumn, !m_model.spansAccounts());
+    };
+    showAccounts();
+    connect(&m_model, &QAbstractItemModel::rowsInserted, this, showAccounts);
+    connect(&m_model, &QAbstractItemModel::rowsRemoved, this, showAccounts);
+    connect(&m_model, &QAbstractItemModel::modelReset, this, showAccounts);
+    enableHeaderSorting(m_view, QStringLiteral("transfers"));
 
     auto *content = new QWidget(this);
     auto *bar = new QHBoxLayout;
@@ -113,17 +128,24 @@ TransferDock::TransferDock(TransferQueue &queue, QWidget *parent)
             [this](int id) { m_filter.setFilter(TransferFilterModel::Filter(id)); });
     bar->addStretch(1);
 
-    QToolButton *pause = button(content, QStringLiteral("pauseQueue"), tr("Pause queue"));
+    QToolButton *pause =
+        button(content, QStringLiteral("pauseQueue"), tr("Pause queue"), QStringLiteral("pause"));
     pause->defaultAction()->setToolTip(
         tr("Stops the running transfers now and starts nothing new. On Resume a "
            "download continues where it stopped; an interrupted upload sends its "
            "file again."));
-    QToolButton *resume = button(content, QStringLiteral("resumeQueue"), tr("Resume"));
-    QToolButton *retry = button(content, QStringLiteral("retryFailed"), tr("Retry failed"));
-    QToolButton *cancel = button(content, QStringLiteral("cancelTransfer"), tr("Cancel"));
-    QToolButton *remove = button(content, QStringLiteral("removeTransfer"), tr("Remove"));
-    QToolButton *clear = button(content, QStringLiteral("clearDone"), tr("Clear done"));
-    QToolButton *folder = button(content, QStringLiteral("openFolder"), tr("Open folder"));
+    QToolButton *resume =
+        button(content, QStringLiteral("resumeQueue"), tr("Resume"), QStringLiteral("resume"));
+    QToolButton *retry =
+        button(content, QStringLiteral("retryFailed"), tr("Retry failed"), QStringLiteral("retry"));
+    QToolButton *cancel =
+        button(content, QStringLiteral("cancelTransfer"), tr("Cancel"), QStringLiteral("cancel"));
+    QToolButton *remove =
+        button(content, QStringLiteral("removeTransfer"), tr("Remove"), QStringLiteral("remove"));
+    QToolButton *clear = button(content, QStringLiteral("clearDone"), tr("Clear done"),
+                                QStringLiteral("clear-done"));
+    QToolButton *folder = button(content, QStringLiteral("openFolder"), tr("Open folder"),
+                                 QStringLiteral("open-folder"));
     for (QToolButton *action : {pause, resume, retry, cancel, remove, clear, folder})
         bar->addWidget(action);
     connect(pause->defaultAction(), &QAction::triggered, &m_queue, &TransferQueue::pause);
@@ -138,7 +160,7 @@ TransferDock::TransferDock(TransferQueue &queue, QWidget *parent)
     connect(folder->defaultAction(), &QAction::triggered, this, &TransferDock::openFolder);
     // The same actions on a right-click in the list (which selects the row under the pointer),
     // and one more: run the selected rows again, cancelled or skipped ones too.
-    auto *again = new QAction(tr("Run again"), this);
+    auto *again = new QAction(actionIcon(QStringLiteral("run-again")), tr("Run again"), this);
     again->setObjectName(QStringLiteral("retryTransferAction"));
     connect(again, &QAction::triggered, this, [this] {
         for (int row : selectedSourceRows())
@@ -176,35 +198,20 @@ void TransferDock::removeSelected()
 
 void TransferDock::updateTitle()
 {
-    int finished = 0;
-    qint64 done = 0;
-    qint64 total = 0;
-    double speed = 0;
-    using State = TransferQueueModel::State;
-    for (int row = 0; row < m_model.rowCount(); ++row) {
-        const QModelIndex index = m_model.index(row, 0);
-        const State state = m_model.state(row);
-        if (state == State::Done || state == State::Skipped || state == State::Failed
-            || state == State::Cancelled)
-            ++finished;
-        const qint64 size = index.data(TransferQueueModel::BytesTotalRole).toLongLong();
-        if (size > 0 && state != State::Failed && state != State::Cancelled) {
-            total += size;
-            done += index.data(TransferQueueModel::BytesDoneRole).toLongLong();
-        }
-        speed += index.data(TransferQueueModel::SpeedRole).toDouble();
-    }
-    const int rows = m_model.rowCount();
-    if (rows == 0)
+    const TransferQueueModel::Overall overall = m_model.overall();
+    Q_EMIT overallChanged(overall);
+    if (overall.rows == 0)
         return setWindowTitle(tr("Transfers"));
     const QLocale locale;
-    QString title = tr("Transfers — %1 of %2 done").arg(finished).arg(rows);
-    if (total > 0)
-        title +=
-            tr(", %1 of %2").arg(locale.formattedDataSize(done), locale.formattedDataSize(total));
-    if (speed > 0 && done < total)
-        title +=
-            tr(", %1 left").arg(TransferQueueModel::formatDuration(qint64((total - done) / speed)));
+    QString title = tr("Transfers — %1 of %2 done").arg(overall.finished).arg(overall.rows);
+    if (overall.bytesTotal > 0)
+        title += tr(", %1 of %2")
+                     .arg(locale.formattedDataSize(overall.bytesDone),
+                          locale.formattedDataSize(overall.bytesTotal));
+    if (overall.speed > 0 && overall.bytesDone < overall.bytesTotal)
+        title += tr(", %1 left")
+                     .arg(TransferQueueModel::formatDuration(
+                         qint64((overall.bytesTotal - overall.bytesDone) / overall.speed)));
     setWindowTitle(title);
 }
 

@@ -23,6 +23,10 @@ public:
     QTableView *view() const { return m_view; }
     void removeSelected(); // the selected rows leave the queue (a running one stops first)
 
+Q_SIGNALS:
+    // With each title update: at most a few times a second while bytes move.
+    void overallChanged(const Stevedore::TransferQueueModel::Overall &overall);
+
 private:
     QList<int> selectedSourceRows() const;
     void openFolder();

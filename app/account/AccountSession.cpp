@@ -102,18 +102,29 @@ void AccountSession::add(Account account, const QString &secret)
 {
     m_keychain.write(
         account.secretKey(), secret, this, [this, account, secret](Result<Success> saved) mutable {
-            if (saved.ok()) {
-                account.persistent = true;
-                m_store.save(account);
-            } else {
-                account.persistent = false;
-                m_sessionAccounts.append(account);
-                m_session.write(account.secretKey(), secret, this, [](Result<Success>) {});
+            account.persistent = saved.ok();
+            if (!saved.ok()) {
+                keepForThisSession(account, secret);
                 Q_EMIT keychainUnavailable(saved.error().message());
+            } else if (!m_store.save(account)) {
+                m_keychain.remove(account.secretKey(), this, [](Result<Success>) {});
+                keepForThisSession(account, secret);
+                Q_EMIT notSaved(
+                    tr("%1 could not be saved: %2 cannot be written. The account works until "
+                       "Stevedore quits; free some disk space or make the file writable, then "
+                       "add it again.")
+                        .arg(account.name, m_store.fileName()));
             }
             Q_EMIT accountsChanged();
             activate(account.id);
         });
+}
+
+void AccountSession::keepForThisSession(Account &account, const QString &secret)
+{
+    account.persistent = false;
+    m_sessionAccounts.append(account);
+    m_session.write(account.secretKey(), secret, this, [](Result<Success>) {});
 }
 
 void AccountSession::remove(const QString &accountId)
@@ -135,6 +146,109 @@ void AccountSession::remove(const QString &accountId)
         m_active.reset();
     }
     Q_EMIT accountsChanged();
+}
+
+bool AccountSession::isEditable(const QString &accountId) const
+{
+    return m_store.byId(accountId).has_value() || isSessionOnly(accountId);
+}
+
+SecretStore &AccountSession::secretsOf(const QString &accountId)
+{
+    return isSessionOnly(accountId) ? static_cast<SecretStore &>(m_session) : m_keychain;
+}
+
+void AccountSession::readSecret(const QString &accountId, QObject *context, Callback<QString> done)
+{
+    const auto existing = account(accountId);
+    if (!existing || !isEditable(accountId)) {
+        // Answered through the event loop, as every SecretStore answers.
+        QMetaObject::invokeMethod(
+            context, [done = std::move(done)] { done(SecretStore::notFoundError()); },
+            Qt::QueuedConnection);
+        return;
+    }
+    secretsOf(accountId).read(existing->secretKey(), context, std::move(done));
+}
+
+void AccountSession::update(Account edited, const QString &newSecret)
+{
+    const auto before = account(edited.id);
+    if (!before || !isEditable(edited.id))
+        return;
+    edited.persistent = before->persistent;
+    if (!newSecret.isEmpty())
+        return storeEdited(*before, edited, newSecret, true);
+    // The token stays; it is needed to reconnect, and moves with the key when the URL changed.
+    readSecret(edited.id, this, [this, before = *before, edited](Result<QString> secret) {
+        if (!secret.ok()) {
+            return Q_EMIT updateFailed(
+                edited.id, tr("%1 was not changed: its token could not be read (%2). Type the "
+                              "token to store it again.")
+                               .arg(before.name, secret.error().message()));
+        }
+        storeEdited(before, edited, secret.value(), before.secretKey() != edited.secretKey());
+    });
+}
+
+void AccountSession::storeEdited(const Account &before, const Account &edited,
+                                 const QString &secret, bool write)
+{
+    const bool moved = before.secretKey() != edited.secretKey();
+    SecretStore &secrets = secretsOf(edited.id);
+    const bool tokenReplaced = write && !moved; // in place: there is no old entry to go back to
+    const auto stored = [this, before, edited, secret, moved, tokenReplaced, &secrets] {
+        if (!saveEdited(edited)) {
+            if (moved)
+                secrets.remove(edited.secretKey(), this, [](Result<Success>) {});
+            return Q_EMIT updateFailed(
+                edited.id,
+                tokenReplaced
+                    ? tr("The new token of %1 is stored, but its other settings "
+                         "could not be saved.")
+                          .arg(before.name)
+                    : tr("%1 was not changed: its settings could not be saved.").arg(before.name));
+        }
+        if (moved)
+            secrets.remove(before.secretKey(), this, [](Result<Success>) {});
+        reconnect(edited, secret);
+        Q_EMIT accountsChanged();
+        Q_EMIT updated(edited.id);
+    };
+    if (!write)
+        return stored();
+    secrets.write(
+        edited.secretKey(), secret, this, [this, before, edited, stored](Result<Success> written) {
+            if (!written.ok()) {
+                return Q_EMIT updateFailed(
+                    edited.id, tr("%1 was not changed: the token could not be stored (%2).")
+                                   .arg(before.name, written.error().message()));
+            }
+            stored();
+        });
+}
+
+bool AccountSession::saveEdited(const Account &edited)
+{
+    if (!isSessionOnly(edited.id))
+        return m_store.save(edited);
+    for (Account &candidate : m_sessionAccounts) {
+        if (candidate.id == edited.id)
+            candidate = edited;
+    }
+    return true;
+}
+
+void AccountSession::reconnect(const Account &account, const QString &secret)
+{
+    const bool shown = m_active && m_active->id == account.id;
+    if (shown) {
+        m_active = account;
+        ++m_generation; // a token still being read for the old settings is not used
+    }
+    // Replacing the connection leaves the old one to the transfers that hold it.
+    if (shown || m_connections.contains(account.id))
+        open(account, secret);
 }
 
 } // namespace Stevedore

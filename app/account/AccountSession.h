@@ -46,9 +46,22 @@ public:
     // Shows this account: signs in to it first unless it is signed in already.
     void activate(const QString &accountId);
     // Stores the secret in the keychain and saves the account; when the keychain fails the
-    // account lives for this session only and keychainUnavailable() says why.
+    // account lives for this session only and keychainUnavailable() says why, and so it does
+    // when the settings cannot be written (notSaved(); the keychain entry is taken back).
     void add(Account account, const QString &secret);
     void remove(const QString &accountId);
+    // Saved and session-only accounts can be edited; those of the environment cannot.
+    bool isEditable(const QString &accountId) const;
+    // The token of a saved or session-only account, from the keychain or memory.
+    void readSecret(const QString &accountId, QObject *context, Callback<QString> done);
+    // Changes an editable account (found by its id). An empty `newSecret` keeps the token. The
+    // token is stored under the edited account's key first (a new token, or the old one when
+    // the URL, and so the key, changed), then the settings are saved, and only then is an
+    // entry under the old key removed: a failure leaves the account as it was and says why
+    // (updateFailed), and no keychain entry is orphaned. Its connection, when it has one or
+    // is shown, is replaced by one with the new settings: transfers running on the old one
+    // finish on it, the next ones (queued items, retries) use the new one.
+    void update(Account edited, const QString &newSecret);
 
 Q_SIGNALS:
     void accountsChanged();
@@ -56,9 +69,18 @@ Q_SIGNALS:
     void signedIn(const QString &accountId); // apiFor(accountId) is ready
     void activationFailed(const Stevedore::ApiError &error);
     void keychainUnavailable(const QString &message);
+    void notSaved(const QString &message);
+    void updated(const QString &accountId);
+    void updateFailed(const QString &accountId, const QString &message);
 
 private:
     void open(const Account &account, const QString &secret);
+    void keepForThisSession(Account &account, const QString &secret);
+    SecretStore &secretsOf(const QString &accountId);
+    void storeEdited(const Account &before, const Account &edited, const QString &secret,
+                     bool write);
+    bool saveEdited(const Account &edited);
+    void reconnect(const Account &account, const QString &secret);
 
     AccountStore &m_store;
     SecretStore &m_keychain;

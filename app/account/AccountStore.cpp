@@ -141,6 +141,11 @@ QList<Account> AccountStore::byBaseUrl(const QUrl &url) const
     return result;
 }
 
+QString AccountStore::fileName() const
+{
+    return m_settings->fileName();
+}
+
 bool AccountStore::save(const Account &account)
 {
     if (!account.persistent) {
@@ -157,9 +162,27 @@ bool AccountStore::save(const Account &account)
     if (nameTaken)
         return false;
 
+    const std::optional<Account> before = load(account.id);
+    write(account.id, account, baseUrl);
+    m_settings->sync();
+    if (m_settings->status() == QSettings::NoError)
+        return true;
+    // Not written: what the store shows (and a later successful sync would write) stays as it was.
+    if (before) {
+        write(account.id, *before, normalizedBaseUrl(before->baseUrl));
+    } else {
+        m_settings->beginGroup(kGroup);
+        m_settings->remove(account.id);
+        m_settings->endGroup();
+    }
+    return false;
+}
+
+void AccountStore::write(const QString &id, const Account &account, const QUrl &baseUrl)
+{
     m_settings->beginGroup(kGroup);
-    m_settings->remove(account.id); // no stale keys from an older version of the entry
-    m_settings->beginGroup(account.id);
+    m_settings->remove(id); // no stale keys from an older version of the entry
+    m_settings->beginGroup(id);
     m_settings->setValue(kName, account.name);
     m_settings->setValue(kUrl, baseUrl.toString());
     m_settings->setValue(kKind, credentialKindId(account.kind));
@@ -168,8 +191,6 @@ bool AccountStore::save(const Account &account)
     m_settings->setValue(kDefaultProject, account.defaultProject);
     m_settings->endGroup();
     m_settings->endGroup();
-    m_settings->sync();
-    return m_settings->status() == QSettings::NoError;
 }
 
 void AccountStore::remove(const QString &id)

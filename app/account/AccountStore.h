@@ -37,15 +37,18 @@ public:
     // Adds or replaces (by id). Accounts with persistent == false are refused (returns false),
     // and so are accounts without an id or name, with a URL normalizedBaseUrl() rejects, or
     // with the name of another saved account. Also false when the settings cannot be
-    // written. The URL is saved normalised.
+    // written; the store then shows what it had before. The URL is saved normalised.
     bool save(const Account &account);
     void remove(const QString &id); // also forgets lastAccountId when it was this one
+
+    QString fileName() const; // where the accounts are saved
 
     QString lastAccountId() const;
     void setLastAccountId(const QString &id);
 
 private:
     std::optional<Account> load(const QString &id) const;
+    void write(const QString &id, const Account &account, const QUrl &baseUrl);
 
     std::unique_ptr<QSettings> m_settings;
 };

@@ -630,10 +630,8 @@ void CommandRunner::remove(QCommandLineParser &parser)
                         QMetaObject::invokeMethod(
                             this, [next] { *next = nullptr; }, Qt::QueuedConnection);
                         return succeed(QJsonObject{{QStringLiteral("deleted_files"), int(count)}},
-                                       tr("Deleted %1 (%2 upload(s)) from %3 %4.\n")
-                                           .arg(args[3])
-                                           .arg(count)
-                                           .arg(args[1], args[2]));
+                                       tr("Deleted %1 (%n upload(s)) from %2 %3.\n", "", int(count))
+                                           .arg(args[3], args[1], args[2]));
                     }
                     const PackageFile file = copies->takeFirst();
                     api.deletePackageFile(args[0], package.id, file.id, this,

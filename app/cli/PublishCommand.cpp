@@ -57,7 +57,7 @@ QString PublishCommand::prepare(const QCommandLineParser &parser)
         return tr("There is no file to publish.");
     if (fileNameGiven) {
         if (plan.rowCount() != 1)
-            return tr("--file-name names one file; %1 files were given.").arg(plan.rowCount());
+            return tr("--file-name names one file; %n file(s) were given.", "", plan.rowCount());
         plan.rename(0, parser.value(QStringLiteral("file-name")));
     }
     for (const PublishPlan::Row &row : plan.rows()) {

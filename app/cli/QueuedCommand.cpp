@@ -103,10 +103,10 @@ void QueuedCommand::resumeEarlierRun(QList<TransferItem> &wanted)
     for (const QString &id : std::as_const(stale))
         m_queue->remove(id);
     if (!m_queue->items().isEmpty() && !m_quiet)
-        m_console.err(tr("note: resuming an interrupted run; %1 of %2 file(s) were done already "
-                         "(--no-resume starts afresh).\n")
-                          .arg(alreadyDone)
-                          .arg(m_queue->items().size() + wanted.size()));
+        m_console.err(tr("note: resuming an interrupted run; %1 of %n file(s) were done already "
+                         "(--no-resume starts afresh).\n",
+                         "", int(m_queue->items().size() + wanted.size()))
+                          .arg(alreadyDone));
 }
 
 void QueuedCommand::onChanged(const QString &id)

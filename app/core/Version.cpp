@@ -26,6 +26,11 @@ QString applicationId()
     return QStringLiteral(STEVEDORE_APP_ID);
 }
 
+QString qtKeychainVersion()
+{
+    return QStringLiteral(STEVEDORE_QTKEYCHAIN_VERSION);
+}
+
 QString organizationName()
 {
     return u"Stevedore"_s;

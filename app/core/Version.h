@@ -17,6 +17,9 @@ namespace Stevedore {
 // installed icon: "io.stevedore.Stevedore".
 [[nodiscard]] QString applicationId();
 
+// The version of QtKeychain the program was built with, e.g. "0.13.2".
+[[nodiscard]] QString qtKeychainVersion();
+
 // The organisation name used for QSettings paths.
 [[nodiscard]] QString organizationName();
 

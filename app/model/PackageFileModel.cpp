@@ -1,5 +1,7 @@
 #include "model/PackageFileModel.h"
 
+#include "core/NaturalOrder.h"
+
 #include <QHash>
 #include <QLocale>
 
@@ -158,7 +160,8 @@ void PackageFileModel::build()
     finish(*m_root);
 }
 
-// Sorts a folder's children (folders first, then by name) and totals its newest files.
+// Sorts a folder's children (folders first, then in NaturalOrder of their names) and totals its
+// newest files.
 void PackageFileModel::finish(Node &node)
 {
     if (!node.folder)
@@ -167,8 +170,7 @@ void PackageFileModel::finish(Node &node)
               [](const std::unique_ptr<Node> &a, const std::unique_ptr<Node> &b) {
                   if (a->folder != b->folder)
                       return a->folder;
-                  const int order = a->name.compare(b->name, Qt::CaseInsensitive);
-                  return order != 0 ? order < 0 : a->name < b->name;
+                  return NaturalOrder::lessThan(a->name, b->name);
               });
     node.size = 0;
     node.copies = 0;

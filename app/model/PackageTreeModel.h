@@ -56,7 +56,8 @@ public:
         VersionRankRole,  // int: position in semantic-version order, higher is newer
         CanDeleteRole,    // bool: the token may delete this version
         PipelineUrlRole,  // QUrl of the pipeline that built the version, if any
-        SortRole,         // the raw value of the cell's column, for QSortFilterProxyModel
+        SortRole,         // the raw value of the cell's column, for SortProxyModel; the name
+                          // column: a package's position in name order, a version's rank
     };
     Q_ENUM(Role)
 
@@ -184,7 +185,7 @@ private:
     bool m_autoFetchDetails = true;
 
     std::vector<Version> m_versions;
-    std::vector<Group> m_groups; // sorted by name
+    std::vector<Group> m_groups; // in NaturalOrder of their names
     std::vector<Row> m_rows;     // the shown packages, in name order
     QHash<qint64, int> m_versionById;
     QHash<QString, int> m_groupByName;

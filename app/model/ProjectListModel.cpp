@@ -1,9 +1,11 @@
 #include "model/ProjectListModel.h"
 
+#include <QLocale>
+
 namespace Stevedore {
 
 ProjectListModel::ProjectListModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : QAbstractTableModel(parent)
     , m_requests(std::make_unique<QObject>())
     , m_openRequests(std::make_unique<QObject>())
 {
@@ -77,7 +79,8 @@ void ProjectListModel::restart()
     for (const Project &project : std::as_const(m_pinned)) {
         if (matchesSearch(project)) {
             m_rows.append(project);
-            m_listedIds.insert(project.id);
+            if (project.id > 0)
+                m_listedIds.insert(project.id);
         }
     }
     m_next.clear();
@@ -151,32 +154,50 @@ void ProjectListModel::fetchMore(const QModelIndex &parent)
     requestPage(m_next);
 }
 
+namespace {
+
+// A project opened by id is known by its id; one opened by path alone (id 0) by its path.
+bool isSameProject(const Project &a, const Project &b)
+{
+    if (a.id > 0 || b.id > 0)
+        return a.id == b.id;
+    return a.pathWithNamespace.compare(b.pathWithNamespace, Qt::CaseInsensitive) == 0;
+}
+
+} // namespace
+
 int ProjectListModel::addProject(const Project &project)
 {
-    const auto pinned = std::find_if(m_pinned.begin(), m_pinned.end(),
-                                     [&](const Project &other) { return other.id == project.id; });
+    const auto pinned = std::find_if(m_pinned.begin(), m_pinned.end(), [&](const Project &other) {
+        return isSameProject(other, project);
+    });
     if (pinned != m_pinned.end())
         *pinned = project;
     else
         m_pinned.append(project);
-    const int existing = rowOfId(project.id);
+    const int existing =
+        project.id > 0 ? rowOfId(project.id) : rowOfPath(project.pathWithNamespace);
     if (existing >= 0) {
         m_rows[existing] = project;
-        const QModelIndex changed = index(existing);
-        Q_EMIT dataChanged(changed, changed);
+        Q_EMIT dataChanged(index(existing, 0), index(existing, ColumnCount - 1));
         return existing;
     }
     // Pinned projects come first, in the order they were added.
     int row = 0;
-    while (row < m_rows.size()
-           && std::any_of(m_pinned.begin(), m_pinned.end(),
-                          [&](const Project &other) { return other.id == m_rows.at(row).id; }))
+    while (row < m_rows.size() && isPinned(m_rows.at(row)))
         ++row;
     beginInsertRows({}, row, row);
     m_rows.insert(row, project);
-    m_listedIds.insert(project.id);
+    if (project.id > 0)
+        m_listedIds.insert(project.id);
     endInsertRows();
     return row;
+}
+
+bool ProjectListModel::isPinned(const Project &project) const
+{
+    return std::any_of(m_pinned.begin(), m_pinned.end(),
+                       [&](const Project &other) { return isSameProject(other, project); });
 }
 
 void ProjectListModel::openProject(const QString &idOrPath)
@@ -186,6 +207,15 @@ void ProjectListModel::openProject(const QString &idOrPath)
     const QString wanted = idOrPath.trimmed();
     if (wanted.isEmpty())
         return;
+    const CredentialKind kind = m_api->client().account().kind;
+    if (kind == CredentialKind::DeployToken || kind == CredentialKind::JobToken) {
+        // GitLab's project API ignores these tokens (the caller is anonymous there), so a
+        // private project cannot be looked up. The package routes take the numeric id (in CI:
+        // CI_PROJECT_ID) or the path directly: pin it as given; loading its packages then shows
+        // whether the token may use it.
+        Q_EMIT projectOpened(addProject(projectAsGiven(wanted)));
+        return;
+    }
     ++m_opening;
     updateLoading();
     // Not tied to the listing: a new search does not drop a project being opened.
@@ -198,6 +228,21 @@ void ProjectListModel::openProject(const QString &idOrPath)
         }
         Q_EMIT projectOpened(addProject(project.value()));
     });
+}
+
+Project ProjectListModel::projectAsGiven(const QString &idOrPath)
+{
+    Project project;
+    bool numeric = false;
+    project.id = idOrPath.toLongLong(&numeric);
+    if (numeric && project.id > 0) {
+        project.name = tr("Project %1").arg(project.id);
+    } else {
+        project.id = 0;
+        project.pathWithNamespace = idOrPath;
+        project.name = idOrPath.section(QLatin1Char('/'), -1);
+    }
+    return project;
 }
 
 Project ProjectListModel::project(int row) const
@@ -228,16 +273,47 @@ int ProjectListModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : int(m_rows.size());
 }
 
+int ProjectListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ProjectListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case NameColumn:
+        return tr("Project");
+    case ActivityColumn:
+        return tr("Last activity");
+    default:
+        return {};
+    }
+}
+
 QVariant ProjectListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Project &project = m_rows.at(index.row());
-    switch (role) {
-    case Qt::DisplayRole:
+    const auto name = [&project] {
         if (!project.nameWithNamespace.isEmpty())
             return project.nameWithNamespace;
         return project.pathWithNamespace.isEmpty() ? project.name : project.pathWithNamespace;
+    };
+    switch (role) {
+    case Qt::DisplayRole:
+        if (index.column() == ActivityColumn) {
+            return project.lastActivityAt.isValid() ? QLocale().toString(
+                       project.lastActivityAt.toLocalTime().date(), QLocale::ShortFormat)
+                                                    : QString();
+        }
+        return name();
+    case SortRole:
+        if (index.column() == ActivityColumn)
+            return project.lastActivityAt;
+        return name();
     case Qt::ToolTipRole:
         return project.description.isEmpty()
                    ? project.pathWithNamespace
@@ -257,8 +333,7 @@ QVariant ProjectListModel::data(const QModelIndex &index, int role) const
     case LastActivityRole:
         return project.lastActivityAt;
     case IsPinnedRole:
-        return std::any_of(m_pinned.begin(), m_pinned.end(),
-                           [&](const Project &other) { return other.id == project.id; });
+        return isPinned(project);
     default:
         return {};
     }
@@ -266,7 +341,7 @@ QVariant ProjectListModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> ProjectListModel::roleNames() const
 {
-    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
     names.insert(PathRole, "path");
     names.insert(IdRole, "projectId");
     names.insert(AccessLevelRole, "accessLevel");
@@ -275,6 +350,7 @@ QHash<int, QByteArray> ProjectListModel::roleNames() const
     names.insert(WebUrlRole, "webUrl");
     names.insert(LastActivityRole, "lastActivity");
     names.insert(IsPinnedRole, "pinned");
+    names.insert(SortRole, "sortValue");
     return names;
 }
 

@@ -2,7 +2,7 @@
 
 #include "api/GitLabApi.h"
 
-#include <QAbstractListModel>
+#include <QAbstractTableModel>
 #include <QList>
 #include <QSet>
 #include <QUrl>
@@ -18,13 +18,18 @@ namespace Stevedore {
 // Deploy and job tokens cannot list projects; for them (and for projects one is not a member
 // of) addProject()/openProject() pin a project at the top of the list. Pinned projects stay
 // across searches (shown when they match) and go with setApi().
-class ProjectListModel final : public QAbstractListModel
+//
+// A row per project, with its name and its last activity as columns.
+class ProjectListModel final : public QAbstractTableModel
 {
     Q_OBJECT
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(QString search READ search WRITE setSearch NOTIFY searchChanged)
 
 public:
+    enum Column { NameColumn, ActivityColumn, ColumnCount };
+    Q_ENUM(Column)
+
     enum Role {
         PathRole = Qt::UserRole + 1, // "group/sub/project"
         IdRole,                      // qint64
@@ -34,6 +39,7 @@ public:
         WebUrlRole,       // QUrl
         LastActivityRole, // QDateTime
         IsPinnedRole,     // bool: added with addProject()/openProject()
+        SortRole,         // the raw value of the cell's column, for SortProxyModel
     };
     Q_ENUM(Role)
 
@@ -60,14 +66,20 @@ public:
     // Pins a project at the top (or updates it when it is already listed); returns its row.
     int addProject(const Project &project);
     // Looks a project up by id or full path ("Open project by path or id…") and pins it;
-    // projectOpened() or errorOccurred() tells how it went.
+    // projectOpened() or errorOccurred() tells how it went. Deploy and job tokens cannot look
+    // projects up: for them the project is pinned as given (by id, or by path with id 0).
     void openProject(const QString &idOrPath);
 
     Project project(int row) const;
     int rowOfId(qint64 id) const;             // -1 when not listed
     int rowOfPath(const QString &path) const; // case-insensitive, -1 when not listed
 
+    using QAbstractTableModel::index;
+    QModelIndex index(int row) const { return index(row, NameColumn); }
     int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
     bool canFetchMore(const QModelIndex &parent) const override;
@@ -87,6 +99,8 @@ private:
     void requestPage(const QUrl &next); // empty: the first page
     void updateLoading();
     bool matchesSearch(const Project &project) const;
+    bool isPinned(const Project &project) const;
+    static Project projectAsGiven(const QString &idOrPath);
 
     GitLabApi *m_api = nullptr;
     QString m_search;

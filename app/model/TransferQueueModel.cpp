@@ -53,6 +53,7 @@ void TransferQueueModel::refresh(Row &row) const
         return;
     const PackageTarget &target = item->target;
     row.direction = item->direction;
+    row.accountId = item->accountId;
     row.state = item->state;
     row.name = target.fileName;
     row.target = (item->isUpload() ? tr("to %1 › %2 › %3") : tr("from %1 › %2 › %3"))
@@ -289,6 +290,30 @@ QString TransferQueueModel::stateDisplayName(State state, Direction direction, b
     return {};
 }
 
+TransferQueueModel::Overall TransferQueueModel::overall() const
+{
+    Overall overall;
+    overall.rows = int(m_rows.size());
+    for (const Row &row : m_rows) {
+        if (row.state == State::Done || row.state == State::Skipped || row.state == State::Failed
+            || row.state == State::Cancelled)
+            ++overall.finished;
+        if (row.total > 0 && row.state != State::Failed && row.state != State::Cancelled) {
+            overall.bytesTotal += row.total;
+            overall.bytesDone += row.done;
+        }
+        overall.speed += speedOf(row);
+    }
+    return overall;
+}
+
+double TransferQueueModel::Overall::fraction() const
+{
+    if (bytesTotal > 0)
+        return std::clamp(double(bytesDone) / double(bytesTotal), 0.0, 1.0);
+    return rows > 0 ? double(finished) / rows : 0.0;
+}
+
 QString TransferQueueModel::formatDuration(qint64 seconds)
 {
     if (seconds < 0)
@@ -300,6 +325,28 @@ QString TransferQueueModel::formatDuration(qint64 seconds)
     if (seconds < 100 * 3600)
         return tr("%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60);
     return tr("more than %n hours", nullptr, 100);
+}
+
+void TransferQueueModel::setAccountLabel(const QString &accountId, const QString &label)
+{
+    if (m_accountLabels.value(accountId) == label)
+        return;
+    m_accountLabels.insert(accountId, label);
+    if (!m_rows.empty())
+        emit dataChanged(index(0, AccountColumn), index(rowCount() - 1, AccountColumn));
+}
+
+bool TransferQueueModel::spansAccounts() const
+{
+    return std::any_of(m_rows.cbegin(), m_rows.cend(), [this](const Row &row) {
+        return row.accountId != m_rows.front().accountId;
+    });
+}
+
+QString TransferQueueModel::accountLabelOf(const Row &row) const
+{
+    const auto label = m_accountLabels.constFind(row.accountId);
+    return label != m_accountLabels.cend() ? *label : tr("(account removed)");
 }
 
 int TransferQueueModel::rowCount(const QModelIndex &parent) const
@@ -321,6 +368,8 @@ QVariant TransferQueueModel::headerData(int section, Qt::Orientation orientation
         return tr("Name");
     case TargetColumn:
         return tr("Target");
+    case AccountColumn:
+        return tr("Account");
     case ProgressColumn:
         return tr("Progress");
     case SpeedColumn:
@@ -353,6 +402,8 @@ QVariant TransferQueueModel::data(const QModelIndex &index, int role) const
             return row.name;
         case TargetColumn:
             return row.target;
+        case AccountColumn:
+            return accountLabelOf(row);
         case ProgressColumn:
             if (row.total <= 0 && row.state != State::Done)
                 return QString();
@@ -390,6 +441,8 @@ QVariant TransferQueueModel::data(const QModelIndex &index, int role) const
             return row.name;
         case TargetColumn:
             return row.target;
+        case AccountColumn:
+            return accountLabelOf(row);
         case ProgressColumn:
             return progress;
         case SpeedColumn:
@@ -455,11 +508,8 @@ QHash<int, QByteArray> TransferQueueModel::roleNames() const
 }
 
 TransferFilterModel::TransferFilterModel(QObject *parent)
-    : QSortFilterProxyModel(parent)
+    : SortProxyModel(TransferQueueModel::SortRole, parent)
 {
-    setDynamicSortFilter(true);
-    setSortRole(TransferQueueModel::SortRole);
-    setSortCaseSensitivity(Qt::CaseInsensitive);
     // Progress ticks do not carry this role, so they never re-run the filter.
     setFilterRole(TransferQueueModel::StateRole);
 }

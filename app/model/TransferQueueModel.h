@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/SortProxyModel.h"
 #include "model/SpeedMeter.h"
 #include "transfer/TransferQueue.h"
 
@@ -8,7 +9,6 @@
 #include <QHash>
 #include <QPointer>
 #include <QSet>
-#include <QSortFilterProxyModel>
 #include <QTimer>
 
 #include <chrono>
@@ -33,6 +33,7 @@ public:
     enum Column {
         NameColumn,
         TargetColumn,
+        AccountColumn, // who it transfers as: the account switcher's label
         ProgressColumn,
         SpeedColumn,
         EtaColumn,
@@ -72,6 +73,11 @@ public:
     // How often progress, speed and ETA cells are refreshed (default 250 ms).
     void setUpdateInterval(std::chrono::milliseconds interval);
 
+    // How the account column names an account ("user @ host"); an item whose account has no
+    // label was transferred by an account since removed.
+    void setAccountLabel(const QString &accountId, const QString &label);
+    bool spansAccounts() const; // rows of more than one account
+
     int rowOfItem(const QString &id) const; // -1 when not shown
     QString itemId(int row) const;
     Direction direction(int row) const;
@@ -91,6 +97,19 @@ public:
     // "45 s", "3 min 20 s", "2 h 5 min"; empty when negative (unknown).
     static QString formatDuration(qint64 seconds);
 
+    // The whole queue at a glance, as the transfer dock's title and the taskbar show it.
+    struct Overall
+    {
+        int rows = 0;
+        int finished = 0;     // done, skipped, failed or cancelled
+        qint64 bytesDone = 0; // of the rows of known size that did not fail or get cancelled
+        qint64 bytesTotal = 0;
+        double speed = 0; // bytes per second, of the running rows
+        // 0…1: by bytes when any size is known, else by finished rows.
+        double fraction() const;
+    };
+    Overall overall() const;
+
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -103,6 +122,7 @@ private:
     {
         Direction direction = Direction::Upload;
         QString id;
+        QString accountId;
         State state = State::Queued;
         QString name;
         QString target;
@@ -129,12 +149,14 @@ private:
     void ensureTicking();
     bool isPaused() const;
     double speedOf(const Row &row) const;
+    QString accountLabelOf(const Row &row) const;
     qint64 etaOf(const Row &row) const;
     void rebuildIndex();
 
     QPointer<TransferQueue> m_queue;
     std::vector<Row> m_rows;
     QHash<QString, int> m_rowById;
+    QHash<QString, QString> m_accountLabels; // by account id
     QSet<QString> m_pendingRemovals;
     QTimer m_ticker;
     QElapsedTimer m_clock;
@@ -142,8 +164,9 @@ private:
 
 // The transfer list's tabs: every item, the running and waiting ones, the failed ones, or the
 // finished ones (done or skipped). Cancelled items show only under All. Sorts on the source's
-// raw values (SortRole).
-class TransferFilterModel final : public QSortFilterProxyModel
+// raw values (SortRole); progress, speed and time left re-sort with the model's ticks (a few
+// times a second), never per network chunk.
+class TransferFilterModel final : public SortProxyModel
 {
     Q_OBJECT
 

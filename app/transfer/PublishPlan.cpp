@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
+#include <QSet>
 
 #include <algorithm>
 #include <functional>
@@ -179,6 +180,33 @@ void PublishPlan::remove(QList<int> rows)
     }
     if (removed)
         validate();
+}
+
+int PublishPlan::append(const PublishPlan &more)
+{
+    QSet<QString> present;
+    present.reserve(m_rows.size());
+    for (const Row &row : std::as_const(m_rows))
+        present.insert(QDir::cleanPath(row.localPath));
+    int added = 0;
+    for (const Row &row : more.m_rows) {
+        const QString path = QDir::cleanPath(row.localPath);
+        if (present.contains(path))
+            continue;
+        present.insert(path);
+        m_rows.append(row);
+        ++added;
+    }
+    for (const Unpublishable &entry : more.m_unpublishable) {
+        const bool listed =
+            std::any_of(m_unpublishable.cbegin(), m_unpublishable.cend(),
+                        [&entry](const Unpublishable &known) { return known.path == entry.path; });
+        if (!listed)
+            m_unpublishable.append(entry);
+    }
+    if (added > 0)
+        validate();
+    return added;
 }
 
 QString PublishPlan::suggestUploadPath(const QString &name)

@@ -73,6 +73,10 @@ public:
     int fixAll();
     void remove(int row);
     void remove(QList<int> rows); // any order, repeats ignored
+    // Adds the rows of a plan built later (more files given) after these, and revalidates. A file
+    // that has a row already (the same local path) is left out, as is an unpublishable entry
+    // listed already. Returns how many rows were added.
+    int append(const PublishPlan &more);
 
     // The valid path closest to `name`: empty segments dropped, every broken folder name and
     // the file name replaced by NameRules' suggestion, each kept within

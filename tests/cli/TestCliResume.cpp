@@ -104,7 +104,7 @@ private Q_SLOTS:
         const Run again = runStevedore(arguments, environment(), m_work.path());
         QVERIFY2(again.exitCode == 0, qPrintable(again.describe()));
         QVERIFY2(again.err().contains(QRegularExpression(u"resuming an interrupted run; [2-6] of "
-                                                         "6 file\\(s\\) were done already"_s)),
+                                                         "6 files were done already"_s)),
                  qPrintable(again.describe()));
 
         const Run files6 =
@@ -113,9 +113,16 @@ private Q_SLOTS:
         QCOMPARE(files6.exitCode, 0);
         const QJsonArray listed = files6.json().array();
         QCOMPARE(listed.size(), 6); // each file once: nothing was sent twice
+        // What was done is never sent again. The one file in flight when the kill came may be
+        // sent twice: its request can still reach the server after the new run has looked.
         const QByteArray log = m_sim->logContents();
-        for (int i = 0; i < 6; ++i)
-            QVERIFY(countRequests(log, "PUT", u"part-%1.bin"_s.arg(i).toUtf8()) <= 1);
+        int sentTwice = 0;
+        for (int i = 0; i < 6; ++i) {
+            const int puts = countRequests(log, "PUT", u"part-%1.bin"_s.arg(i).toUtf8());
+            QVERIFY2(puts <= 2, qPrintable(u"part-%1.bin: %2 PUTs"_s.arg(i).arg(puts)));
+            sentTwice += puts == 2 ? 1 : 0;
+        }
+        QVERIFY2(sentTwice <= 1, qPrintable(QString::number(sentTwice)));
         QVERIFY2(QDir(stateFolder()).entryList(QDir::Files).isEmpty(),
                  "a finished run left its journal behind");
     }
@@ -138,9 +145,21 @@ private Q_SLOTS:
 
     void aKilledDownloadResumesWithoutFetchingDoneFilesAgain()
     {
-        // hello-cli 1.2.0 holds three files in the demo data.
-        const QStringList arguments{u"download"_s, u"demo/hello"_s, u"hello-cli"_s,
-                                    u"1.2.0"_s,    u"-o"_s,         u"dl"_s};
+        // One small file and two large ones, downloaded side by side: the kill after the first
+        // finished file lands while the large ones are still coming.
+        const QStringList sizes{u"small.bin"_s, u"large-1.bin"_s, u"large-2.bin"_s};
+        QStringList publish{u"publish"_s, u"demo/hello"_s, u"resumed-download"_s, u"1.0.0"_s};
+        for (const QString &name : sizes) {
+            const qsizetype size = name == u"small.bin"_s ? 1024 : 48 * 1024 * 1024;
+            QVERIFY(writeBytes(m_work.filePath(u"source/"_s + name),
+                               QByteArray(size, char(name.size()))));
+            publish << u"source/"_s + name;
+        }
+        const Run published = runStevedore(publish, environment(), m_work.path());
+        QVERIFY2(published.exitCode == 0, qPrintable(published.describe()));
+
+        const QStringList arguments{u"download"_s, u"demo/hello"_s, u"resumed-download"_s,
+                                    u"1.0.0"_s,    u"-o"_s,         u"dl"_s};
         const QByteArray before = m_sim->logContents();
         QVERIFY(runAndKillAfter(arguments, 1) >= 1);
         const Run again = runStevedore(arguments, environment(), m_work.path());
@@ -154,7 +173,7 @@ private Q_SLOTS:
         // Every file was fetched once in all (a resumed .part asks only for the rest).
         const QByteArray log = m_sim->logContents().mid(before.size());
         for (const QString &name : downloaded) {
-            const int gets = countRequests(log, "GET", QByteArray("/1.2.0/" + name.toUtf8()));
+            const int gets = countRequests(log, "GET", QByteArray("/1.0.0/" + name.toUtf8()));
             QVERIFY2(gets >= 1 && gets <= 2, qPrintable(name + u": "_s + QString::number(gets)));
         }
         QVERIFY(QDir(stateFolder()).entryList(QDir::Files).isEmpty());

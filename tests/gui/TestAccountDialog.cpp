@@ -6,6 +6,7 @@
 #include "DemoData.h"
 #include "ScriptedDialogs.h"
 #include "SimServer.h"
+#include "account/AccountStore.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -132,6 +133,8 @@ private slots:
     void deployTokenCheckedAgainstProject();
     void editingCancelsARunningTest();
     void untrustedCertificateOffersTrustingTheCaFile();
+    void editModeKeepsTheStoredTokenUnlessOneIsTyped();
+    void aDisplayNameTakenByAnotherAccountIsRefused();
 
 private:
     // Shows a dialog with the URL and token typed in.
@@ -504,6 +507,86 @@ void TestAccountDialog::untrustedCertificateOffersTrustingTheCaFile()
 
     dialog->close();
     QCOMPARE(tls.stop(), 0);
+}
+
+void TestAccountDialog::editModeKeepsTheStoredTokenUnlessOneIsTyped()
+{
+    AccountDialog dialog(m_dialogs);
+    Form form(dialog);
+    Account existing =
+        AccountStore::newAccount(u"work"_s, m_sim->baseUrl(), CredentialKind::BasicAuth);
+    existing.username = kUser;
+    existing.caBundlePath = u"/etc/ssl/work-ca.pem"_s;
+    existing.defaultProject = kProject;
+    dialog.editAccount(existing);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+
+    QCOMPARE(dialog.windowTitle(), u"Edit account"_s);
+    QVERIFY(dialog.isEditing());
+    QCOMPARE(form.url->text(), m_sim->baseUrl().toString());
+    QCOMPARE(form.kind->currentData().toString(), u"basic"_s);
+    QCOMPARE(form.username->text(), kUser);
+    QCOMPARE(form.caFile->text(), existing.caBundlePath);
+    QCOMPARE(form.project->text(), kProject);
+    QCOMPARE(form.name->text(), u"work"_s);
+    QVERIFY(form.token->text().isEmpty());
+    QCOMPARE(form.token->placeholderText(), u"unchanged — type to replace"_s);
+    form.selectKind(CredentialKind::PersonalAccessToken);
+    QCOMPARE(form.token->placeholderText(), u"unchanged — type to replace"_s);
+    QCOMPARE(dialog.account(), [&] {
+        Account expected = existing;
+        expected.kind = CredentialKind::PersonalAccessToken;
+        expected.username.clear(); // only Basic keeps one
+        return expected;
+    }());
+
+    // Saving needs no token; testing needs the stored one until a token is typed.
+    QVERIFY(form.save->isEnabled());
+    QVERIFY(!form.test->isEnabled());
+    dialog.setStoredSecret(kPat);
+    form.caFile->clear();
+    QVERIFY(runTest(dialog, form));
+    QVERIFY2(dialog.lastReport()->ok(), qPrintable(form.result->text()));
+    QVERIFY(form.result->text().contains(u"@demo"_s));
+    QVERIFY(dialog.secret().isEmpty()); // the stored token is never handed out as typed
+
+    // A typed token is tested and saved instead, by the same rules as when adding.
+    QTest::keyClicks(form.token, u"glpat-wrong"_s);
+    QCOMPARE(dialog.secret(), u"glpat-wrong"_s);
+    QVERIFY(runTest(dialog, form));
+    QVERIFY(!dialog.lastReport()->ok());
+    QCOMPARE(form.save->text(), u"Save anyway"_s);
+    QVERIFY(!form.save->isDefault());
+}
+
+void TestAccountDialog::aDisplayNameTakenByAnotherAccountIsRefused()
+{
+    const auto dialog = openDialog(m_sim->baseUrl(), kPat);
+    QVERIFY(dialog);
+    Form form(*dialog);
+    auto *problem = dialog->findChild<QLabel *>(u"nameProblem"_s);
+    QVERIFY(problem);
+    const QString host = u"127.0.0.1:%1"_s.arg(m_sim->port());
+    QVERIFY(form.save->isEnabled());
+
+    // The default name (the host) is taken: a second account on the same server needs a name.
+    dialog->setTakenNames({u"work"_s, host});
+    QVERIFY(problem->isVisible());
+    QVERIFY2(problem->text().contains(host), qPrintable(problem->text()));
+    QVERIFY(!form.save->isEnabled());
+    QSignalSpy accepted(dialog.get(), &QDialog::accepted);
+    QTest::keyClick(form.token, Qt::Key_Return);
+    QCOMPARE(accepted.count(), 0);
+
+    QTest::keyClicks(form.name, u"work"_s);
+    QVERIFY(problem->text().contains(u"work"_s));
+    QVERIFY(!form.save->isEnabled());
+    QTest::keyClicks(form.name, u" two"_s);
+    QVERIFY(!problem->isVisible());
+    QVERIFY(form.save->isEnabled());
+    QTest::keyClick(form.token, Qt::Key_Return);
+    QCOMPARE(accepted.count(), 1);
 }
 
 QTEST_MAIN(TestAccountDialog)

@@ -13,6 +13,7 @@
 #include "account/EnvironmentAccounts.h"
 #include "account/MemorySecretStore.h"
 #include "core/Sha256.h"
+#include "model/TransferQueueModel.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -21,6 +22,7 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSettings>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -137,6 +139,38 @@ private Q_SLOTS:
         const QString downloaded = QDir(folder).filePath(kInstaller.fileName);
         QCOMPARE(QFileInfo(downloaded).size(), qint64(12 * 1024 * 1024));
         QCOMPARE(Sha256::ofFile(downloaded), queue.item(ids.at(1))->sha256);
+    }
+
+    void theAccountColumnNamesEachRowsAccountOnceThereAreTwo()
+    {
+        QVERIFY(m_sim.startDemo());
+        openWindow();
+        waitForSignIn(kPatAccount);
+        TransferQueue &queue = m_window->transfers();
+        queue.pause();
+        auto *view = m_window->findChild<QTableView *>(u"transferView"_s);
+        QVERIFY(view);
+        const auto accountOf = [view](int row) {
+            return view->model()->index(row, TransferQueueModel::AccountColumn).data().toString();
+        };
+
+        queue.add({downloadOf(kInstaller)});
+        QTRY_COMPARE(view->model()->rowCount(), 1);
+        QVERIFY(view->isColumnHidden(TransferQueueModel::AccountColumn));
+
+        TransferItem asJob = downloadOf(kInstaller);
+        asJob.accountId = kJobAccount;
+        queue.add({asJob});
+        QTRY_COMPARE(view->model()->rowCount(), 2);
+        QVERIFY(!view->isColumnHidden(TransferQueueModel::AccountColumn));
+        const QString server = serverName(m_sim->baseUrl());
+        QTRY_COMPARE(accountOf(0), kUser + u" @ "_s + server);
+        QVERIFY2(accountOf(1).contains(server) && accountOf(1) != accountOf(0),
+                 qPrintable(accountOf(1)));
+
+        queue.remove(queue.items().constLast().id);
+        QTRY_COMPARE(view->model()->rowCount(), 1);
+        QVERIFY(view->isColumnHidden(TransferQueueModel::AccountColumn));
     }
 
     void wheelAndArrowKeysDoNotSwitchTheAccount()

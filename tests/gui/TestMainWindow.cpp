@@ -17,12 +17,15 @@
 #include <QDialog>
 #include <QDir>
 #include <QDropEvent>
+#include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListView>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -38,7 +41,8 @@ using namespace stevedore::test::demo;
 
 namespace {
 constexpr int kTimeout = 30000;
-}
+const QString kSortingDemo = QStringLiteral("sorting-demo"); // published by the sorting tests
+} // namespace
 
 // The real MainWindow against gitlab-sim --demo, driven through its widgets and actions.
 class TestMainWindow final : public QObject
@@ -53,6 +57,7 @@ private Q_SLOTS:
     void browsesToAFileAndDownloadsItVerified();
     void dropsFilesAndAFolderOntoAVersionRowAndPublishesThem();
     void dropOnAPackageRowSuggestsTheNextVersion();
+    void dragHighlightsTheRowUnderThePointer();
     void invalidFileNameIsFixedInThePublishDialog();
     void deleteAsksFirstAndNamesTheVersion();
     void deleteTakesTheSelectionThatIsShown();
@@ -70,7 +75,14 @@ private Q_SLOTS:
     void publishingWarnsWhenGitLabWillRefuse_data();
     void publishingWarnsWhenGitLabWillRefuse();
     void geometryAndSplitterAreRestored();
+    void headerClicksSortThePackageTree();
+    void sortedFilesKeepTheSelectionForDeleteAndDownload();
+    void headerClicksSortProjectsAndTransfers();
+    void sortingIsRestoredInANewWindow();
+    void filterKeepsExpansionAndSelection();
     void applicationIconRendersSmallAndLarge();
+    void everyActionHasAnIcon();
+    void namesStayReadableAt1024x700();
 
 private:
     void openWindow(const QStringList &simFaults = {}, const QString &token = kPat);
@@ -79,6 +91,8 @@ private:
     void drop(const QStringList &paths, const QModelIndex &onto);
     PublishDialog *publishDialog();
     QString writeFile(const QString &relativePath, const QByteArray &content);
+    void publishAndWait(const QStringList &paths, const QString &package, const QString &version);
+    void publishSortingDemo();
 
     std::unique_ptr<QTemporaryDir> m_dir;
     ScopedSim m_sim;
@@ -146,7 +160,7 @@ void TestMainWindow::waitForPackages()
 
 QModelIndex TestMainWindow::versionIndex(const QString &name, const QString &version)
 {
-    const QModelIndex index = m_window->packagePane()->model()->indexFor(name, version);
+    const QModelIndex index = m_window->packagePane()->viewIndex(name, version);
     m_window->packagePane()->view()->expand(index.parent());
     m_window->packagePane()->view()->scrollTo(index);
     return index;
@@ -202,7 +216,7 @@ void TestMainWindow::opensTheLaunchProjectWithTheEnvironmentAccount()
     QVERIFY(switcher);
     const QString server = m_sim->baseUrl().host() + u':' + QString::number(m_sim->port());
     QCOMPARE(switcher->currentText(), u"demo @ "_s + server);
-    auto *projects = m_window->findChild<QListView *>(QStringLiteral("projectList"));
+    auto *projects = m_window->findChild<QTreeView *>(QStringLiteral("projectList"));
     QCOMPARE(projects->currentIndex().data(ProjectListModel::PathRole).toString(), kProject);
     // Nothing of the token was written to the settings.
     QFile settings(m_dir->filePath(QStringLiteral("accounts.ini")));
@@ -217,7 +231,7 @@ void TestMainWindow::browsesToAFileAndDownloadsItVerified()
     const QModelIndex version = versionIndex(kHelloCli, QStringLiteral("1.2.0"));
     QVERIFY(version.isValid());
     m_window->packagePane()->view()->setCurrentIndex(version);
-    PackageFileModel *files = m_window->filePane()->model();
+    QAbstractItemModel *files = m_window->filePane()->view()->model();
     QTRY_COMPARE_WITH_TIMEOUT(files->rowCount(), 3, kTimeout);
     QModelIndex wanted;
     for (int row = 0; row < files->rowCount(); ++row) {
@@ -322,7 +336,7 @@ void TestMainWindow::dropOnAPackageRowSuggestsTheNextVersion()
     openWindow();
     waitForPackages();
     const QString file = writeFile(QStringLiteral("a.txt"), "a\n");
-    const QModelIndex package = m_window->packagePane()->model()->indexFor(kHelloCli);
+    const QModelIndex package = m_window->packagePane()->viewIndex(kHelloCli);
     QVERIFY(package.isValid());
     drop({file}, package);
     QTRY_VERIFY_WITH_TIMEOUT(publishDialog() != nullptr, kTimeout);
@@ -334,6 +348,66 @@ void TestMainWindow::dropOnAPackageRowSuggestsTheNextVersion()
     // A new version: nothing to warn about.
     auto *existing = publishDialog()->findChild<QLabel *>(QStringLiteral("existingVersionNote"));
     QVERIFY(existing && !existing->isVisible());
+    publishDialog()->reject();
+}
+
+void TestMainWindow::dragHighlightsTheRowUnderThePointer()
+{
+    openWindow();
+    waitForPackages();
+    PackagePane *pane = m_window->packagePane();
+    QTreeView *tree = pane->view();
+    QWidget *viewport = tree->viewport();
+    const QModelIndex version = versionIndex(kHelloCli, QStringLiteral("1.2.0"));
+    const QModelIndex package = pane->viewIndex(kNightly);
+    QVERIFY(version.isValid() && package.isValid());
+    QCoreApplication::processEvents();
+    const QRect versionRow(0, tree->visualRect(version).top(), viewport->width(),
+                           tree->visualRect(version).height());
+    const QImage before = viewport->grab(versionRow).toImage();
+
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(writeFile(QStringLiteral("a.txt"), "a\n"))});
+    const auto moveTo = [&](const QPoint &position) {
+        QDragMoveEvent move(position, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(viewport, &move);
+        return move.isAccepted();
+    };
+    QDragEnterEvent enter(tree->visualRect(version).center(), Qt::CopyAction, &mime, Qt::LeftButton,
+                          Qt::NoModifier);
+    QApplication::sendEvent(viewport, &enter);
+    QVERIFY(enter.isAccepted());
+    QCOMPARE(pane->dropTarget(), version);
+    // Painted in the palette's highlight: the row looks different while the drag is over it.
+    QVERIFY(viewport->grab(versionRow).toImage() != before);
+
+    QVERIFY(moveTo(
+        tree->visualRect(package.siblingAtColumn(PackageTreeModel::ColumnCount - 1)).center()));
+    QCOMPARE(pane->dropTarget(), package); // the row, whichever column is under the pointer
+    QVERIFY(moveTo(QPoint(5, viewport->height() - 5)));
+    QVERIFY(!pane->dropTarget().isValid()); // empty space: nothing highlighted
+    QVERIFY(moveTo(tree->visualRect(version).center()));
+    QCOMPARE(pane->dropTarget(), version);
+    QDragLeaveEvent leave;
+    QApplication::sendEvent(viewport, &leave);
+    QVERIFY(!pane->dropTarget().isValid());
+    QCOMPARE(viewport->grab(versionRow).toImage(), before);
+
+    // A drag of something else than files highlights nothing.
+    QMimeData text;
+    text.setText(QStringLiteral("not a file"));
+    QDragEnterEvent textEnter(tree->visualRect(version).center(), Qt::CopyAction, &text,
+                              Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport, &textEnter);
+    QVERIFY(!textEnter.isAccepted());
+    QVERIFY(!pane->dropTarget().isValid());
+
+    // Dropped: the highlight goes, and the version it was on is the one published to.
+    drop({mime.urls().constFirst().toLocalFile()}, version);
+    QVERIFY(!pane->dropTarget().isValid());
+    QTRY_VERIFY_WITH_TIMEOUT(publishDialog() != nullptr, kTimeout);
+    QCOMPARE(publishDialog()->packageName(), kHelloCli);
+    QCOMPARE(publishDialog()->version(), QStringLiteral("1.2.0"));
     publishDialog()->reject();
 }
 
@@ -400,7 +474,7 @@ void TestMainWindow::deleteTakesTheSelectionThatIsShown()
     QTreeView *packages = m_window->packagePane()->view();
     const QModelIndex version = versionIndex(kHelloCli, QStringLiteral("1.2.0"));
     packages->setCurrentIndex(version);
-    PackageFileModel *files = m_window->filePane()->model();
+    QAbstractItemModel *files = m_window->filePane()->view()->model();
     QTRY_COMPARE_WITH_TIMEOUT(files->rowCount(), 3, kTimeout);
     m_window->filePane()->view()->selectionModel()->select(
         files->index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
@@ -436,10 +510,10 @@ void TestMainWindow::deleteInTheTransferListRemovesTransferRows()
     TransferQueue &queue = m_window->transfers();
     m_window->findChild<QToolButton *>(QStringLiteral("pauseQueue"))->click();
     const QString file = writeFile(QStringLiteral("stays.txt"), "queued\n");
-    m_window->publishPaths({file},
-                           m_window->packagePane()->model()->packageAt(
-                               versionIndex(kNightly, QStringLiteral("2026.11.21"))),
-                           {});
+    m_window->publishPaths(
+        {file},
+        m_window->packagePane()->packageAt(versionIndex(kNightly, QStringLiteral("2026.11.21"))),
+        {});
     QTRY_VERIFY_WITH_TIMEOUT(publishDialog() != nullptr, kTimeout);
     publishDialog()->accept();
     QTRY_COMPARE_WITH_TIMEOUT(queue.items().size(), 1, kTimeout);
@@ -483,7 +557,7 @@ void TestMainWindow::severalVersionsAndAPackageRowGoWithOneConfirmation()
     selection->clear();
     selection->select(versionIndex(kNightly, nightlies.at(0)), flags);
     selection->select(versionIndex(kNightly, nightlies.at(1)), flags);
-    selection->select(model->indexFor(kHelloCli), flags);
+    selection->select(m_window->packagePane()->viewIndex(kHelloCli), flags);
     QAction *remove = m_window->findChild<QAction *>(QStringLiteral("actionDelete"));
 
     m_dialogs->answerQuestion(QMessageBox::Yes);
@@ -540,10 +614,10 @@ void TestMainWindow::queuePausesResumesAndRetries()
 
     m_window->findChild<QToolButton *>(QStringLiteral("pauseQueue"))->click();
     QVERIFY(queue.isPaused());
-    m_window->publishPaths({file},
-                           m_window->packagePane()->model()->packageAt(
-                               versionIndex(kNightly, QStringLiteral("2026.11.21"))),
-                           {});
+    m_window->publishPaths(
+        {file},
+        m_window->packagePane()->packageAt(versionIndex(kNightly, QStringLiteral("2026.11.21"))),
+        {});
     QTRY_VERIFY_WITH_TIMEOUT(publishDialog() != nullptr, kTimeout);
     publishDialog()->accept();
     QTRY_COMPARE_WITH_TIMEOUT(queue.items().size(), 1, kTimeout);
@@ -564,7 +638,7 @@ void TestMainWindow::copiesSnippetsWithoutTheToken()
     waitForPackages();
     m_window->packagePane()->view()->setCurrentIndex(
         versionIndex(kHelloCli, QStringLiteral("1.0.0")));
-    PackageFileModel *files = m_window->filePane()->model();
+    QAbstractItemModel *files = m_window->filePane()->view()->model();
     QTRY_COMPARE_WITH_TIMEOUT(files->rowCount(), 3, kTimeout);
     const QModelIndex first = files->index(0, 0);
     m_window->filePane()->view()->selectionModel()->select(
@@ -704,8 +778,8 @@ void TestMainWindow::publishingWarnsWhenGitLabWillRefuse()
     openWindow({}, token);
     waitForPackages();
     const QString file = writeFile(QStringLiteral("refused.txt"), "r\n");
-    const auto onto = m_window->packagePane()->model()->packageAt(
-        versionIndex(kNightly, QStringLiteral("2026.11.21")));
+    const auto onto =
+        m_window->packagePane()->packageAt(versionIndex(kNightly, QStringLiteral("2026.11.21")));
 
     // The token's scopes are known once the status bar shows them.
     auto *identity = m_window->findChild<QLabel *>(QStringLiteral("identityLabel"));
@@ -794,6 +868,308 @@ void TestMainWindow::geometryAndSplitterAreRestored()
     QCOMPARE(m_window->size(), QSize(900, 600));
 }
 
+// Files with numbers in their names and sizes whose text sorts otherwise ("5 bytes" <
+// "68.4 KiB" < "900 bytes"), in a package of their own, and a hello-cli version published
+// after 2.0.0-rc.1 but ordered before it.
+void TestMainWindow::publishSortingDemo()
+{
+    publishAndWait({writeFile(u"sorting/part-1.bin"_s, QByteArray(900, 'a')),
+                    writeFile(u"sorting/Part-10.bin"_s, QByteArray(5, 'b')),
+                    writeFile(u"sorting/part-2.bin"_s, QByteArray(70000, 'c'))},
+                   kSortingDemo, u"1.0.0"_s);
+    publishAndWait({writeFile(u"sorting/hello-1.11.0.txt"_s, "hello\n")}, kHelloCli, u"1.11.0"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_window->packagePane()->viewIndex(kSortingDemo).isValid()
+            && m_window->packagePane()->viewIndex(kHelloCli, u"1.11.0"_s).isValid(),
+        kTimeout);
+}
+
+void TestMainWindow::publishAndWait(const QStringList &paths, const QString &package,
+                                    const QString &version)
+{
+    const qsizetype before = m_window->transfers().items().size();
+    m_window->publishPaths(paths, std::nullopt, {});
+    QTRY_VERIFY_WITH_TIMEOUT(publishDialog() != nullptr, kTimeout);
+    PublishDialog *dialog = publishDialog();
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isReadingFolders(), kTimeout);
+    dialog->setPackageName(package);
+    dialog->setVersion(version);
+    QVERIFY(dialog->isReady());
+    dialog->accept();
+    QTRY_VERIFY_WITH_TIMEOUT(publishDialog() == nullptr, kTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->transfers().items().size() == before + paths.size()
+                                 && m_window->transfers().isIdle(),
+                             kTimeout);
+    for (const TransferItem &item : m_window->transfers().items())
+        QVERIFY2(item.state == TransferState::Done, qPrintable(item.errorMessage));
+}
+
+namespace {
+
+// A real click on a header section, as a user sorts.
+void clickHeader(QHeaderView *header, int section)
+{
+    QVERIFY(!header->isSectionHidden(section));
+    const QPoint centre(header->sectionViewportPosition(section) + header->sectionSize(section) / 2,
+                        header->height() / 2);
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, centre);
+}
+
+// What the view shows in its first column under `parent`, top to bottom.
+QStringList shown(const QAbstractItemView *view, const QModelIndex &parent = {},
+                  int role = Qt::DisplayRole)
+{
+    QStringList texts;
+    const QAbstractItemModel *model = view->model();
+    for (int row = 0; row < model->rowCount(parent); ++row)
+        texts << model->index(row, 0, parent).data(role).toString();
+    return texts;
+}
+
+QStringList reversed(QStringList list)
+{
+    std::reverse(list.begin(), list.end());
+    return list;
+}
+
+} // namespace
+
+// Name: packages in natural order and versions in version order (1.11.0 between 1.10.0 and
+// the pre-releases of 2.0.0); Created: by date; a third click: the tree's own order again.
+void TestMainWindow::headerClicksSortThePackageTree()
+{
+    openWindow();
+    waitForPackages();
+    publishSortingDemo();
+    PackagePane *pane = m_window->packagePane();
+    QTreeView *tree = pane->view();
+    QHeaderView *header = tree->header();
+    tree->expand(pane->viewIndex(kHelloCli));
+    const QStringList ownPackages = shown(tree);
+    const QStringList ownVersions = pane->model()->versionsOf(kHelloCli);
+    QCOMPARE(header->sortIndicatorSection(), -1);
+    QVERIFY(!header->isSortIndicatorShown()); // the tree's own order: no arrow
+    const QStringList versionOrder{u"1.0.0"_s,  u"1.2.0"_s,        u"1.9.0"_s,     u"1.10.0"_s,
+                                   u"1.11.0"_s, u"2.0.0-beta.2"_s, u"2.0.0-rc.1"_s};
+
+    clickHeader(header, PackageTreeModel::NameColumn);
+    QCOMPARE(header->sortIndicatorSection(), int(PackageTreeModel::NameColumn));
+    QVERIFY(header->isSortIndicatorShown());
+    QCOMPARE(shown(tree),
+             (QStringList{kHelloCli, kInstallerPackage, kNightly, kSortingDemo, u"website"_s}));
+    QCOMPARE(shown(tree, pane->viewIndex(kHelloCli)), versionOrder);
+    QVERIFY(tree->isExpanded(pane->viewIndex(kHelloCli)));
+
+    clickHeader(header, PackageTreeModel::NameColumn);
+    QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+    QCOMPARE(shown(tree),
+             (QStringList{u"website"_s, kSortingDemo, kNightly, kInstallerPackage, kHelloCli}));
+    QCOMPARE(shown(tree, pane->viewIndex(kHelloCli)), reversed(versionOrder));
+
+    clickHeader(header, PackageTreeModel::NameColumn);
+    QCOMPARE(header->sortIndicatorSection(), -1);
+    QVERIFY(!header->isSortIndicatorShown());
+    QCOMPARE(shown(tree), ownPackages);
+    QCOMPARE(shown(tree, pane->viewIndex(kHelloCli)), ownVersions);
+
+    // Created: chronological, so the version published last comes last.
+    clickHeader(header, PackageTreeModel::CreatedColumn);
+    QCOMPARE(shown(tree, pane->viewIndex(kHelloCli)),
+             (QStringList{u"1.0.0"_s, u"1.2.0"_s, u"1.9.0"_s, u"1.10.0"_s, u"2.0.0-beta.2"_s,
+                          u"2.0.0-rc.1"_s, u"1.11.0"_s}));
+    QDateTime previous;
+    for (int row = 0; row < tree->model()->rowCount(); ++row) {
+        const QDateTime created =
+            tree->model()->index(row, 0).data(PackageTreeModel::CreatedRole).toDateTime();
+        QVERIFY2(!previous.isValid() || previous <= created, qPrintable(shown(tree).join(u',')));
+        previous = created;
+    }
+    // Versions: a package's number of versions, as a number (ties keep the tree's order).
+    clickHeader(header, PackageTreeModel::VersionsColumn);
+    QCOMPARE(shown(tree, {}, PackageTreeModel::VersionCountRole),
+             (QStringList{u"1"_s, u"1"_s, u"1"_s, u"3"_s, u"7"_s}));
+    QCOMPARE(shown(tree),
+             (QStringList{kInstallerPackage, kSortingDemo, u"website"_s, kNightly, kHelloCli}));
+    clickHeader(header, PackageTreeModel::VersionsColumn);
+    QCOMPARE(shown(tree),
+             (QStringList{kHelloCli, kNightly, kInstallerPackage, kSortingDemo, u"website"_s}));
+}
+
+// A file selected before a sort is the one still shown selected afterwards, and the one
+// Delete and Download take. Sizes sort as numbers, names in natural order.
+void TestMainWindow::sortedFilesKeepTheSelectionForDeleteAndDownload()
+{
+    openWindow();
+    waitForPackages();
+    publishSortingDemo();
+    m_window->packagePane()->view()->setCurrentIndex(versionIndex(kSortingDemo, u"1.0.0"_s));
+    QTreeView *files = m_window->filePane()->view();
+    QTRY_COMPARE_WITH_TIMEOUT(files->model()->rowCount(), 3, kTimeout);
+    QCOMPARE(shown(files), (QStringList{u"part-1.bin"_s, u"part-2.bin"_s, u"Part-10.bin"_s}));
+    QTest::mouseClick(files->viewport(), Qt::LeftButton, {},
+                      files->visualRect(files->model()->index(1, 0)).center());
+    QCOMPARE(shown(files, {}, PackageFileModel::DisplayNameRole).at(1), u"part-2.bin"_s);
+
+    clickHeader(files->header(), PackageFileModel::SizeColumn);
+    QCOMPARE(shown(files), (QStringList{u"Part-10.bin"_s, u"part-1.bin"_s, u"part-2.bin"_s}));
+    clickHeader(files->header(), PackageFileModel::NameColumn);
+    clickHeader(files->header(), PackageFileModel::NameColumn);
+    QCOMPARE(shown(files), (QStringList{u"Part-10.bin"_s, u"part-2.bin"_s, u"part-1.bin"_s}));
+    const QModelIndexList selected = files->selectionModel()->selectedRows();
+    QCOMPARE(selected.size(), 1);
+    QCOMPARE(selected.first().data().toString(), u"part-2.bin"_s);
+    QCOMPARE(selected.first().row(), 1);
+
+    m_dialogs->answerQuestion(QMessageBox::Cancel);
+    m_window->findChild<QAction *>(u"actionDelete"_s)->trigger();
+    QCOMPARE(m_dialogs->asked().last().title, u"Delete files"_s);
+    const QString asked = m_dialogs->asked().last().text;
+    QVERIFY2(asked.contains(u"part-2.bin"_s) && !asked.contains(u"part-1.bin"_s)
+                 && !asked.contains(u"Part-10.bin"_s),
+             qPrintable(asked));
+
+    const QString target = m_dir->filePath(u"sorted-download"_s);
+    QDir().mkpath(target);
+    m_dialogs->answerDirectory(target);
+    m_window->findChild<QAction *>(u"actionDownload"_s)->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(QDir(target).filePath(u"part-2.bin"_s)), kTimeout);
+    QCOMPARE(QDir(target).entryList(QDir::Files), QStringList{u"part-2.bin"_s});
+}
+
+// Projects by name and by last activity, transfers by name (natural order); the project shown
+// stays chosen, and Del in the transfer list removes the row that is shown selected.
+void TestMainWindow::headerClicksSortProjectsAndTransfers()
+{
+    openWindow();
+    waitForPackages();
+    QTreeView *projects = m_window->projectPane()->view();
+    QTRY_COMPARE_WITH_TIMEOUT(projects->model()->rowCount(), 3, kTimeout);
+    clickHeader(projects->header(), ProjectListModel::ActivityColumn);
+    QCOMPARE(shown(projects, {}, ProjectListModel::PathRole),
+             (QStringList{kToolsProject, kProject, kAgentProject}));
+    clickHeader(projects->header(), ProjectListModel::ActivityColumn);
+    QCOMPARE(shown(projects, {}, ProjectListModel::PathRole),
+             (QStringList{kAgentProject, kProject, kToolsProject}));
+    clickHeader(projects->header(), ProjectListModel::NameColumn);
+    QCOMPARE(shown(projects, {}, ProjectListModel::PathRole),
+             (QStringList{kProject, kAgentProject, kToolsProject}));
+    QCOMPARE(projects->currentIndex().data(ProjectListModel::PathRole).toString(), kProject);
+    QCOMPARE(m_window->currentProjectPath(), kProject);
+
+    publishSortingDemo();
+    QTableView *transfers = m_window->transferDock()->view();
+    QStringList queued; // the queue's own order: as they were added
+    for (const TransferItem &item : m_window->transfers().items())
+        queued << item.target.fileName;
+    QCOMPARE(shown(transfers), queued);
+    clickHeader(transfers->horizontalHeader(), TransferQueueModel::NameColumn);
+    const QStringList natural{u"hello-1.11.0.txt"_s, u"part-1.bin"_s, u"part-2.bin"_s,
+                              u"Part-10.bin"_s};
+    QCOMPARE(shown(transfers), natural);
+    QTest::mouseClick(transfers->viewport(), Qt::LeftButton, {},
+                      transfers->visualRect(transfers->model()->index(2, 0)).center());
+    clickHeader(transfers->horizontalHeader(), TransferQueueModel::NameColumn);
+    QCOMPARE(shown(transfers), reversed(natural));
+    QCOMPARE(transfers->selectionModel()->selectedRows().first().data().toString(),
+             u"part-2.bin"_s);
+    m_window->activateWindow(); // after the publish dialogs
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    transfers->setFocus();
+    QTRY_VERIFY(transfers->hasFocus());
+    QTest::keyClick(transfers, Qt::Key_Delete);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        shown(transfers), (QStringList{u"Part-10.bin"_s, u"part-1.bin"_s, u"hello-1.11.0.txt"_s}),
+        kTimeout);
+    QVERIFY(m_dialogs->asked(ScriptedDialogs::Kind::Question).isEmpty());
+}
+
+// Each list comes back sorted as it was left, in a new window.
+void TestMainWindow::sortingIsRestoredInANewWindow()
+{
+    openWindow();
+    waitForPackages();
+    QTreeView *tree = m_window->packagePane()->view();
+    clickHeader(tree->header(), PackageTreeModel::CreatedColumn);
+    clickHeader(tree->header(), PackageTreeModel::CreatedColumn);
+    QTreeView *projects = m_window->projectPane()->view();
+    QTRY_COMPARE_WITH_TIMEOUT(projects->model()->rowCount(), 3, kTimeout);
+    clickHeader(projects->header(), ProjectListModel::ActivityColumn);
+    clickHeader(m_window->filePane()->view()->header(), PackageFileModel::SizeColumn);
+    QTableView *transfers = m_window->transferDock()->view();
+    clickHeader(transfers->horizontalHeader(), TransferQueueModel::StateColumn);
+    clickHeader(transfers->horizontalHeader(), TransferQueueModel::StateColumn);
+    clickHeader(transfers->horizontalHeader(), TransferQueueModel::StateColumn);
+    const QStringList newestFirst = shown(tree);
+
+    m_window.reset();
+    openWindow();
+    waitForPackages();
+    tree = m_window->packagePane()->view();
+    QCOMPARE(tree->header()->sortIndicatorSection(), int(PackageTreeModel::CreatedColumn));
+    QCOMPARE(tree->header()->sortIndicatorOrder(), Qt::DescendingOrder);
+    QCOMPARE(shown(tree), newestFirst);
+    QCOMPARE(shown(tree).first(), kNightly); // 20261122.1, the demo's newest upload
+    projects = m_window->projectPane()->view();
+    QCOMPARE(projects->header()->sortIndicatorSection(), int(ProjectListModel::ActivityColumn));
+    QCOMPARE(projects->header()->sortIndicatorOrder(), Qt::AscendingOrder);
+    QTRY_COMPARE_WITH_TIMEOUT(shown(projects, {}, ProjectListModel::PathRole),
+                              (QStringList{kToolsProject, kProject, kAgentProject}), kTimeout);
+    QCOMPARE(m_window->filePane()->view()->header()->sortIndicatorSection(),
+             int(PackageFileModel::SizeColumn));
+    // Three clicks: the queue's own order, remembered as such.
+    QCOMPARE(m_window->transferDock()->view()->horizontalHeader()->sortIndicatorSection(), -1);
+}
+
+// Typing a filter keeps what is expanded and the selected version (its files stay shown);
+// clearing it expands again what the filter had hidden; a selected version that no longer
+// matches is no longer selected.
+void TestMainWindow::filterKeepsExpansionAndSelection()
+{
+    openWindow();
+    waitForPackages();
+    PackagePane *pane = m_window->packagePane();
+    QTreeView *tree = pane->view();
+    tree->expand(pane->viewIndex(kHelloCli));
+    tree->expand(pane->viewIndex(kNightly));
+    const QModelIndex version = versionIndex(kHelloCli, u"1.10.0"_s);
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(version).center());
+    QCOMPARE(pane->currentVersion()->version, u"1.10.0"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->filePane()->model()->rowCount(), 4, kTimeout);
+    QSignalSpy filesReset(m_window->filePane()->model(), &QAbstractItemModel::modelReset);
+    const auto selectedVersions = [pane] {
+        QStringList versions;
+        for (const Package &package : pane->selectedVersions())
+            versions << package.name + u' ' + package.version;
+        return versions;
+    };
+
+    auto *filter = m_window->findChild<QLineEdit *>(u"packageFilter"_s);
+    QTest::keyClicks(filter, u"1.1"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(pane->model()->filterText(), u"1.1"_s, kTimeout);
+    QVERIFY(!pane->viewIndex(kNightly).isValid());
+    QVERIFY(tree->isExpanded(pane->viewIndex(kHelloCli)));
+    QCOMPARE(shown(tree, pane->viewIndex(kHelloCli)), (QStringList{u"1.10.0"_s}));
+    QCOMPARE(tree->currentIndex(), pane->viewIndex(kHelloCli, u"1.10.0"_s));
+    QCOMPARE(selectedVersions(), QStringList{u"hello-cli 1.10.0"_s});
+    QCOMPARE(filesReset.count(), 0); // the files shown were not reloaded
+
+    QTest::keyClick(filter, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(filter, Qt::Key_Backspace);
+    QTRY_VERIFY_WITH_TIMEOUT(pane->model()->filterText().isEmpty(), kTimeout);
+    QVERIFY(tree->isExpanded(pane->viewIndex(kNightly)));
+    QVERIFY(tree->isExpanded(pane->viewIndex(kHelloCli)));
+    QVERIFY(!tree->isExpanded(pane->viewIndex(kInstallerPackage)));
+    QCOMPARE(selectedVersions(), QStringList{u"hello-cli 1.10.0"_s});
+    QCOMPARE(filesReset.count(), 0);
+
+    QTest::keyClicks(filter, kNightly);
+    QTRY_COMPARE_WITH_TIMEOUT(pane->model()->filterText(), kNightly, kTimeout);
+    QVERIFY(tree->isExpanded(pane->viewIndex(kNightly)));
+    QVERIFY(selectedVersions().isEmpty());
+    QVERIFY(!pane->currentVersion());
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->filePane()->model()->rowCount(), 0, kTimeout);
+}
+
 void TestMainWindow::applicationIconRendersSmallAndLarge()
 {
     const QIcon icon = applicationIcon();
@@ -808,6 +1184,67 @@ void TestMainWindow::applicationIconRendersSmallAndLarge()
         }
         QVERIFY2(painted, qPrintable(QString::number(size)));
     }
+}
+
+// Menus, right-click menus and the transfer list's buttons: every action shows an icon.
+void TestMainWindow::everyActionHasAnIcon()
+{
+    openWindow();
+    QList<QAction *> actions;
+    QList<QMenu *> menus;
+    for (QAction *top : m_window->menuBar()->actions())
+        menus << top->menu();
+    while (!menus.isEmpty()) {
+        QMenu *menu = menus.takeFirst();
+        QVERIFY(menu);
+        for (QAction *action : menu->actions()) {
+            if (action->menu())
+                menus << action->menu();
+            else if (!action->isSeparator())
+                actions << action;
+        }
+    }
+    for (QAbstractItemView *list : m_window->findChildren<QAbstractItemView *>()) {
+        for (QAction *action : list->actions()) {
+            if (!action->isSeparator())
+                actions << action;
+        }
+    }
+    for (QToolButton *button : m_window->findChildren<QToolButton *>()) {
+        if (button->defaultAction() && !button->isCheckable())
+            actions << button->defaultAction();
+    }
+    QVERIFY(actions.size() > 20);
+    for (QAction *action : std::as_const(actions))
+        QVERIFY2(!action->icon().isNull(), qPrintable(action->text()));
+}
+
+// On a 1024×700 screen the version and file names are shown whole; the columns beside them
+// give way (behind a horizontal scroll bar) instead.
+void TestMainWindow::namesStayReadableAt1024x700()
+{
+    openWindow();
+    m_window->resize(1024, 700);
+    waitForPackages();
+    const QModelIndex version = versionIndex(kHelloCli, QStringLiteral("2.0.0-beta.2"));
+    QVERIFY(version.isValid());
+    QTreeView *packages = m_window->packagePane()->view();
+    packages->setCurrentIndex(version);
+    QTreeView *files = m_window->filePane()->view();
+    QTRY_VERIFY_WITH_TIMEOUT(files->model()->rowCount() > 0, kTimeout);
+    QTest::qWait(50); // the columns are fitted on the next turn of the event loop
+    const auto readable = [](QTreeView *view, const QModelIndex &index) {
+        const QString text = index.data().toString();
+        const int needed = view->fontMetrics().horizontalAdvance(text);
+        return view->visualRect(index).width() >= needed
+                   ? QString()
+                   : u"%1: %2 px for %3 px of text"_s.arg(text)
+                         .arg(view->visualRect(index).width())
+                         .arg(needed);
+    };
+    QTRY_COMPARE(readable(packages, version), QString());
+    for (int row = 0; row < files->model()->rowCount(); ++row)
+        QTRY_COMPARE(readable(files, files->model()->index(row, 0)), QString());
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -3,6 +3,7 @@
 // listed apart, and the queue items built from what the dialog shows.
 
 #include "PublishDialog.h"
+#include "ScriptedDialogs.h"
 #include "validate/NameRules.h"
 
 #include <QAbstractItemView>
@@ -11,10 +12,13 @@
 #include <QComboBox>
 #include <QCompleter>
 #include <QDir>
+#include <QDropEvent>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
+#include <QMimeData>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -27,6 +31,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace Stevedore;
+using Stevedore::GuiTest::ScriptedDialogs;
 
 namespace {
 
@@ -62,17 +67,25 @@ private slots:
     void filesAloneAreReadAtOnce();
     void foldersAreReadWhileTheDialogWorks();
     void cancelWorksWhileFoldersAreRead();
+    void droppedFilesAndFoldersAreAddedOnce();
+    void dropOfSomethingElseIsRefused();
+    void addButtonAddsFilesAndAFolder();
 
 private:
+    // Real drag-and-drop events, delivered where Qt delivers them: to the dialog (the widget
+    // under the pointer that accepts drops), over its file table.
+    void drop(PublishDialog &dialog, const QStringList &paths);
     QString path(const QString &relative) const { return QDir(m_dir->path()).filePath(relative); }
     // Shows the dialog, once its folders are read, with a valid package name and version typed in.
     std::unique_ptr<PublishDialog> open(const QStringList &paths, bool typeNames = true);
 
     std::unique_ptr<QTemporaryDir> m_dir;
+    ScriptedDialogs m_dialogs;
 };
 
 void TestPublishDialog::init()
 {
+    m_dialogs.clear();
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     QVERIFY(writeFile(path(u"a.txt"_s), "alpha\n"));
@@ -88,7 +101,7 @@ void TestPublishDialog::init()
 
 std::unique_ptr<PublishDialog> TestPublishDialog::open(const QStringList &paths, bool typeNames)
 {
-    auto dialog = std::make_unique<PublishDialog>(paths);
+    auto dialog = std::make_unique<PublishDialog>(m_dialogs, paths);
     dialog->show();
     if (!QTest::qWaitForWindowExposed(dialog.get()))
         return nullptr;
@@ -471,7 +484,7 @@ void TestPublishDialog::removeTakesFilesOffTheList()
 void TestPublishDialog::filesAloneAreReadAtOnce()
 {
     // No folder, no walk: the rows are there when the constructor returns, before any event.
-    PublishDialog dialog({path(u"a.txt"_s), path(u"my file.txt"_s)});
+    PublishDialog dialog(m_dialogs, {path(u"a.txt"_s), path(u"my file.txt"_s)});
     QVERIFY(!dialog.isReadingFolders());
     QCOMPARE(dialog.fileCount(), 2);
     QCOMPARE(dialog.targetName(1), u"my file.txt"_s);
@@ -481,7 +494,7 @@ void TestPublishDialog::filesAloneAreReadAtOnce()
 
 void TestPublishDialog::foldersAreReadWhileTheDialogWorks()
 {
-    PublishDialog dialog({path(u"a.txt"_s), path(u"site"_s)});
+    PublishDialog dialog(m_dialogs, {path(u"a.txt"_s), path(u"site"_s)});
     QSignalSpy ready(&dialog, &PublishDialog::planReady);
     auto *summary = dialog.findChild<QLabel *>(u"summaryLabel"_s);
     auto *publish = dialog.findChild<QPushButton *>(u"publishButton"_s);
@@ -523,7 +536,7 @@ void TestPublishDialog::cancelWorksWhileFoldersAreRead()
 {
     for (int i = 0; i < 2000; ++i)
         QVERIFY(writeFile(path(u"big/d%1/f%2.txt"_s.arg(i % 20).arg(i)), "x"));
-    PublishDialog dialog({path(u"big"_s)});
+    PublishDialog dialog(m_dialogs, {path(u"big"_s)});
     QSignalSpy ready(&dialog, &PublishDialog::planReady);
     QSignalSpy rejected(&dialog, &QDialog::rejected);
     dialog.show();
@@ -537,6 +550,122 @@ void TestPublishDialog::cancelWorksWhileFoldersAreRead()
     QTRY_VERIFY_WITH_TIMEOUT(!dialog.isReadingFolders(), 10000);
     QCOMPARE(ready.count(), 0);
     QCOMPARE(dialog.fileCount(), 0);
+}
+
+void TestPublishDialog::drop(PublishDialog &dialog, const QStringList &paths)
+{
+    auto *table = dialog.findChild<QTableWidget *>(u"fileTable"_s);
+    const QPoint position = table->mapTo(&dialog, table->rect().center());
+    QMimeData mime;
+    QList<QUrl> urls;
+    for (const QString &local : paths)
+        urls << QUrl::fromLocalFile(local);
+    mime.setUrls(urls);
+    QDragEnterEvent enter(position, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&dialog, &enter);
+    QVERIFY(enter.isAccepted());
+    QDragMoveEvent move(position, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&dialog, &move);
+    QVERIFY(move.isAccepted());
+    QDropEvent dropEvent(QPointF(position), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&dialog, &dropEvent);
+    QVERIFY(dropEvent.isAccepted());
+}
+
+void TestPublishDialog::droppedFilesAndFoldersAreAddedOnce()
+{
+    const auto dialog = open({path(u"a.txt"_s)});
+    QVERIFY(dialog);
+    QTableWidget *table = dialog->findChild<QTableWidget *>(u"fileTable"_s);
+    table->item(0, PublishDialog::TargetNameColumn)->setText(u"renamed.txt"_s);
+
+    // A file, the file already listed, and a folder (walked off this thread).
+    QSignalSpy ready(dialog.get(), &PublishDialog::planReady);
+    drop(*dialog, {path(u"tool.tar.gz"_s), path(u"a.txt"_s), path(u"site"_s)});
+    QVERIFY(ready.count() == 1 || ready.wait(10000));
+    QVERIFY(!dialog->isReadingFolders());
+    const QStringList expected{u"renamed.txt"_s, u"tool.tar.gz"_s, u"site/css/site.css"_s,
+                               u"site/index.html"_s};
+    QCOMPARE(dialog->fileCount(), 4);
+    QCOMPARE(table->rowCount(), 4);
+    for (int row = 0; row < 4; ++row) {
+        QCOMPARE(dialog->targetName(row), expected.at(row));
+        QCOMPARE(table->item(row, PublishDialog::TargetNameColumn)->text(), expected.at(row));
+    }
+    QVERIFY(dialog->isReady());
+    auto *summary = dialog->findChild<QLabel *>(u"summaryLabel"_s);
+    QVERIFY2(summary->text().contains(u"had a row already"_s), qPrintable(summary->text()));
+
+    // The same again: nothing new.
+    drop(*dialog, {path(u"tool.tar.gz"_s), path(u"site/index.html"_s)});
+    QCOMPARE(dialog->fileCount(), 4);
+
+    // Another file of a name in the list: its row says which row has the name.
+    drop(*dialog, {path(u"other/a.txt"_s), path(u"my file.txt"_s)});
+    QCOMPARE(dialog->fileCount(), 6);
+    QCOMPARE(dialog->localPath(4), path(u"other/a.txt"_s));
+    QCOMPARE(dialog->problem(4), QString()); // "a.txt" is free: row 1 was renamed
+    QVERIFY(!dialog->problem(5).isEmpty());  // a space: GitLab's rule
+    QVERIFY(!dialog->isReady());
+    drop(*dialog, {path(u"tool.tar.gz"_s)});
+    dialog->setTargetName(4, u"tool.tar.gz"_s);
+    QVERIFY2(dialog->problem(4).contains(u"Row 2"_s), qPrintable(dialog->problem(4)));
+
+    // Dropped while a folder is read: added after it, in order.
+    QVERIFY(writeFile(path(u"later/z.txt"_s), "z\n"));
+    QVERIFY(writeFile(path(u"late.txt"_s), "late\n"));
+    drop(*dialog, {path(u"later"_s)});
+    drop(*dialog, {path(u"late.txt"_s)});
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->fileCount() == 8 && !dialog->isReadingFolders(), 10000);
+    QCOMPARE(dialog->targetName(6), u"later/z.txt"_s);
+    QCOMPARE(dialog->targetName(7), u"late.txt"_s);
+}
+
+void TestPublishDialog::dropOfSomethingElseIsRefused()
+{
+    const auto dialog = open({path(u"a.txt"_s)});
+    QVERIFY(dialog);
+    QMimeData mime;
+    mime.setText(u"not a file"_s);
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(dialog.get(), &enter);
+    QVERIFY(!enter.isAccepted());
+    QCOMPARE(dialog->fileCount(), 1);
+}
+
+void TestPublishDialog::addButtonAddsFilesAndAFolder()
+{
+    const auto dialog = open({path(u"a.txt"_s)});
+    QVERIFY(dialog);
+    auto *add = dialog->findChild<QPushButton *>(u"addButton"_s);
+    QVERIFY(add && add->isVisible() && add->menu());
+    QAction *files = add->menu()->findChild<QAction *>(u"addFilesAction"_s);
+    QAction *folder = add->menu()->findChild<QAction *>(u"addFolderAction"_s);
+    QVERIFY(files && folder);
+
+    m_dialogs.answerFiles({path(u"tool.tar.gz"_s), path(u"a.txt"_s)});
+    files->trigger();
+    const auto asked = m_dialogs.asked(ScriptedDialogs::Kind::OpenFiles);
+    QCOMPARE(asked.size(), 1);
+    QCOMPARE(asked.constFirst().text, m_dir->path()); // next to the files listed
+    QCOMPARE(dialog->fileCount(), 2);
+    QCOMPARE(dialog->targetName(1), u"tool.tar.gz"_s);
+
+    QSignalSpy ready(dialog.get(), &PublishDialog::planReady);
+    m_dialogs.answerDirectory(path(u"site"_s));
+    folder->trigger();
+    QCOMPARE(m_dialogs.asked(ScriptedDialogs::Kind::ExistingDirectory).size(), 1);
+    QVERIFY(ready.count() == 1 || ready.wait(10000));
+    QCOMPARE(dialog->fileCount(), 4);
+    QCOMPARE(dialog->targetName(2), u"site/css/site.css"_s);
+
+    // Cancelled: nothing changes.
+    files->trigger();
+    folder->trigger();
+    QCOMPARE(m_dialogs.unanswered(), 2);
+    QCOMPARE(dialog->fileCount(), 4);
+    QVERIFY(dialog->isReady());
+    QCOMPARE(dialog->items(u"account"_s, u"demo/hello"_s).size(), 4);
 }
 
 QTEST_MAIN(TestPublishDialog)

@@ -1,5 +1,6 @@
 // ProjectListModel against gitlab-sim with 120 member projects: lazy paging (50 per page),
-// search, pinned projects opened by path or id, and deploy tokens.
+// search, pinned projects opened by path or id, and deploy and job tokens (which GitLab's
+// project API ignores).
 
 #include "Fixture.h"
 #include "ModelTestSupport.h"
@@ -31,6 +32,7 @@ private Q_SLOTS:
     void openingSurvivesANewSearch();
     void openUnknownProjectReportsError();
     void deployTokenCannotListButCanOpen();
+    void jobTokenOpensByIdOrPathWithoutTheProjectApi();
     void setApiResets();
 
 private:
@@ -50,6 +52,7 @@ void TestProjectListModel::initTestCase()
     fixture.addProject(500, u"other/public-tools"_s, u"public"_s, {{u"boss"_s, u"owner"_s}});
     fixture.addProject(501, u"other/secret"_s, u"private"_s, {{u"boss"_s, u"owner"_s}});
     fixture.addDeployToken(u"gldt-team"_s, u"team/proj-007"_s, {u"read_package_registry"_s});
+    fixture.addJobToken(u"glcbt-team"_s, u"dev"_s, u"team/proj-007"_s, 9001, 8001);
     m_sim = std::make_unique<SimServer>(SimServer::Options().withFixture(fixture.toJson()));
     QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
     m_session = std::make_unique<Session>(m_sim->baseUrl(), u"pat-dev"_s);
@@ -108,6 +111,14 @@ void TestProjectListModel::pagesLazilyUntilAll()
     QCOMPARE(index.data(ProjectListModel::DescriptionRole).toString(),
              u"Test project team/proj-042"_s);
     QCOMPARE(index.data(ProjectListModel::NameRole).toString(), u"proj-042"_s);
+    // The second column: the last activity, shown as a date and sorted as a time.
+    const QDateTime activity = index.data(ProjectListModel::LastActivityRole).toDateTime();
+    QVERIFY(activity.isValid());
+    const QModelIndex activityCell = index.siblingAtColumn(ProjectListModel::ActivityColumn);
+    QCOMPARE(activityCell.data(ProjectListModel::SortRole).toDateTime(), activity);
+    QCOMPARE(activityCell.data().toString(),
+             QLocale().toString(activity.toLocalTime().date(), QLocale::ShortFormat));
+    QCOMPARE(index.data(ProjectListModel::SortRole).toString(), index.data().toString());
     QCOMPARE(index.data(ProjectListModel::IsPinnedRole).toBool(), false);
     QCOMPARE(model.project(row).id, 142);
     QCOMPARE(model.rowOfId(142), row);
@@ -262,23 +273,65 @@ void TestProjectListModel::deployTokenCannotListButCanOpen()
         QVERIFY(model.lastError().isError());
         QVERIFY(!model.canFetchMore({})); // no retry loop from a view's fetchMore()
     }
+    // GitLab's project API treats a deploy token as anonymous, and team/proj-007 is private:
+    // the project is pinned by the path given, without asking.
     QSignalSpy opened(&model, &ProjectListModel::projectOpened);
-    const qsizetype errorsBefore = errors.count();
-    model.openProject(u"team/proj-007"_s);
-    QTRY_VERIFY_WITH_TIMEOUT(opened.count() == 1 || errors.count() > errorsBefore, kTimeoutMs);
-    if (opened.count() == 1) {
-        QCOMPARE(model.rowCount(), 1);
-        QCOMPARE(model.index(0).data(ProjectListModel::IdRole).toLongLong(), 107);
-    } else {
-        // A deploy token may not read the project itself; the UI then pins a path by hand.
-        Project byHand;
-        byHand.id = 107;
-        byHand.pathWithNamespace = u"team/proj-007"_s;
-        QCOMPARE(model.addProject(byHand), 0);
-        QCOMPARE(model.rowCount(), 1);
-    }
+    model.openProject(u" team/proj-007 "_s);
+    QCOMPARE(opened.count(), 1);
+    QCOMPARE(opened.first().first().toInt(), 0);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0).data(ProjectListModel::PathRole).toString(), u"team/proj-007"_s);
+    QCOMPARE(model.index(0).data(ProjectListModel::IdRole).toLongLong(), 0);
+    QCOMPARE(model.index(0).data().toString(), u"team/proj-007"_s);
+    QVERIFY(model.index(0).data(ProjectListModel::IsPinnedRole).toBool());
+    model.openProject(u"TEAM/proj-007"_s); // the same path again: still one row
+    QCOMPARE(model.rowCount(), 1);
     model.refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!model.loading(), kTimeoutMs);
     QCOMPARE(model.rowCount(), 1); // pinned projects survive a refresh
+}
+
+void TestProjectListModel::jobTokenOpensByIdOrPathWithoutTheProjectApi()
+{
+    Test::Session job(m_sim->baseUrl(), CredentialKind::JobToken, u"glcbt-team"_s);
+    // What the project API says to a job token: GitLab ignores it there, so a private project
+    // does not exist for it.
+    const Result<Project> looked = await<Project>([&](QObject *context, Callback<Project> done) {
+        job.api->project(u"107"_s, context, std::move(done));
+    });
+    QVERIFY(!looked.ok());
+    QCOMPARE(looked.error().httpStatus(), 404);
+
+    ProjectListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setApi(job.api.get());
+    QTRY_VERIFY_WITH_TIMEOUT(!model.loading(), kTimeoutMs);
+    QSignalSpy opened(&model, &ProjectListModel::projectOpened);
+    QSignalSpy errors(&model, &ProjectListModel::errorOccurred);
+    model.openProject(u"107"_s); // CI_PROJECT_ID
+    QCOMPARE(opened.count(), 1);
+    const QModelIndex byId = model.index(opened.first().first().toInt());
+    QCOMPARE(byId.data(ProjectListModel::IdRole).toLongLong(), 107);
+    QCOMPARE(byId.data(ProjectListModel::PathRole).toString(), QString());
+    QCOMPARE(byId.data().toString(), ProjectListModel::tr("Project %1").arg(107));
+    QCOMPARE(model.project(byId.row()).id, 107);
+
+    model.openProject(u"team/proj-007"_s);
+    QCOMPARE(opened.count(), 2);
+    QCOMPARE(model.index(opened.last().first().toInt()).data(ProjectListModel::PathRole).toString(),
+             u"team/proj-007"_s);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(errors.count(), 0);
+    QVERIFY(!model.loading());
+
+    // Both forms reach the project's packages with the job token.
+    for (const QString &project : {u"107"_s, u"team/proj-007"_s}) {
+        const Result<QList<Package>> packages =
+            await<QList<Package>>([&](QObject *context, Callback<QList<Package>> done) {
+                job.api->packages(project, {}, context, std::move(done));
+            });
+        QVERIFY2(packages.ok(), qPrintable(packages.ok() ? QString() : packages.error().message()));
+    }
 }
 
 void TestProjectListModel::setApiResets()

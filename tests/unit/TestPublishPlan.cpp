@@ -84,6 +84,7 @@ private Q_SLOTS:
     void fixRenamesToTheSuggestion();
     void fixAllFixesEveryRow();
     void removeTakesRowsOut();
+    void appendAddsOnlyWhatIsNotListedYet();
     void unpublishableEntriesAndNotes();
     void linksOutsideAreFollowedOnlyWhenAsked();
     void buildOnAWorkerThreadGivesTheSameResult();
@@ -380,6 +381,30 @@ void TestPublishPlan::removeTakesRowsOut()
     plan.remove(QList<int>{0});
     QCOMPARE(plan.rowCount(), 0);
     QVERIFY(!plan.isReady()); // nothing to publish
+}
+
+void TestPublishPlan::appendAddsOnlyWhatIsNotListedYet()
+{
+    PublishPlan plan = PublishPlan::build({path(u"a.txt"_s), path(u"no-such-file"_s)});
+    plan.rename(0, u"first.txt"_s);
+
+    // A file listed already (also under another spelling of its path), one listed twice, a new
+    // one whose name is taken, and the same missing file: two rows come in.
+    const PublishPlan more = PublishPlan::build({path(u"tool.tar.gz"_s), path(u"site/../a.txt"_s),
+                                                 path(u"tool.tar.gz"_s), path(u"other/a.txt"_s),
+                                                 path(u"no-such-file"_s)});
+    QCOMPARE(plan.append(more), 2);
+    QCOMPARE(targetNames(plan), (QStringList{u"first.txt"_s, u"tool.tar.gz"_s, u"a.txt"_s}));
+    QCOMPARE(plan.rows().at(2).localPath, path(u"other/a.txt"_s));
+    QCOMPARE(plan.unpublishable().size(), 1);
+    QVERIFY(plan.isReady()); // the edit of the first row is kept, so "a.txt" is free
+
+    // Appended rows are validated with the rest: a name taken by an earlier row is a problem.
+    QCOMPARE(plan.append(PublishPlan::build({path(u"site/css/site.css"_s)})), 1);
+    plan.rename(3, u"tool.tar.gz"_s);
+    QCOMPARE(plan.rows().at(3).duplicateOf, 1);
+    QCOMPARE(plan.append(PublishPlan::build({path(u"a.txt"_s)})), 0);
+    QCOMPARE(plan.rowCount(), 4);
 }
 
 void TestPublishPlan::unpublishableEntriesAndNotes()

@@ -10,6 +10,7 @@
 #include "SimServer.h"
 #include "TransferDock.h"
 #include "account/MemorySecretStore.h"
+#include "core/PluralForms.h"
 
 #include <QApplication>
 #include <QDir>
@@ -88,6 +89,7 @@ int main(int argc, char *argv[])
     QDir().mkpath(output);
     QTemporaryDir work;
     QCoreApplication::setOrganizationName(QStringLiteral("StevedoreScreenshots"));
+    Stevedore::installEnglishPluralForms();
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
                        work.filePath(QStringLiteral("settings")));
 
@@ -118,7 +120,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     window.packagePane()->select(kHelloCli, QStringLiteral("1.9.0"));
-    window.packagePane()->view()->expand(tree->indexFor(kNightly));
+    window.packagePane()->view()->expand(window.packagePane()->viewIndex(kNightly));
     waitFor([&] { return window.filePane()->model()->rowCount() >= 2; });
     bool ok = save(&window, output, QStringLiteral("main-window.png"));
     // The smallest size the window is made for: nothing may be clipped.

@@ -7,8 +7,10 @@ namespace sim {
 Access::Access(const Principal &principal, const Project &project)
     : m_principal(principal)
     , m_project(project)
+    , m_outsideAllowlist(principal.kind == Principal::Kind::Job
+                         && !project.admitsJobTokensOf(principal.token->project))
 {
-    if (principal.user)
+    if (principal.user && !m_outsideAllowlist)
         m_level = project.members.value(principal.user->username, AccessLevel::None);
     if (principal.isAdmin())
         m_level = AccessLevel::Owner;
@@ -32,6 +34,10 @@ bool Access::deployScope(const char *scope) const
 
 bool Access::canSeeProject() const
 {
+    // app/policies/project_policy.rb: outside the allowlist a job token has not even the
+    // public access.
+    if (m_outsideAllowlist)
+        return false;
     switch (m_project.visibility) {
     case Visibility::Public:
         return true;

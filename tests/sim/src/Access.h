@@ -11,6 +11,9 @@ public:
     Access(const Principal &principal, const Project &project);
 
     AccessLevel level() const { return m_level; }
+    // A CI job token whose project this project's job token allowlist does not admit: it may
+    // only read a package registry that is open to everyone.
+    bool outsideJobTokenAllowlist() const { return m_outsideAllowlist; }
     bool canSeeProject() const;
     // The project is visible for package routes: visible, or its registry is open to everyone.
     bool canSeePackagesOf() const { return canSeeProject() || canReadPackages(); }
@@ -28,6 +31,7 @@ private:
 
     const Principal &m_principal;
     const Project &m_project;
+    bool m_outsideAllowlist = false;
     AccessLevel m_level = AccessLevel::None;
 };
 

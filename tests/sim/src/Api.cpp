@@ -14,6 +14,8 @@
 #include <QThread>
 
 #include <algorithm>
+#include <map>
+#include <utility>
 
 namespace sim {
 
@@ -119,10 +121,24 @@ void sendGenericUnauthorized(httplib::Response &response)
     sendFailure(response, unauthorized(), true);
 }
 
+// Whether the body of the request being answered was read. cpp-httplib serves the requests of
+// a connection one after another on one thread, and logs each answer on that thread once it
+// is sent, where the flag is read and reset.
+thread_local bool t_bodyRead = false;
+
+bool readBody(const httplib::ContentReader &reader, httplib::ContentReceiver receiver)
+{
+    t_bodyRead = reader(std::move(receiver));
+    return t_bodyRead;
+}
+
 void drain(const httplib::ContentReader &reader)
 {
-    reader([](const char *, size_t) { return true; });
+    readBody(reader, [](const char *, size_t) { return true; });
 }
+
+// Every route, whatever the path holds: std::regex's "." does not match a newline (%0A).
+constexpr char kAnyPath[] = "[\\s\\S]*";
 
 // Sorts by a key and then by id, ascending or descending.
 template<typename T, typename Key> void sortBy(std::vector<T *> &items, bool descending, Key key)
@@ -147,6 +163,31 @@ std::optional<QString> enumParam(const httplib::Request &request, const char *na
         *failed = true;
     }
     return value;
+}
+
+// A Grape Boolean parameter (dry-types' Params::Bool spellings); nullopt when absent, and a
+// 400 "<name> is invalid" when it is something else.
+std::optional<bool> booleanParam(const httplib::Request &request, const char *name,
+                                 httplib::Response &response, bool *failed)
+{
+    static const QStringList truths = QStringLiteral("1 on t true y yes").split(QLatin1Char(' '));
+    static const QStringList falsehoods =
+        QStringLiteral("0 off f false n no").split(QLatin1Char(' '));
+    const auto value = param(request, name);
+    if (!value || *failed)
+        return std::nullopt;
+    if (truths.contains(*value, Qt::CaseInsensitive))
+        return true;
+    if (falsehoods.contains(*value, Qt::CaseInsensitive))
+        return false;
+    sendError(response, 400, QLatin1String(name) + QStringLiteral(" is invalid"));
+    *failed = true;
+    return std::nullopt;
+}
+
+QString projectIdParam(const QString &rawId)
+{
+    return decodeSegment(rawId.toLatin1()).value_or(rawId);
 }
 
 } // namespace
@@ -207,14 +248,19 @@ void Api::install(httplib::Server &server)
             // time.
             auto &writable = const_cast<httplib::Request &>(request);
             writable.ranges.clear();
+            t_bodyRead = false;
+            // Bodies are stored as sent, whatever their type (Workhorse's generic upload route
+            // takes the raw body); cpp-httplib would parse a multipart one, and fails on it.
+            if (writable.get_header_value("Content-Type").rfind("multipart/form-data", 0) == 0)
+                writable.headers.erase("Content-Type");
             // GitLab (behind its nginx) compresses JSON with gzip; cpp-httplib would choose
             // Brotli, which costs about 100 ms a page of packages and made every list slow.
             offerGzipOnly(writable);
             if (!applyRequestFault(request, response))
                 return httplib::Server::HandlerResponse::Unhandled;
-            // A fault answers before the body was read: close the connection so the unread body
-            // is not taken for the next request.
-            if (request.has_header("Content-Length") || request.has_header("Transfer-Encoding"))
+            // A fault answers before the body was read: the connection is closed once the
+            // answer is out (see the logger), so the unread body is not taken for a request.
+            if (declaresBody(request))
                 response.set_header("Connection", "close");
             return httplib::Server::HandlerResponse::Handled;
         });
@@ -225,18 +271,27 @@ void Api::install(httplib::Server &server)
                                  const httplib::ContentReader &reader) {
         handle(request, response, &reader);
     };
-    server.Get(".*", plain);
-    server.Delete(".*", plain);
-    server.Options(".*", plain);
-    server.Put(".*", withBody);
-    server.Post(".*", withBody);
-    server.Patch(".*", withBody);
+    server.Get(kAnyPath, plain);
+    server.Options(kAnyPath, plain);
+    server.Delete(kAnyPath, withBody);
+    server.Put(kAnyPath, withBody);
+    server.Post(kAnyPath, withBody);
+    server.Patch(kAnyPath, withBody);
+    server.set_exception_handler(
+        [](const httplib::Request &, httplib::Response &response, std::exception_ptr) {
+            response.headers.clear();
+            sendMessage(response, 500, statusLine(500));
+        });
     server.set_post_routing_handler([](const httplib::Request &, httplib::Response &response) {
         response.set_header("X-Frame-Options", "SAMEORIGIN");
         response.set_header("X-Content-Type-Options", "nosniff");
     });
     server.set_logger([this](const httplib::Request &request, const httplib::Response &response) {
         m_log.request(request, response);
+        // Any answer to a request whose body was not read (a fault, cpp-httplib's own 400 or
+        // 416, a GET with a body) ends the connection.
+        if (!std::exchange(t_bodyRead, false) && declaresBody(request))
+            closeAfterAnswer(request);
     });
 }
 
@@ -419,6 +474,16 @@ Project *Api::findReadableProject(const Route &route, const Principal &principal
                                   httplib::Response &response)
 {
     Project *project = findProject(route.projectId);
+    if (project && principal.kind == Principal::Kind::Job
+        && !Access(principal, *project).canSeePackagesOf()) {
+        // lib/api/helpers.rb (handle_job_token_failure!) names the projects' own paths.
+        const QString source = principal.token->project.section(QLatin1Char('/'), -1);
+        sendMessage(response, 403,
+                    QStringLiteral("403 Forbidden - Authentication by CI/CD job token not "
+                                   "allowed from %1 to %2.")
+                        .arg(source, project->path()));
+        return nullptr;
+    }
     if (!project || !Access(principal, *project).canSeePackagesOf()) {
         sendMessage(response, 404, QStringLiteral("404 Project Not Found"));
         return nullptr;
@@ -527,7 +592,7 @@ std::optional<Api::Received> Api::receiveBody(const httplib::Request &request,
     bool tooLarge = false;
     bool writeFailed = false;
     bool reset = false;
-    const bool complete = reader([&](const char *data, size_t length) {
+    const bool complete = readBody(reader, [&](const char *data, size_t length) {
         if (resetAfter && received.size + qint64(length) > *resetAfter) {
             resetConnection(request);
             reset = true;
@@ -794,6 +859,8 @@ void Api::listPackages(const Route &route, const httplib::Request &request,
             .split(QLatin1Char(' '));
     const auto status =
         failed ? std::nullopt : enumParam(request, "status", statuses, response, &failed);
+    booleanParam(request, "include_versionless", response, &failed); // every generic package
+                                                                     // has a version
     if (failed)
         return;
     QString pageError;
@@ -831,7 +898,10 @@ void Api::listPackages(const Route &route, const httplib::Request &request,
         sortBy(selected, descending, [](const Package &p) { return p.createdAt; });
 
     const PageWindow window =
-        paginate(request, response, *page, qsizetype(selected.size()), m_config.externalUrl);
+        paginate(request, response, *page, qsizetype(selected.size()), m_config.externalUrl,
+                 {{QStringLiteral("id"), projectIdParam(route.projectId)},
+                  {QStringLiteral("order_by"), QStringLiteral("created_at")},
+                  {QStringLiteral("sort"), QStringLiteral("asc")}});
     const bool canDelete = Access(*principal, *project).canDestroyPackages();
     QJsonArray array;
     for (qsizetype i = window.begin; i < window.end; ++i)
@@ -958,7 +1028,11 @@ void Api::listPackageFiles(const Route &route, const httplib::Request &request,
     else
         sortBy(files, descending, [](const PackageFile &f) { return f.id; });
     const PageWindow window =
-        paginate(request, response, *page, qsizetype(files.size()), m_config.externalUrl);
+        paginate(request, response, *page, qsizetype(files.size()), m_config.externalUrl,
+                 {{QStringLiteral("id"), projectIdParam(route.projectId)},
+                  {QStringLiteral("package_id"), QString::number(*packageId)},
+                  {QStringLiteral("order_by"), QStringLiteral("id")},
+                  {QStringLiteral("sort"), QStringLiteral("asc")}});
     QJsonArray array;
     for (qsizetype i = window.begin; i < window.end; ++i)
         array.append(m_serializer.packageFile(*files[size_t(i)], *project));
@@ -1046,6 +1120,13 @@ void Api::listProjects(const httplib::Request &request, httplib::Response &respo
                                             {QStringLiteral("private"), QStringLiteral("internal"),
                                              QStringLiteral("public")},
                                             response, &failed);
+    std::map<QByteArray, bool> flags;
+    for (const char *name : {"membership", "owned", "starred", "archived", "simple",
+                             "search_namespaces", "statistics", "imported", "with_issues_enabled",
+                             "with_merge_requests_enabled", "with_custom_attributes"}) {
+        if (const auto value = booleanParam(request, name, response, &failed))
+            flags[name] = *value;
+    }
     if (failed)
         return;
     QString pageError;
@@ -1055,7 +1136,8 @@ void Api::listProjects(const httplib::Request &request, httplib::Response &respo
         return;
     }
     const auto flag = [&](const char *name) {
-        return param(request, name) == QLatin1String("true");
+        const auto found = flags.find(name);
+        return found != flags.end() && found->second;
     };
     const bool membership = flag("membership") || minLevel.has_value();
     const QString search = param(request, "search").value_or(QString());
@@ -1095,8 +1177,15 @@ void Api::listProjects(const httplib::Request &request, httplib::Response &respo
     else
         sortBy(selected, descending, [](const Project &p) { return p.id; });
 
-    const PageWindow window =
-        paginate(request, response, *page, qsizetype(selected.size()), m_config.externalUrl);
+    // The defaults lib/api/projects.rb declares (GitLab CE), which Grape adds to the params.
+    RouteParams defaults{{QStringLiteral("order_by"), QStringLiteral("created_at")},
+                         {QStringLiteral("sort"), QStringLiteral("desc")}};
+    for (const char *name :
+         {"imported", "membership", "owned", "simple", "starred", "statistics",
+          "with_custom_attributes", "with_issues_enabled", "with_merge_requests_enabled"})
+        defaults.append({QLatin1String(name), QStringLiteral("false")});
+    const PageWindow window = paginate(request, response, *page, qsizetype(selected.size()),
+                                       m_config.externalUrl, defaults);
     const bool simple = flag("simple") || principal->isAnonymous();
     QJsonArray array;
     for (qsizetype i = window.begin; i < window.end; ++i) {
@@ -1110,8 +1199,9 @@ void Api::getProject(const Route &route, const httplib::Request &request,
                      httplib::Response &response)
 {
     std::lock_guard lock(m_mutex);
-    const auto principal =
-        authenticateFor(request, response, kProjectApiPolicy, false, kReadScopes);
+    // lib/api/projects.rb: GET /projects/:id does not take job tokens (nor deploy tokens);
+    // they are ignored, and the caller is anonymous there.
+    const auto principal = authenticateFor(request, response, kUserApiPolicy, false, kReadScopes);
     if (!principal)
         return;
     Project *project = findProject(route.projectId);
@@ -1119,7 +1209,10 @@ void Api::getProject(const Route &route, const httplib::Request &request,
         sendMessage(response, 404, QStringLiteral("404 Project Not Found"));
         return;
     }
-    sendJson(response, 200, m_serializer.project(*project, Access(*principal, *project), false));
+    QJsonObject object = m_serializer.project(*project, Access(*principal, *project), false);
+    if (principal->isAnonymous()) // Entities::ProjectDetails: no permissions
+        object.remove(QStringLiteral("permissions"));
+    sendJson(response, 200, object);
 }
 
 void Api::currentUser(const httplib::Request &request, httplib::Response &response)

@@ -54,13 +54,26 @@ void serveFile(const httplib::Request &request, httplib::Response &response,
     response.set_header("Accept-Ranges", "bytes");
     response.set_header("Last-Modified", lastModified.toStdString());
 
-    if (const auto since = parseHttpDate(header(request, "If-Unmodified-Since"));
-        since && modifiedSeconds > *since) {
+    // Go's http.ServeContent (Workhorse) without an ETag: `If-Match: *` and `If-None-Match: *`
+    // match, any other entity tag does not; an If-(None-)Match replaces the date condition.
+    const auto matchesAny = [](const QByteArray &tags) { return tags.trimmed() == "*"; };
+    if (request.has_header("If-Match")) {
+        if (!matchesAny(header(request, "If-Match"))) {
+            response.status = 412;
+            return;
+        }
+    } else if (const auto since = parseHttpDate(header(request, "If-Unmodified-Since"));
+               since && modifiedSeconds > *since) {
         response.status = 412;
         return;
     }
-    if (const auto since = parseHttpDate(header(request, "If-Modified-Since"));
-        since && modifiedSeconds <= *since) {
+    if (request.has_header("If-None-Match")) {
+        if (matchesAny(header(request, "If-None-Match"))) {
+            response.status = 304;
+            return;
+        }
+    } else if (const auto since = parseHttpDate(header(request, "If-Modified-Since"));
+               since && modifiedSeconds <= *since) {
         response.status = 304;
         return;
     }

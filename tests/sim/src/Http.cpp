@@ -8,10 +8,13 @@
 #include <QLocale>
 
 #include <arpa/inet.h>
+#include <chrono>
 #include <cstdlib>
 #include <netinet/in.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace sim {
 
@@ -81,9 +84,12 @@ std::optional<QString> param(const httplib::Request &request, const char *name)
     return QString::fromStdString(request.get_param_value(name));
 }
 
-void resetConnection(const httplib::Request &request)
+namespace {
+
+// cpp-httplib does not hand the socket to handlers; find it by its two ports. -1 when the
+// connection is gone.
+int socketOf(const httplib::Request &request)
 {
-    // cpp-httplib does not hand the socket to handlers; find it by its two ports.
     const QDir fds(QStringLiteral("/proc/self/fd"));
     for (const QString &entry : fds.entryList(QDir::Files | QDir::System)) {
         bool ok = false;
@@ -105,13 +111,60 @@ void resetConnection(const httplib::Request &request)
                 return int(ntohs(reinterpret_cast<const sockaddr_in6 &>(address).sin6_port));
             return -1;
         };
-        if (port(local) == request.local_port && port(peer) == request.remote_port) {
-            const linger abort{1, 0};
-            setsockopt(fd, SOL_SOCKET, SO_LINGER, &abort, sizeof abort);
-            shutdown(fd, SHUT_RDWR);
-            return;
-        }
+        if (port(local) == request.local_port && port(peer) == request.remote_port)
+            return fd;
     }
+    return -1;
+}
+
+} // namespace
+
+void resetConnection(const httplib::Request &request)
+{
+    const int fd = socketOf(request);
+    if (fd < 0)
+        return;
+    const linger abort{1, 0};
+    setsockopt(fd, SOL_SOCKET, SO_LINGER, &abort, sizeof abort);
+    shutdown(fd, SHUT_RDWR);
+}
+
+bool declaresBody(const httplib::Request &request)
+{
+    return request.has_header("Transfer-Encoding")
+           || std::strtoll(request.get_header_value("Content-Length").c_str(), nullptr, 10) > 0;
+}
+
+void closeAfterAnswer(const httplib::Request &request)
+{
+    const int fd = socketOf(request);
+    if (fd < 0)
+        return;
+    // The answer is out: end it with a FIN, then read and drop what the client still sends
+    // (for a bounded time), so that closing does not reset the connection before the client
+    // has read the answer. This is what nginx calls a lingering close.
+    shutdown(fd, SHUT_WR);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+    char buffer[64 * 1024];
+    for (;;) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
+        pollfd readable{fd, POLLIN, 0};
+        if (left.count() <= 0 || poll(&readable, 1, int(left.count())) <= 0)
+            break;
+        if (recv(fd, buffer, sizeof buffer, 0) <= 0)
+            break;
+    }
+    // Put a socket that is at its end in the connection's place: cpp-httplib then reads no
+    // further request from it (nothing of the unread body is taken for one) and closes it.
+    int ended[2];
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ended) != 0) {
+        resetConnection(request);
+        return;
+    }
+    ::close(ended[1]);
+    dup2(ended[0], fd);
+    ::close(ended[0]);
 }
 
 QString httpDate(const QDateTime &time)

@@ -24,6 +24,11 @@ std::optional<QString> param(const httplib::Request &request, const char *name);
 
 // Aborts the request's TCP connection with a reset: the peer sees a network error, no answer.
 void resetConnection(const httplib::Request &request);
+// Whether the request announces a body (Content-Length above 0, or Transfer-Encoding).
+bool declaresBody(const httplib::Request &request);
+// After an answer to a request whose body was not read: closes the connection gracefully,
+// so the rest of the body is never taken for the next request.
+void closeAfterAnswer(const httplib::Request &request);
 
 QString httpDate(const QDateTime &time);
 std::optional<QDateTime> parseHttpDate(const QByteArray &text);

@@ -1,5 +1,6 @@
 #include "Model.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -33,6 +34,17 @@ QString accessLevelName(AccessLevel level)
             return QLatin1String(levelName);
     }
     return {};
+}
+
+bool Project::admitsJobTokensOf(const QString &sourcePath) const
+{
+    if (sourcePath.compare(fullPath, Qt::CaseInsensitive) == 0)
+        return true;
+    return std::any_of(
+        jobTokenAllowlist.begin(), jobTokenAllowlist.end(), [&](const QString &admitted) {
+            return sourcePath.compare(admitted, Qt::CaseInsensitive) == 0
+                   || sourcePath.startsWith(admitted + QLatin1Char('/'), Qt::CaseInsensitive);
+        });
 }
 
 } // namespace sim

@@ -89,10 +89,13 @@ struct Project
     RegistryAccess registryAccess = RegistryAccess::Enabled;
     QMap<QString, AccessLevel> members; // username → level
     std::vector<ProtectionRule> protectionRules;
+    // Projects and groups (full paths) whose CI job tokens this project admits besides its own.
+    QStringList jobTokenAllowlist;
     QDateTime createdAt;
     QDateTime lastActivityAt;
 
     QString path() const { return fullPath.section(QLatin1Char('/'), -1); }
+    bool admitsJobTokensOf(const QString &sourcePath) const;
     QString namespacePath() const { return fullPath.section(QLatin1Char('/'), 0, -2); }
 };
 

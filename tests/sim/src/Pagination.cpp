@@ -1,8 +1,11 @@
 #include "Pagination.h"
 
 #include "Http.h"
+#include "Validation.h"
 
 #include <QStringList>
+
+#include <map>
 
 namespace sim {
 
@@ -29,6 +32,10 @@ std::optional<PageRequest> pageRequest(const httplib::Request &request, QString 
     };
     if (!read("page", page.page) || !read("per_page", page.perPage))
         return std::nullopt;
+    if (page.perPage == 0) { // lib/api/pagination_params.rb: except_values: [0]
+        *error = QStringLiteral("per_page has a value not allowed");
+        return std::nullopt;
+    }
     page.page = std::clamp<qsizetype>(page.page, 1, qsizetype(1) << 40);
     if (page.perPage <= 0)
         page.perPage = 20;
@@ -37,11 +44,15 @@ std::optional<PageRequest> pageRequest(const httplib::Request &request, QString 
 }
 
 PageWindow paginate(const httplib::Request &request, httplib::Response &response,
-                    const PageRequest &page, qsizetype total, const QString &externalUrl)
+                    const PageRequest &page, qsizetype total, const QString &externalUrl,
+                    const RouteParams &routeParams)
 {
-    const qsizetype totalPages = std::max<qsizetype>(1, (total + page.perPage - 1) / page.perPage);
-    const bool hasNext = page.page < totalPages;
-    const bool hasPrev = page.page > 1;
+    // Kaminari: no previous or next page once the page is past the end.
+    const qsizetype pages = (total + page.perPage - 1) / page.perPage;
+    const qsizetype totalPages = std::max<qsizetype>(1, pages);
+    const bool inRange = page.page <= pages;
+    const bool hasNext = inRange && page.page < pages;
+    const bool hasPrev = inRange && page.page > 1;
     const bool countsKnown = total <= kCountLimit;
 
     response.set_header("X-Page", std::to_string(page.page));
@@ -53,19 +64,23 @@ PageWindow paginate(const httplib::Request &request, httplib::Response &response
         response.set_header("X-Total-Pages", std::to_string(totalPages));
     }
 
-    QStringList kept;
-    for (const QString &pair : rawQueryOf(request).split(QLatin1Char('&'), Qt::SkipEmptyParts)) {
-        const QString key = pair.section(QLatin1Char('='), 0, 0);
-        if (key != QLatin1String("page") && key != QLatin1String("per_page"))
-            kept << pair;
-    }
-    const QString base =
-        externalUrl + rawPathOf(request) + QLatin1Char('?')
-        + (kept.isEmpty() ? QString() : kept.join(QLatin1Char('&')) + QLatin1Char('&'));
+    // lib/gitlab/pagination/offset_header_builder.rb: the request's parameters (with the
+    // route's path parameters and defaults) merged with page and per_page, through Rails'
+    // Hash#to_query: CGI-escaped pairs in sorted order.
+    std::map<QString, QString> params;
+    for (const auto &[key, value] : routeParams)
+        params[key] = value;
+    for (const auto &[key, value] : request.params)
+        params[QString::fromStdString(key)] = QString::fromStdString(value);
+    params[QStringLiteral("per_page")] = QString::number(page.perPage);
     const auto link = [&](qsizetype number, const char *rel) {
-        return QString(QLatin1Char('<') + base + QStringLiteral("page=") + QString::number(number)
-                       + QStringLiteral("&per_page=") + QString::number(page.perPage)
-                       + QStringLiteral(">; rel=\"") + QLatin1String(rel) + QLatin1Char('"'));
+        params[QStringLiteral("page")] = QString::number(number);
+        QStringList pairs;
+        for (const auto &[key, value] : params)
+            pairs << cgiEscape(key) + QLatin1Char('=') + cgiEscape(value);
+        pairs.sort();
+        return QStringLiteral("<%1%2?%3>; rel=\"%4\"")
+            .arg(externalUrl, rawPathOf(request), pairs.join(QLatin1Char('&')), QLatin1String(rel));
     };
     QStringList links;
     if (hasPrev)

@@ -327,6 +327,9 @@ QString Store::loadProjects(const QJsonArray &array)
                 ruleObject.value(QLatin1String("minimum_access_level_for_delete")).toString());
             project.protectionRules.push_back(rule);
         }
+        for (const QJsonValue &admitted :
+             object.value(QLatin1String("ci_job_token_allowlist")).toArray())
+            project.jobTokenAllowlist << admitted.toString();
         project.createdAt =
             parseTime(object.value(QLatin1String("created_at")),
                       QDateTime(QDate(2025, 2, 1), QTime(10, 0), Qt::UTC).addDays(project.id));
@@ -497,6 +500,8 @@ QJsonObject Store::toJson() const
              QLatin1String(registryAccessName(project.registryAccess))},
             {QStringLiteral("members"), members},
             {QStringLiteral("protection_rules"), rules},
+            {QStringLiteral("ci_job_token_allowlist"),
+             QJsonArray::fromStringList(project.jobTokenAllowlist)},
             {QStringLiteral("created_at"), timeJson(project.createdAt)},
             {QStringLiteral("last_activity_at"), timeJson(project.lastActivityAt)}});
     }

@@ -3,6 +3,8 @@
 #include <QRegularExpression>
 #include <QStringDecoder>
 
+#include <cstring>
+
 namespace sim {
 
 namespace {
@@ -58,15 +60,21 @@ QString cgiUnescape(const QString &text)
     return QString::fromUtf8(percentDecode(text.toUtf8(), true));
 }
 
-QString encodeUriComponent(const QString &text)
+namespace {
+
+// Percent-encodes every byte but ASCII letters, digits and `keep`; a space becomes `+` when
+// `space` is '+'.
+QString percentEncode(const QString &text, const char *keep, char space)
 {
     static const char hex[] = "0123456789ABCDEF";
     QString out;
     for (const char byte : text.toUtf8()) {
         const auto c = static_cast<unsigned char>(byte);
-        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '*'
-            || c == '-' || c == '.' || c == '_') {
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+            || (c != 0 && std::strchr(keep, c))) {
             out.append(QLatin1Char(char(c)));
+        } else if (c == ' ' && space == '+') {
+            out.append(QLatin1Char('+'));
         } else {
             out.append(QLatin1Char('%'));
             out.append(QLatin1Char(hex[c >> 4]));
@@ -74,6 +82,18 @@ QString encodeUriComponent(const QString &text)
         }
     }
     return out;
+}
+
+} // namespace
+
+QString encodeUriComponent(const QString &text)
+{
+    return percentEncode(text, "*-._", '%');
+}
+
+QString cgiEscape(const QString &text)
+{
+    return percentEncode(text, "_.-~", '+');
 }
 
 bool isValidPackageName(const QString &name)

@@ -15,6 +15,8 @@ std::optional<QString> decodeSegment(const QByteArray &raw);
 QString cgiUnescape(const QString &text);
 // Ruby's URI.encode_uri_component: keeps A-Z a-z 0-9 * - . _, upper-case %XX otherwise.
 QString encodeUriComponent(const QString &text);
+// Ruby's CGI.escape: as a form field, a space as `+`.
+QString cgiEscape(const QString &text);
 
 bool isValidPackageName(const QString &name);
 bool isValidPackageVersion(const QString &version);

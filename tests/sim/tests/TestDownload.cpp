@@ -413,6 +413,11 @@ private slots:
         QTest::newRow("§3.3 file_name %2e%2e")
             << PrivateProject << false << QByteArray("mypackage/0.0.1/%2e%2e")
             << QStringList{u"file_name should be a valid file path"_s};
+        QTest::newRow("§3.3 a newline in the file name")
+            << PrivateProject << false << QByteArray("mypackage/0.0.1/my%0Afile.txt") << fileName;
+        QTest::newRow("§3.3 a newline in the package name")
+            << PrivateProject << false << QByteArray("my%0Apackage/0.0.1/myfile.txt")
+            << packageName;
     }
 
     void traversalProbeIsRejected()
@@ -616,6 +621,35 @@ private slots:
             m_http->get(target, devPat() + HttpHeaders{{"If-Modified-Since", lastModified}});
         SIM_COMPARE_STATUS(again, 304);
         QVERIFY(again.body.isEmpty());
+    }
+
+    // §4.2 (Go's http.ServeContent, no ETag): If-None-Match: * matches the file → 304; any
+    // other entity tag does not, and then If-Modified-Since is not consulted.
+    void ifNoneMatchIsHonoured_data()
+    {
+        QTest::addColumn<QByteArray>("ifNoneMatch");
+        QTest::addColumn<bool>("withModifiedSince");
+        QTest::addColumn<int>("status");
+        QTest::newRow("*") << QByteArray("*") << false << 304;
+        QTest::newRow("* with If-Modified-Since") << QByteArray("*") << true << 304;
+        QTest::newRow("an entity tag") << QByteArray("\"abc\"") << false << 200;
+        QTest::newRow("an entity tag, If-Modified-Since ignored")
+            << QByteArray("\"abc\"") << true << 200;
+    }
+
+    void ifNoneMatchIsHonoured()
+    {
+        QFETCH(QByteArray, ifNoneMatch);
+        QFETCH(bool, withModifiedSince);
+        QFETCH(int, status);
+        const QByteArray target = genericTarget(PrivateProject, "mypackage/0.0.1/range.bin");
+        HttpHeaders headers = devPat() + HttpHeaders{{"If-None-Match", ifNoneMatch}};
+        if (withModifiedSince)
+            headers.insert(
+                {"If-Modified-Since", m_http->get(target, devPat()).header("Last-Modified")});
+        const HttpReply reply = m_http->get(target, headers);
+        SIM_COMPARE_STATUS(reply, status);
+        QCOMPARE(reply.body.isEmpty(), status == 304);
     }
 
     // §11.4 note / §4.1: a download sets last_downloaded_at.

@@ -63,6 +63,10 @@ QList<Link> parseLinks(const QByteArray &header)
     return links;
 }
 
+const char PerPageNotAllowed[] = R"({"error":"per_page has a value not allowed"})";
+const char IncludeVersionlessInvalid[] = R"({"error":"include_versionless is invalid"})";
+const char MembershipInvalid[] = R"({"error":"membership is invalid"})";
+
 } // namespace
 
 class TestPagination final : public QObject
@@ -285,6 +289,107 @@ private slots:
         QCOMPARE(reply.jsonArray().size(), 0);
         SIM_COMPARE_HEADER(reply, "X-Total", QByteArray::number(SmallCount));
         SIM_COMPARE_HEADER(reply, "X-Next-Page", "");
+        // Kaminari has no previous page once the page is out of range.
+        SIM_COMPARE_HEADER(reply, "X-Prev-Page", "");
+        QStringList rels;
+        for (const Link &l : parseLinks(reply.header("Link")))
+            rels << l.rel;
+        QCOMPARE(rels, (QStringList{u"first"_s, u"last"_s}));
+    }
+
+    // lib/api/pagination_params.rb: per_page has `except_values: [0]`.
+    void perPageZeroIsRejected_data() { pagePastTheEndIsEmpty_data(); }
+
+    void perPageZeroIsRejected()
+    {
+        QFETCH(QByteArray, resource);
+        SIM_EXPECT_REPLY(m_http->get(resourcePath(resource, false) + "?per_page=0",
+                                     Http::privateToken("pat-pager")),
+                         400, PerPageNotAllowed);
+    }
+
+    // Grape's Boolean type: true/false and their usual spellings; anything else is invalid.
+    void booleanParametersAreValidated_data()
+    {
+        QTest::addColumn<QByteArray>("target");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        const QByteArray packages = packagesTarget(PackagesProject);
+        QTest::newRow("include_versionless=maybe") << packages + "?include_versionless=maybe" << 400
+                                                   << QByteArray(IncludeVersionlessInvalid);
+        QTest::newRow("include_versionless=true")
+            << packages + "?include_versionless=true" << 200 << QByteArray();
+        QTest::newRow("include_versionless=0")
+            << packages + "?include_versionless=0" << 200 << QByteArray();
+        QTest::newRow("membership=sure") << QByteArray("/api/v4/projects?membership=sure") << 400
+                                         << QByteArray(MembershipInvalid);
+        QTest::newRow("membership=yes")
+            << QByteArray("/api/v4/projects?membership=yes") << 200 << QByteArray();
+    }
+
+    void booleanParametersAreValidated()
+    {
+        QFETCH(QByteArray, target);
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        const HttpReply reply = m_http->get(target, Http::privateToken("pat-pager"));
+        if (body.isEmpty())
+            SIM_COMPARE_STATUS(reply, status);
+        else
+            SIM_EXPECT_REPLY(reply, status, body);
+    }
+
+    // lib/gitlab/pagination/offset_header_builder.rb: every Link URL carries the request's
+    // parameters plus the route's path parameters and declared defaults, with page and
+    // per_page, as Rails' Hash#to_query writes them: sorted and CGI-escaped.
+    void linkQueryHasGitLabsForm_data()
+    {
+        QTest::addColumn<QByteArray>("target");
+        QTest::addColumn<QByteArray>("nextQuery");
+        QTest::newRow("packages by id")
+            << packagesTarget(PackagesProject, "package_type=generic&per_page=10")
+            << QByteArray("id=1&order_by=created_at&package_type=generic&page=2&per_page=10&"
+                          "sort=asc");
+        QTest::newRow("packages by path, name filter with a space")
+            << QByteArray("/api/v4/projects/pg%2Fpackages/packages?per_page=10&package_name=pkg-"
+                          "&sort=desc&x=a%20b")
+            << QByteArray("id=pg%2Fpackages&order_by=created_at&package_name=pkg-&page=2&"
+                          "per_page=10&sort=desc&x=a+b");
+        QTest::newRow("projects")
+            << QByteArray("/api/v4/projects?membership=true&order_by=id&per_page=10")
+            << QByteArray("imported=false&membership=true&order_by=id&owned=false&page=2&"
+                          "per_page=10&simple=false&sort=desc&starred=false&statistics=false&"
+                          "with_custom_attributes=false&with_issues_enabled=false&"
+                          "with_merge_requests_enabled=false");
+    }
+
+    void linkQueryHasGitLabsForm()
+    {
+        QFETCH(QByteArray, target);
+        QFETCH(QByteArray, nextQuery);
+        const HttpReply reply = m_http->get(target, Http::privateToken("pat-pager"));
+        SIM_COMPARE_STATUS(reply, 200);
+        QByteArray next;
+        for (const Link &l : parseLinks(reply.header("Link"))) {
+            if (l.rel == u"next"_s)
+                next = l.url.query(QUrl::FullyEncoded).toLatin1();
+        }
+        QCOMPARE(next, nextQuery);
+    }
+
+    void packageFilesLinkQueryHasGitLabsForm()
+    {
+        const HttpReply reply =
+            m_http->get(packageFilesTarget(FilesProject, m_filesPackageId, "per_page=10"),
+                        Http::privateToken("pat-pager"));
+        SIM_COMPARE_STATUS(reply, 200);
+        QByteArray next;
+        for (const Link &l : parseLinks(reply.header("Link"))) {
+            if (l.rel == u"next"_s)
+                next = l.url.query(QUrl::FullyEncoded).toLatin1();
+        }
+        QCOMPARE(next, "id=2&order_by=id&package_id=" + QByteArray::number(m_filesPackageId)
+                           + "&page=2&per_page=10&sort=asc");
     }
 
     // §7: X-Total-Pages ≥ 1 even when nothing matches.

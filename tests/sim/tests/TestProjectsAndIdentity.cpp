@@ -308,7 +308,10 @@ private slots:
         SIM_COMPARE_STATUS(reply, 200);
         const QJsonObject p = reply.jsonObject();
         QCOMPARE(p.value(u"id"_s).toInt(), expectedId);
-        QVERIFY2(p.contains(u"permissions"_s), "GET /projects/:id returns the full entity");
+        // lib/api/projects.rb: signed-in callers get ProjectWithAccess (with permissions),
+        // anonymous ones ProjectDetails (without).
+        QVERIFY2(p.contains(u"permissions"_s) == !token.isEmpty(),
+                 "GET /projects/:id: permissions exactly for signed-in callers");
         if (expectedId == 1) {
             QCOMPARE(p.value(u"path_with_namespace"_s).toString(), u"acme/widget"_s);
             QCOMPARE(p.value(u"permissions"_s)

@@ -1,0 +1,221 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>Stevedore::ApiError</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::CommandRunner</name>
+    <message numerus="yes">
+        <source>Deleted %1 (%n upload(s)) from %2 %3.
+</source>
+        <translation>
+            <numerusform>Deleted %1 (%n upload) from %2 %3.
+</numerusform>
+            <numerusform>Deleted %1 (%n uploads) from %2 %3.
+</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::MainWindow</name>
+    <message numerus="yes">
+        <source>Delete %n version(s) from %1, with all their files? This cannot be undone.
+
+%2</source>
+        <translation>
+            <numerusform>Delete %n version from %1, with all its files? This cannot be undone.
+
+%2</numerusform>
+            <numerusform>Delete %n versions from %1, with all their files? This cannot be undone.
+
+%2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::PackageFileModel</name>
+    <message numerus="yes">
+        <source>%1: %n file(s)</source>
+        <translation>
+            <numerusform>%1: %n file</numerusform>
+            <numerusform>%1: %n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 was uploaded %n times; this is the newest upload, the one downloads return.</source>
+        <translation>
+            <numerusform>%1 was uploaded %n time; this is the newest upload, the one downloads return.</numerusform>
+            <numerusform>%1 was uploaded %n times; this is the newest upload, the one downloads return.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::PackageTreeModel</name>
+    <message numerus="yes">
+        <source>%1: %n version(s), newest %2</source>
+        <translation>
+            <numerusform>%1: %n version, newest %2</numerusform>
+            <numerusform>%1: %n versions, newest %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::PublishCommand</name>
+    <message numerus="yes">
+        <source>--file-name names one file; %n file(s) were given.</source>
+        <translation>
+            <numerusform>--file-name names one file; %n file was given.</numerusform>
+            <numerusform>--file-name names one file; %n files were given.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::PublishDialog</name>
+    <message numerus="yes">
+        <source>Version %1 of %2 exists already with %n file(s): the files are added to it.</source>
+        <translation>
+            <numerusform>Version %1 of %2 exists already with %n file: the files are added to it.</numerusform>
+            <numerusform>Version %1 of %2 exists already with %n files: the files are added to it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Publish %n file(s)</source>
+        <translation>
+            <numerusform>&amp;Publish %n file</numerusform>
+            <numerusform>&amp;Publish %n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s), %1 in all, ready to publish.</source>
+        <translation>
+            <numerusform>%n file, %1 in all, ready to publish.</numerusform>
+            <numerusform>%n files, %1 in all, ready to publish.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file name(s)</source>
+        <translation>
+            <numerusform>%n file name</numerusform>
+            <numerusform>%n file names</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the files added had a row already and were not added again.</source>
+        <translation>
+            <numerusform>%n of the files added had a row already and was not added again.</numerusform>
+            <numerusform>%n of the files added had a row already and were not added again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::QueuedCommand</name>
+    <message numerus="yes">
+        <source>note: resuming an interrupted run; %1 of %n file(s) were done already (--no-resume starts afresh).
+</source>
+        <translation>
+            <numerusform>note: resuming an interrupted run; %1 of %n file was done already (--no-resume starts afresh).
+</numerusform>
+            <numerusform>note: resuming an interrupted run; %1 of %n files were done already (--no-resume starts afresh).
+</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::TransferNotices</name>
+    <message numerus="yes">
+        <source>%n more transfer(s) failed</source>
+        <translation>
+            <numerusform>%n more transfer failed</numerusform>
+            <numerusform>%n more transfers failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n transfer(s) failed</source>
+        <translation>
+            <numerusform>%1 of %n transfer failed</numerusform>
+            <numerusform>%1 of %n transfers failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them had the same content there already.</source>
+        <translation>
+            <numerusform>%n of them had the same content there already.</numerusform>
+            <numerusform>%n of them had the same content there already.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) published to %1 %2</source>
+        <translation>
+            <numerusform>%n file published to %1 %2</numerusform>
+            <numerusform>%n files published to %1 %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) downloaded</source>
+        <translation>
+            <numerusform>%n file downloaded</numerusform>
+            <numerusform>%n files downloaded</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transfer(s) finished</source>
+        <translation>
+            <numerusform>%n transfer finished</numerusform>
+            <numerusform>%n transfers finished</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> and %n more</numerusform>
+            <numerusform> and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::TransferQueueModel</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>more than %n hours</source>
+        <translation>
+            <numerusform>more than %n hour</numerusform>
+            <numerusform>more than %n hours</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
