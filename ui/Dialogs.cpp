@@ -1,8 +1,14 @@
 #include "Dialogs.h"
 
 #include <QCheckBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
 #include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QPushButton>
+#include <QVBoxLayout>
 
 namespace Stevedore {
 
@@ -107,6 +113,41 @@ Dialogs::QuitAnswer Dialogs::quitWithTransfers(QWidget *parent)
     if (clicked == now)
         return QuitAnswer::QuitNow;
     return QuitAnswer::Cancel;
+}
+
+std::optional<qint64> Dialogs::bandwidthLimit(QWidget *parent, qint64 current)
+{
+    constexpr double kMiB = 1024.0 * 1024.0;
+    QDialog dialog(parent);
+    dialog.setWindowTitle(tr("Bandwidth limit"));
+    auto *limited = new QCheckBox(tr("&Limit uploads and downloads to"), &dialog);
+    auto *rate = new QDoubleSpinBox(&dialog);
+    rate->setObjectName(QStringLiteral("bandwidthRate"));
+    rate->setRange(0.1, 10000.0);
+    rate->setDecimals(1);
+    rate->setSuffix(tr(" MiB/s"));
+    rate->setValue(current > 0 ? double(current) / kMiB : 10.0);
+    limited->setChecked(current > 0);
+    rate->setEnabled(current > 0);
+    QObject::connect(limited, &QCheckBox::toggled, rate, &QWidget::setEnabled);
+    auto *note = new QLabel(tr("With a limit, transfers run one at a time, held to this rate. It "
+                               "applies to the transfers that start from now on and is "
+                               "remembered."),
+                            &dialog);
+    note->setWordWrap(true);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *row = new QHBoxLayout;
+    row->addWidget(limited);
+    row->addWidget(rate);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addLayout(row);
+    layout->addWidget(note);
+    layout->addWidget(buttons);
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    return limited->isChecked() ? qint64(rate->value() * kMiB) : 0;
 }
 
 } // namespace Stevedore

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 class QWidget;
 
 namespace Stevedore {
@@ -62,6 +64,9 @@ public:
     // "Transfers are running": finish them, then quit; pause them (they continue at the next
     // start) and quit; quit now (they continue at the next start too); or cancel.
     virtual QuitAnswer quitWithTransfers(QWidget *parent);
+    // The transfers' bandwidth limit in bytes per second, 0 for none; `current` fills it in.
+    // Empty when the person cancelled.
+    virtual std::optional<qint64> bandwidthLimit(QWidget *parent, qint64 current);
 };
 
 } // namespace Stevedore

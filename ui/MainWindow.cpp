@@ -52,6 +52,7 @@ const QString kSplitterKey = QStringLiteral("MainWindow/splitter");
 const QString kLastProjectKey = QStringLiteral("MainWindow/lastProject");
 const QString kDownloadFolderKey = QStringLiteral("Downloads/folder");
 const QString kNotificationsKey = QStringLiteral("Notifications/enabled");
+const QString kBandwidthLimitKey = QStringLiteral("Transfers/bandwidthLimit"); // bytes/s
 constexpr QSize kDefaultSize(1200, 760);
 
 } // namespace
@@ -253,6 +254,9 @@ void MainWindow::buildActions()
     connect(notifications, &QAction::toggled, this,
             [](bool on) { QSettings().setValue(kNotificationsKey, on); });
     view->addAction(notifications);
+    add(view, QStringLiteral("actionBandwidthLimit"), QStringLiteral("bandwidth"),
+        tr("Limit &bandwidth…"), {}, &MainWindow::chooseBandwidthLimit);
+    applyBandwidthLimit(QSettings().value(kBandwidthLimitKey, 0).toLongLong());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     add(help, QStringLiteral("actionUserGuide"), QStringLiteral("help"), tr("&User Guide"),
@@ -296,6 +300,24 @@ void MainWindow::buildActions()
     contextMenu(m_projects->view(), {named("actionOpenProject"), refresh});
     m_projects->accountSwitcher()->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_projects->accountSwitcher()->addActions({editAccount, removeAccount});
+}
+
+void MainWindow::chooseBandwidthLimit()
+{
+    const std::optional<qint64> limit =
+        m_dialogs.bandwidthLimit(this, QSettings().value(kBandwidthLimitKey, 0).toLongLong());
+    if (!limit)
+        return;
+    QSettings().setValue(kBandwidthLimitKey, *limit);
+    applyBandwidthLimit(*limit);
+}
+
+// One transfer at a time under a limit, so that the limit holds for all of them together.
+void MainWindow::applyBandwidthLimit(qint64 bytesPerSecond)
+{
+    m_session.setTransferRateLimit(bytesPerSecond);
+    m_queue.setParallelDownloads(bytesPerSecond > 0 ? 1 : TransferQueue::kParallelDownloads);
+    m_transfers->setBandwidthLimit(bytesPerSecond);
 }
 
 void MainWindow::chooseStartAccount()

@@ -72,6 +72,8 @@ public:
     void openProjectByPath();
     void showUserGuide();
     void showAbout();
+    void chooseBandwidthLimit();
+    void applyBandwidthLimit(qint64 bytesPerSecond);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -196,13 +196,23 @@ void TransferDock::removeSelected()
     }
 }
 
+void TransferDock::setBandwidthLimit(qint64 bytesPerSecond)
+{
+    m_bandwidthLimit = bytesPerSecond;
+    updateTitle();
+}
+
 void TransferDock::updateTitle()
 {
     const TransferQueueModel::Overall overall = m_model.overall();
     Q_EMIT overallChanged(overall);
-    if (overall.rows == 0)
-        return setWindowTitle(tr("Transfers"));
     const QLocale locale;
+    const QString limit =
+        m_bandwidthLimit > 0
+            ? tr(" (limited to %1/s)").arg(locale.formattedDataSize(m_bandwidthLimit))
+            : QString();
+    if (overall.rows == 0)
+        return setWindowTitle(tr("Transfers") + limit);
     QString title = tr("Transfers — %1 of %2 done").arg(overall.finished).arg(overall.rows);
     if (overall.bytesTotal > 0)
         title += tr(", %1 of %2")
@@ -212,7 +222,7 @@ void TransferDock::updateTitle()
         title += tr(", %1 left")
                      .arg(TransferQueueModel::formatDuration(
                          qint64((overall.bytesTotal - overall.bytesDone) / overall.speed)));
-    setWindowTitle(title);
+    setWindowTitle(title + limit);
 }
 
 QList<int> TransferDock::selectedSourceRows() const

@@ -19,6 +19,8 @@ public:
     explicit TransferDock(TransferQueue &queue, QWidget *parent = nullptr);
 
     TransferQueueModel *model() { return &m_model; }
+    // Shown in the title while set ("limited to 2.0 MiB/s"); 0: no limit.
+    void setBandwidthLimit(qint64 bytesPerSecond);
     TransferFilterModel *filterModel() { return &m_filter; }
     QTableView *view() const { return m_view; }
     void removeSelected(); // the selected rows leave the queue (a running one stops first)
@@ -31,6 +33,7 @@ private:
     QList<int> selectedSourceRows() const;
     void openFolder();
     void updateTitle(); // "Transfers — 3 of 10 done, 1.2 of 4.0 GiB, 2 min left"
+    qint64 m_bandwidthLimit = 0;
 
     TransferQueue &m_queue;
     TransferQueueModel m_model;

@@ -87,10 +87,18 @@ void AccountSession::activate(const QString &accountId)
         m_store.setLastAccountId(accountId);
 }
 
+void AccountSession::setTransferRateLimit(qint64 bytesPerSecond)
+{
+    m_transferRateLimit = std::max<qint64>(0, bytesPerSecond);
+    for (const std::shared_ptr<Connection> &connection : std::as_const(m_connections))
+        connection->client->setTransferRateLimit(m_transferRateLimit);
+}
+
 void AccountSession::open(const Account &account, const QString &secret)
 {
     auto connection = std::make_shared<Connection>();
     connection->client = std::make_unique<GitLabClient>(account, secret);
+    connection->client->setTransferRateLimit(m_transferRateLimit);
     connection->api = std::make_unique<GitLabApi>(*connection->client);
     m_connections.insert(account.id, connection);
     Q_EMIT signedIn(account.id);

@@ -62,6 +62,9 @@ public:
     // is shown, is replaced by one with the new settings: transfers running on the old one
     // finish on it, the next ones (queued items, retries) use the new one.
     void update(Account edited, const QString &newSecret);
+    // Bytes per second each upload or download body may move, 0 for no limit: for every
+    // connection, open or opened later; transfers that start afterwards keep to it.
+    void setTransferRateLimit(qint64 bytesPerSecond);
 
 Q_SIGNALS:
     void accountsChanged();
@@ -94,6 +97,7 @@ private:
         std::unique_ptr<GitLabApi> api;
     };
     QHash<QString, std::shared_ptr<Connection>> m_connections; // by account id
+    qint64 m_transferRateLimit = 0;
     int m_generation = 0; // ignores keychain answers for an account that is no longer wanted
 };
 

@@ -171,6 +171,12 @@ void TransferQueue::resume()
     schedule();
 }
 
+void TransferQueue::setParallelDownloads(int count)
+{
+    m_parallelDownloads = std::max(1, count);
+    schedule();
+}
+
 void TransferQueue::cancel(const QString &id)
 {
     TransferItem *item = find(id);
@@ -293,13 +299,13 @@ void TransferQueue::schedule()
 }
 
 // An upload starts only when nothing runs, and nothing starts beside it; downloads start
-// while fewer than kParallelDownloads run. Items start in queue order: a download queued
+// while fewer than m_parallelDownloads run. Items start in queue order: a download queued
 // behind an upload waits for it.
 bool TransferQueue::mayStart(const TransferItem &item) const
 {
     if (m_running.isEmpty())
         return true;
-    if (item.isUpload() || m_running.size() >= kParallelDownloads)
+    if (item.isUpload() || m_running.size() >= m_parallelDownloads)
         return false;
     // Two downloads of one name into one folder run one after the other, so that the second
     // sees the first's file (and keeps both, skips or overwrites as asked).

@@ -52,6 +52,9 @@ public:
     const TransferItem *item(const QString &id) const;
     bool isPaused() const { return m_paused; }
     static constexpr int kParallelDownloads = 4;
+    // How many downloads may run at once (1 under a bandwidth limit, so that the limit holds
+    // for the total); kParallelDownloads by default.
+    void setParallelDownloads(int count);
     bool isIdle() const; // nothing queued or running
     bool isRunning(const QString &id) const { return m_running.contains(id); }
     QString loadError() const { return m_loadError; }
@@ -111,6 +114,7 @@ private:
     QHash<QString, qsizetype> m_index;
     RetryPolicy m_retry;
     bool m_paused = false;
+    int m_parallelDownloads = kParallelDownloads;
     // Why a running task is being stopped: by pause() (back to Queued) or by cancel() or
     // remove() (Cancelled; a download's .part goes).
     enum class Interruption { None, Pause, Cancel };

@@ -34,7 +34,8 @@ public:
         SaveFile,
         ExistingDirectory,
         Conflict,
-        QuitWithTransfers
+        QuitWithTransfers,
+        BandwidthLimit
     };
 
     // One call: for message boxes the title and text, for file dialogs the caption and the
@@ -58,6 +59,7 @@ public:
     }
 
     void answerQuit(QuitAnswer answer) { m_quits.enqueue(answer); }
+    void answerBandwidthLimit(qint64 bytesPerSecond) { m_limits.enqueue(bytesPerSecond); }
 
     const QList<Asked> &asked() const { return m_asked; }
     QList<Asked> asked(Kind kind) const
@@ -149,6 +151,15 @@ public:
         return QuitAnswer::Cancel;
     }
 
+    std::optional<qint64> bandwidthLimit(QWidget *, qint64) override
+    {
+        m_asked.append({Kind::BandwidthLimit, QString(), QString()});
+        if (!m_limits.isEmpty())
+            return m_limits.dequeue();
+        ++m_unanswered;
+        return std::nullopt;
+    }
+
 private:
     template<typename T> T take(QQueue<T> &queue)
     {
@@ -166,6 +177,7 @@ private:
     QQueue<QString> m_directories;
     QQueue<ConflictAnswer> m_conflicts;
     QQueue<QuitAnswer> m_quits;
+    QQueue<qint64> m_limits;
 };
 
 } // namespace Stevedore::GuiTest

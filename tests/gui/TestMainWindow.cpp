@@ -16,7 +16,9 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDir>
+#include <QDockWidget>
 #include <QDropEvent>
+#include <QElapsedTimer>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -83,6 +85,7 @@ private Q_SLOTS:
     void applicationIconRendersSmallAndLarge();
     void everyActionHasAnIcon();
     void namesStayReadableAt1024x700();
+    void bandwidthLimitHoldsTransfersToOneAtItsRate();
 
 private:
     void openWindow(const QStringList &simFaults = {}, const QString &token = kPat);
@@ -1245,6 +1248,65 @@ void TestMainWindow::namesStayReadableAt1024x700()
     QTRY_COMPARE(readable(packages, version), QString());
     for (int row = 0; row < files->model()->rowCount(); ++row)
         QTRY_COMPARE(readable(files, files->model()->index(row, 0)), QString());
+}
+
+// View › Limit bandwidth…: transfers run one at a time, at no more than the rate, the dock's
+// title says so, and the limit is there again in the next window.
+void TestMainWindow::bandwidthLimitHoldsTransfersToOneAtItsRate()
+{
+    openWindow();
+    waitForPackages();
+    constexpr qint64 kLimit = 2 * 1024 * 1024;
+    m_dialogs->answerBandwidthLimit(kLimit);
+    m_window->findChild<QAction *>(QStringLiteral("actionBandwidthLimit"))->trigger();
+    QCOMPARE(m_dialogs->unanswered(), 0);
+    auto *dock = m_window->findChild<QDockWidget *>(QStringLiteral("transferDock"));
+    QVERIFY(dock);
+    QVERIFY2(dock->windowTitle().contains(QStringLiteral("limited to 2")),
+             qPrintable(dock->windowTitle()));
+
+    // Two of hello-cli 1.2.0's files (5.5 MiB for its three).
+    TransferQueue &queue = m_window->transfers();
+    QList<TransferItem> downloads;
+    for (const QString &name : {QStringLiteral("hello-1.2.0-linux-amd64.tar.gz"),
+                                QStringLiteral("hello-1.2.0-darwin-arm64.tar.gz")}) {
+        TransferItem item;
+        item.direction = TransferDirection::Download;
+        item.accountId = m_window->session().active()->id;
+        item.target = {kProject, kHelloCli, QStringLiteral("1.2.0"), name};
+        item.folder = m_dir->filePath(QStringLiteral("limited"));
+        item.localPath = QDir(item.folder).filePath(name);
+        downloads << item;
+    }
+    QDir().mkpath(m_dir->filePath(QStringLiteral("limited")));
+    QElapsedTimer clock;
+    clock.start();
+    const QStringList ids = queue.add(downloads);
+    int mostAtOnce = 0;
+    while (!queue.isIdle() && clock.elapsed() < kTimeout) {
+        const auto running = std::count_if(ids.cbegin(), ids.cend(),
+                                           [&](const QString &id) { return queue.isRunning(id); });
+        mostAtOnce = std::max(mostAtOnce, int(running));
+        QTest::qWait(10);
+    }
+    qint64 bytes = 0;
+    for (const QString &id : ids) {
+        QVERIFY2(queue.item(id)->state == TransferState::Done,
+                 qPrintable(queue.item(id)->errorMessage));
+        bytes += QFileInfo(queue.item(id)->localPath).size();
+    }
+    QCOMPARE(mostAtOnce, 1);
+    // At 2 MiB/s the bytes take at least bytes / 2 MiB seconds (less a second of slack for
+    // what libcurl lets through before it starts to pace).
+    QVERIFY2(clock.elapsed() >= bytes * 1000 / kLimit - 1000,
+             qPrintable(u"%1 bytes in %2 ms"_s.arg(bytes).arg(clock.elapsed())));
+
+    m_window->close();
+    m_window.reset();
+    openWindow();
+    dock = m_window->findChild<QDockWidget *>(QStringLiteral("transferDock"));
+    QVERIFY2(dock->windowTitle().contains(QStringLiteral("limited to 2")),
+             qPrintable(dock->windowTitle()));
 }
 
 QTEST_MAIN(TestMainWindow)
