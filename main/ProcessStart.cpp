@@ -1,8 +1,10 @@
 #include "ProcessStart.h"
 
+#include "core/PrivateFiles.h"
 #include "core/Version.h"
 
 #include <QCoreApplication>
+#include <QSettings>
 
 namespace Stevedore {
 
@@ -20,6 +22,7 @@ void setApplicationIdentity()
     QCoreApplication::setOrganizationName(organizationName());
     QCoreApplication::setApplicationName(applicationName());
     QCoreApplication::setApplicationVersion(applicationVersion());
+    makePrivateFile(QSettings().fileName()); // accounts and window settings
 }
 
 void writeTo(std::FILE *stream, const QString &text)

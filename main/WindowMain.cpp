@@ -8,10 +8,9 @@
 #include "cli/CommandLine.h"
 #include "core/PluralForms.h"
 #include "core/Version.h"
+#include "transfer/WindowQueuePath.h"
 
 #include <QApplication>
-#include <QDir>
-#include <QStandardPaths>
 
 int main(int argc, char *argv[])
 {
@@ -39,10 +38,8 @@ int main(int argc, char *argv[])
     Stevedore::AccountStore accounts;
     Stevedore::KeychainSecretStore secrets;
     Stevedore::Dialogs dialogs;
-    const QString queueFile =
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-            .filePath(QStringLiteral("transfer-queue.jsonl"));
-    Stevedore::MainWindow window(commandLine.launch, {&accounts, &secrets, &dialogs, queueFile});
+    Stevedore::MainWindow window(commandLine.launch,
+                                 {&accounts, &secrets, &dialogs, Stevedore::windowQueuePath()});
     window.show();
     return QApplication::exec();
 }

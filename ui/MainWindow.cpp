@@ -441,7 +441,7 @@ void MainWindow::onProjectChosen(const Project &project)
                                                         : project.pathWithNamespace;
     m_projectId = project.id;
     m_projectAccessLevel = project.accessLevel;
-    if (m_session.active())
+    if (m_session.active() && m_session.active()->persistent) // environment accounts leave no trace
         QSettings().setValue(kLastProjectKey + QLatin1Char('/') + m_session.active()->id,
                              m_projectPath);
     updateTitle();

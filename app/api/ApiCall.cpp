@@ -3,6 +3,7 @@
 #include "api/GitLabClient.h"
 
 #include <QCryptographicHash>
+#include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QSslCertificate>
 
@@ -269,6 +270,11 @@ void ApiCall::onFinished()
     if (status == 0 && networkError != QNetworkReply::NoError) {
         if (networkError == QNetworkReply::SslHandshakeFailedError && !m_tlsDetail.isEmpty()) {
             finish(untrustedCertificateError(m_tlsDetail));
+        } else if (networkError == QNetworkReply::ProxyConnectionRefusedError) {
+            const QNetworkProxy proxy =
+                QNetworkProxyFactory::proxyForQuery(QNetworkProxyQuery(m_currentUrl)).value(0);
+            finish(ApiError::proxyRefused(proxy.hostName() + QLatin1Char(':')
+                                          + QString::number(proxy.port())));
         } else {
             finish(ApiError::fromNetwork(networkError, m_reply->errorString()));
         }

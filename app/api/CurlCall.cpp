@@ -4,6 +4,7 @@
 #include "api/CurlConnections.h"
 #include "api/CurlLibrary.h"
 #include "api/GitLabClient.h"
+#include "api/ProxyChoice.h"
 
 #include <QNetworkRequest>
 #include <QSslCertificate>
@@ -74,6 +75,7 @@ struct CurlCall::Transfer
     CURLM *multi = nullptr;
     curl_slist *requestHeaders = nullptr;
     QByteArray url;
+    ProxyChoice proxy;
     QByteArray caPem;
     std::shared_ptr<Source> source;
     std::shared_ptr<Sink> sink;
@@ -368,6 +370,7 @@ void CurlCall::launch()
     transfer->inactivity = m_client->inactivityTimeout();
     transfer->floor = m_client->slowBodyFloor();
     transfer->url = m_url.toEncoded();
+    transfer->proxy = ProxyChoice::forUrl(m_url);
     transfer->easy = curl().easy_init();
     transfer->multi = curl().multi_init();
     transfer->connections = m_client->curlConnections();
@@ -394,6 +397,9 @@ void CurlCall::launch()
     curl().easy_setopt(easy, CURLOPT_URL, transfer->url.constData());
     if (transfer->connections->handle())
         curl().easy_setopt(easy, CURLOPT_SHARE, transfer->connections->handle());
+    // Chosen here, not by curl from the environment, so that a failure can name the proxy.
+    curl().easy_setopt(easy, CURLOPT_PROXY, transfer->proxy.proxy().constData());
+    curl().easy_setopt(easy, CURLOPT_NOPROXY, "");
     curl().easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
     curl().easy_setopt(easy, CURLOPT_HTTP_VERSION, long(CURL_HTTP_VERSION_1_1));
     curl().easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
@@ -547,6 +553,8 @@ ApiError CurlCall::outcome() const
         case CURLE_COULDNT_RESOLVE_PROXY:
             return ApiError::fromNetwork(QNetworkReply::ProxyNotFoundError, detail);
         case CURLE_COULDNT_CONNECT:
+            if (!transfer.proxy.isDirect())
+                return ApiError::proxyRefused(transfer.proxy.address());
             return ApiError::fromNetwork(QNetworkReply::ConnectionRefusedError, detail);
         case CURLE_OPERATION_TIMEDOUT:
             return ApiError::fromNetwork(QNetworkReply::TimeoutError, detail);

@@ -165,6 +165,13 @@ ApiError ApiError::fromNetwork(QNetworkReply::NetworkError error, const QString 
     }
 }
 
+ApiError ApiError::proxyRefused(const QString &address)
+{
+    return ApiError(Kind::Network, tr("The proxy at %1 refused the connection. Check the proxy "
+                                      "settings (https_proxy, http_proxy, no_proxy).")
+                                       .arg(address));
+}
+
 bool ApiError::isTransient() const
 {
     return m_kind == Kind::Network || m_kind == Kind::Timeout || m_kind == Kind::Server

@@ -44,6 +44,8 @@ public:
                              const QByteArray &retryAfterHeader = {});
     // Classifies a transport failure.
     static ApiError fromNetwork(QNetworkReply::NetworkError error, const QString &detail);
+    // The proxy at `address` ("HOST:PORT") could not be reached.
+    static ApiError proxyRefused(const QString &address);
 
     Kind kind() const { return m_kind; }
     bool isError() const { return m_kind != Kind::None; }

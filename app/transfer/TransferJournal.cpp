@@ -1,7 +1,7 @@
 #include "transfer/TransferJournal.h"
 
-#include <QDir>
-#include <QFileInfo>
+#include "core/PrivateFiles.h"
+
 #include <QHash>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -94,7 +94,7 @@ void TransferJournal::remove(const QString &id)
 void TransferJournal::append(const QByteArray &lines, int count)
 {
     if (!m_file.isOpen()) {
-        QDir().mkpath(QFileInfo(m_path).absolutePath());
+        makePrivateFile(m_path);
         if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append)) {
             qCWarning(lcTransfer) << "cannot write the transfer queue" << m_path
                                   << m_file.errorString();
@@ -111,7 +111,7 @@ void TransferJournal::append(const QByteArray &lines, int count)
 void TransferJournal::compact(const QList<TransferItem> &live)
 {
     m_file.close();
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    makePrivateFile(m_path); // QSaveFile keeps the mode of the file it replaces
     QSaveFile file(m_path);
     QByteArray lines;
     for (const TransferItem &item : live)

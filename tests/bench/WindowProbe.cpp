@@ -29,15 +29,14 @@
 #include "core/Version.h"
 #include "model/PackageTreeModel.h"
 #include "transfer/TransferItem.h"
+#include "transfer/WindowQueuePath.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QStandardPaths>
 #include <QTimer>
 #include <QTreeView>
 #include <QWindow>
@@ -483,10 +482,7 @@ int main(int argc, char *argv[])
     AccountStore accounts;
     KeychainSecretStore secrets;
     Dialogs dialogs;
-    const QString queueFile =
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-            .filePath(QStringLiteral("transfer-queue.jsonl"));
-    MainWindow window(commandLine.launch, {&accounts, &secrets, &dialogs, queueFile});
+    MainWindow window(commandLine.launch, {&accounts, &secrets, &dialogs, windowQueuePath()});
     Probe probe(window, *options, startNs);
     probe.markAt(QStringLiteral("main"), mainNs, mainRss);
     probe.markAt(QStringLiteral("application"), appNs, appRss);

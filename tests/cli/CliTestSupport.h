@@ -18,6 +18,7 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <sys/stat.h>
 
 #ifndef STEVEDORE_EXECUTABLE
 #error "STEVEDORE_EXECUTABLE must be defined by the build (the stevedore binary)"
@@ -131,6 +132,17 @@ inline QByteArray sha256Hex(const QString &path)
     QCryptographicHash hash(QCryptographicHash::Sha256);
     hash.addData(&file);
     return hash.result().toHex();
+}
+
+// The permission bits of `path` as `stat` shows them (0600), or -1 when it does not exist.
+inline int modeOf(const QString &path)
+{
+    struct stat status
+    {
+    };
+    if (::stat(QFile::encodeName(path).constData(), &status) != 0)
+        return -1;
+    return int(status.st_mode & 07777);
 }
 
 inline bool writeBytes(const QString &path, const QByteArray &bytes)

@@ -18,6 +18,7 @@
 #include <QMap>
 #include <QRegularExpression>
 #include <QSet>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -417,6 +418,37 @@ private Q_SLOTS:
         QCOMPARE(downloaded.json().array().size(), 1);
         QVERIFY(downloaded.json().array().first()[u"ok"_s].toBool());
         QCOMPARE(sha256Hex(work(u"newest/hello-1.9.0-linux-amd64.tar.gz"_s)), newestSha.toLatin1());
+    }
+
+    // A proxy that is not listening is named as the culprit, not mistaken for the server.
+    void aDeadProxyIsNamed()
+    {
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const QString address = u"127.0.0.1:%1"_s.arg(closed.serverPort());
+        closed.close();
+        QProcessEnvironment environment = withToken(kPat);
+        for (const QString &name : {u"no_proxy"_s, u"NO_PROXY"_s, u"all_proxy"_s, u"ALL_PROXY"_s})
+            environment.remove(name);
+        environment.insert(u"http_proxy"_s, u"http://"_s + address);
+        environment.insert(u"https_proxy"_s, u"http://"_s + address);
+
+        const Run dead = run({u"download"_s, u"demo/hello"_s, u"hello-cli"_s, u"1.9.0"_s,
+                              u"hello-1.9.0-linux-amd64.tar.gz"_s, u"-o"_s, u"via-proxy"_s},
+                             environment);
+        QVERIFY2(dead.exitCode == 1, qPrintable(dead.describe()));
+        QVERIFY2(dead.err().contains(u"The proxy at %1 refused the connection"_s.arg(address)),
+                 qPrintable(dead.describe()));
+        QVERIFY2(!dead.err().contains(u"Check the URL and port"_s), qPrintable(dead.describe()));
+        QVERIFY(!QFileInfo::exists(work(u"via-proxy/hello-1.9.0-linux-amd64.tar.gz"_s)));
+
+        // no_proxy naming the server goes around it.
+        environment.insert(u"no_proxy"_s, m_sim->baseUrl().host());
+        const Run direct = run({u"download"_s, u"demo/hello"_s, u"hello-cli"_s, u"1.9.0"_s,
+                                u"hello-1.9.0-linux-amd64.tar.gz"_s, u"-o"_s, u"via-proxy"_s},
+                               environment);
+        QVERIFY2(direct.exitCode == 0, qPrintable(direct.describe()));
+        QVERIFY(QFileInfo::exists(work(u"via-proxy/hello-1.9.0-linux-amd64.tar.gz"_s)));
     }
 
     void downloadKeepsAnExistingFileUnlessOverwrite()

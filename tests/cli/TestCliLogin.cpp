@@ -83,6 +83,10 @@ private Q_SLOTS:
         QVERIFY(!config.isEmpty());
         const QStringList withName = filesContaining(config, "sim-demo");
         QVERIFY2(!withName.isEmpty(), "no settings file names the account");
+        const QString accountsFile = config + u"/Stevedore/Stevedore.conf"_s;
+        QVERIFY2(withName.contains(accountsFile), qPrintable(withName.join(u", "_s)));
+        QCOMPARE(modeOf(accountsFile), 0600);
+        QCOMPARE(modeOf(config + u"/Stevedore"_s), 0700);
         const QString keyrings = qEnvironmentVariable("XDG_DATA_HOME") + u"/keyrings"_s;
         const QStringList withToken = filesContaining(m_root, kPat.toUtf8(), {keyrings});
         QVERIFY2(withToken.isEmpty(), qPrintable(withToken.join(u", "_s)));

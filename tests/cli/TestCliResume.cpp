@@ -99,7 +99,10 @@ private Q_SLOTS:
                                                   u"1.0.0"_s,   u"--on-duplicate"_s, u"keep"_s}
                                       + files;
         QVERIFY(runAndKillAfter(arguments, 2) >= 2);
-        QCOMPARE(QDir(stateFolder()).entryList(QDir::Files).size(), 1); // the journal stays
+        const QStringList journals = QDir(stateFolder()).entryList(QDir::Files);
+        QCOMPARE(journals.size(), 1); // the journal stays, readable by its owner only
+        QCOMPARE(modeOf(stateFolder() + u'/' + journals.first()), 0600);
+        QCOMPARE(modeOf(stateFolder()), 0700);
 
         const Run again = runStevedore(arguments, environment(), m_work.path());
         QVERIFY2(again.exitCode == 0, qPrintable(again.describe()));

@@ -71,6 +71,7 @@ private Q_SLOTS:
     void onlineAndOfflineFollowTheLastRequest();
     void addAccountFilledFromTheLaunchUrlIsTitledAddAccount();
     void anotherProjectStartsUnfiltered();
+    void environmentAccountsProjectIsNotSaved();
     void contextMenusOfferTheMenusActions();
     void emptyAndErrorStatesSayWhatIsGoingOn();
     void publishAFolderKeepsItsRelativePaths();
@@ -720,6 +721,29 @@ void TestMainWindow::anotherProjectStartsUnfiltered()
                               kTimeout);
     QVERIFY(filter->text().isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(m_window->packagePane()->model()->rowCount() > 0, kTimeout);
+}
+
+// The README promises that environment accounts are never saved: choosing a project must not
+// write its last project (keyed by the account's id) to the settings.
+void TestMainWindow::environmentAccountsProjectIsNotSaved()
+{
+    openWindow();
+    waitForPackages();
+    QVERIFY(!m_window->session().active()->persistent);
+    m_window->projectPane()->selectProject(QStringLiteral("demo/tools"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->currentProjectPath(), QStringLiteral("demo/tools"),
+                              kTimeout);
+    QSettings settings;
+    settings.sync();
+    const QString id = m_window->session().active()->id;
+    const QStringList keys = settings.allKeys();
+    QVERIFY2(std::none_of(keys.cbegin(), keys.cend(),
+                          [&](const QString &key) {
+                              return key.contains(id)
+                                     || settings.value(key).toString()
+                                            == QLatin1String("demo/tools");
+                          }),
+             qPrintable(keys.join(QStringLiteral(", "))));
 }
 
 // Right-click menus in the four lists hold the menus' actions; a right-click selects the row

@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QString>
+
+namespace Stevedore {
+
+// Where the window journals its transfer queue: $XDG_DATA_HOME/stevedore/transfer-queue.jsonl.
+// Earlier versions kept it in the folder Qt derives from the organisation and application names
+// ($XDG_DATA_HOME/Stevedore/Stevedore/); a queue found there is moved here once, so a restored
+// queue is not lost. A queue already here is never replaced.
+QString windowQueuePath();
+
+} // namespace Stevedore
