@@ -548,6 +548,66 @@ private Q_SLOTS:
         QVERIFY2(downloaded.exitCode == 0, qPrintable(downloaded.describe()));
         QCOMPARE(sha256Hex(work(u"ci-out/build.tar.gz"_s)), sha256Hex(work(u"ci/build.tar.gz"_s)));
     }
+
+    // With the job token, a first argument that cannot be a PROJECT means PROJECT was left out
+    // and CI_PROJECT_ID stands for it; a numeric or group/project first argument keeps its
+    // meaning.
+    void ciJobLeavesOutTheProject()
+    {
+        QVERIFY(writeBytes(work(u"ci-default/app.bin"_s), QByteArray(2000, 'a')));
+        QVERIFY(writeBytes(work(u"ci-default/app.sig"_s), QByteArray(64, 's')));
+        const Run published = run({u"publish"_s, u"ci-default"_s, u"2.0.0"_s,
+                                   u"ci-default/app.bin"_s, u"ci-default/app.sig"_s},
+                                  inCiJob());
+        QVERIFY2(published.exitCode == 0, qPrintable(published.describe()));
+
+        const Run files =
+            run({u"files"_s, u"1"_s, u"ci-default"_s, u"2.0.0"_s, u"--json"_s}, withToken(kPat));
+        QVERIFY2(files.exitCode == 0, qPrintable(files.describe()));
+        QStringList names = column(files.json().array(), u"name"_s);
+        names.sort();
+        QCOMPARE(names, (QStringList{u"app.bin"_s, u"app.sig"_s}));
+
+        const Run listed = run({u"list"_s, u"--json"_s}, inCiJob());
+        QVERIFY2(listed.exitCode == 0, qPrintable(listed.describe()));
+        QVERIFY2(column(listed.json().array(), u"name"_s).contains(u"ci-default"_s),
+                 qPrintable(listed.describe()));
+
+        const Run downloaded = run({u"download"_s, u"ci-default"_s, u"2.0.0"_s, u"app.bin"_s,
+                                    u"-o"_s, u"ci-default-out"_s},
+                                   inCiJob());
+        QVERIFY2(downloaded.exitCode == 0, qPrintable(downloaded.describe()));
+        QCOMPARE(sha256Hex(work(u"ci-default-out/app.bin"_s)),
+                 sha256Hex(work(u"ci-default/app.bin"_s)));
+
+        // A numeric first argument is still the PROJECT.
+        const Run numeric =
+            run({u"files"_s, u"1"_s, u"ci-default"_s, u"2.0.0"_s, u"--json"_s}, inCiJob());
+        QVERIFY2(numeric.exitCode == 0, qPrintable(numeric.describe()));
+        QCOMPARE(numeric.json().array().size(), 2);
+    }
+
+    void leftOutProjectNeedsTheJobTokenAndCiProjectId()
+    {
+        QProcessEnvironment noProjectId = inCiJob();
+        noProjectId.remove(u"CI_PROJECT_ID"_s);
+        const Run unset = run({u"files"_s, u"ci-default"_s, u"2.0.0"_s}, noProjectId);
+        QCOMPARE(unset.exitCode, 2);
+        QVERIFY2(unset.err().contains(u"CI_PROJECT_ID is not set"_s), qPrintable(unset.describe()));
+
+        QProcessEnvironment badProjectId = inCiJob();
+        badProjectId.insert(u"CI_PROJECT_ID"_s, u"my project"_s);
+        const Run bad = run({u"files"_s, u"ci-default"_s, u"2.0.0"_s}, badProjectId);
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err().contains(u"CI_PROJECT_ID=\"my project\""_s), qPrintable(bad.describe()));
+
+        // With a personal access token the first argument is always PROJECT.
+        const Run personal = run({u"files"_s, u"ci-default"_s, u"2.0.0"_s}, withToken(kPat));
+        QCOMPARE(personal.exitCode, 2);
+        QVERIFY2(personal.err().contains(u"usage: stevedore files PROJECT NAME VERSION"_s),
+                 qPrintable(personal.describe()));
+        QVERIFY2(!personal.err().contains(u"CI_PROJECT_ID"_s), qPrintable(personal.describe()));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliCommands)
