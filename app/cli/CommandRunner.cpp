@@ -267,13 +267,18 @@ void CommandRunner::start()
 // ---------------------------------------------------------------------------------------------
 // Accounts
 
+QUrl CommandRunner::commandUrl(const QCommandLineParser &parser) const
+{
+    return normalizedBaseUrl(parser.isSet(kUrl) ? QUrl(parser.value(kUrl))
+                                                : m_command.launch.serverUrl);
+}
+
 CommandRunner::AccountChoice CommandRunner::chooseAccount(const QCommandLineParser &parser) const
 {
-    const EnvironmentAccounts environment = EnvironmentAccounts::read(m_services.environment);
     const QString name =
         parser.isSet(kAccount) ? parser.value(kAccount) : m_command.launch.accountName;
-    const QUrl url = normalizedBaseUrl(parser.isSet(kUrl) ? QUrl(parser.value(kUrl))
-                                                          : m_command.launch.serverUrl);
+    const QUrl url = commandUrl(parser);
+    const EnvironmentAccounts environment = EnvironmentAccounts::read(m_services.environment, url);
 
     const auto fromEnvironment = [&](const std::function<bool(const Account &)> &matches) {
         AccountChoice choice;
@@ -316,7 +321,7 @@ CommandRunner::AccountChoice CommandRunner::chooseAccount(const QCommandLinePars
             return env;
         return problem(ApiError(ApiError::Kind::Auth,
                                 tr("There is no account for %1. Add one with '%2 login --url %1' "
-                                   "or set GITLAB_HOST and GITLAB_TOKEN.")
+                                   "or set GITLAB_TOKEN.")
                                     .arg(url.toString(), executableName())));
     }
     if (AccountChoice env = fromEnvironment([](const Account &) { return true; }); env.environment)
@@ -329,7 +334,7 @@ CommandRunner::AccountChoice CommandRunner::chooseAccount(const QCommandLinePars
         ApiError::Kind::Auth,
         all.isEmpty()
             ? tr("No GitLab account is set up. Run '%1 login --url URL' (the token is read from "
-                 "standard input), or set GITLAB_HOST and GITLAB_TOKEN.")
+                 "standard input), or set GITLAB_TOKEN and GITLAB_HOST (or --url).")
                   .arg(executableName())
             : tr("Several accounts are set up; choose one with --account NAME or --url URL.")));
 }
@@ -408,8 +413,7 @@ void CommandRunner::openAccount(const Account &account, const QString &secret,
 
 void CommandRunner::login(QCommandLineParser &parser)
 {
-    const QUrl url = normalizedBaseUrl(parser.isSet(kUrl) ? QUrl(parser.value(kUrl))
-                                                          : m_command.launch.serverUrl);
+    const QUrl url = commandUrl(parser);
     if (url.isEmpty())
         return usage(tr("login needs --url with an http:// or https:// address."));
     const auto kind = credentialKindFromId(parser.value(QStringLiteral("kind")));
@@ -493,7 +497,7 @@ void CommandRunner::logout(QCommandLineParser &parser)
         });
 }
 
-void CommandRunner::listAccounts(QCommandLineParser &)
+void CommandRunner::listAccounts(QCommandLineParser &parser)
 {
     QJsonArray json;
     QString text;
@@ -508,7 +512,8 @@ void CommandRunner::listAccounts(QCommandLineParser &)
     };
     for (const Account &account : m_services.accounts->accounts())
         add(account, tr("keychain"));
-    for (const EnvironmentAccount &env : EnvironmentAccounts::read(m_services.environment).accounts)
+    for (const EnvironmentAccount &env :
+         EnvironmentAccounts::read(m_services.environment, commandUrl(parser)).accounts)
         add(env.account, tr("environment"));
     succeed(json,
             text.isEmpty()

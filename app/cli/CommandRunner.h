@@ -58,6 +58,9 @@ private:
     };
     CommandSpec spec(const QString &command);
 
+    // --url given before or after the command, normalized; empty when there is none.
+    QUrl commandUrl(const QCommandLineParser &parser) const;
+
     // The account the options and environment select: a saved one, an environment one, or
     // the problem that none fits.
     struct AccountChoice

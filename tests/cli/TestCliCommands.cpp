@@ -608,6 +608,33 @@ private Q_SLOTS:
                  qPrintable(personal.describe()));
         QVERIFY2(!personal.err().contains(u"CI_PROJECT_ID"_s), qPrintable(personal.describe()));
     }
+
+    // GITLAB_TOKEN names no server; --url (before or after the command) does, for this run.
+    void tokenWithUrlNeedsNoGitLabHost()
+    {
+        QProcessEnvironment tokenOnly = isolated();
+        tokenOnly.insert(u"GITLAB_TOKEN"_s, kPat);
+        const QString url = m_sim->baseUrl().toString();
+
+        const Run before =
+            run({u"--url"_s, url, u"list"_s, u"demo/hello"_s, u"hello-cli"_s}, tokenOnly);
+        QVERIFY2(before.exitCode == 0, qPrintable(before.describe()));
+        QVERIFY2(before.out().contains(u"1.10.0"_s), qPrintable(before.describe()));
+
+        const Run after = run(
+            {u"files"_s, u"demo/hello"_s, u"hello-cli"_s, u"1.10.0"_s, u"--url"_s, url}, tokenOnly);
+        QVERIFY2(after.exitCode == 0, qPrintable(after.describe()));
+
+        const Run accounts = run({u"accounts"_s, u"--json"_s, u"--url"_s, url}, tokenOnly);
+        QVERIFY2(accounts.exitCode == 0, qPrintable(accounts.describe()));
+        QCOMPARE(accountNames(accounts), QStringList{u"env:GITLAB_TOKEN"_s});
+        QCOMPARE(accounts.json().array().first()[u"url"_s].toString(), url);
+
+        // Without --url the token goes nowhere, and the message says what to set.
+        const Run nowhere = run({u"list"_s, u"demo/hello"_s}, tokenOnly);
+        QCOMPARE(nowhere.exitCode, 3);
+        QVERIFY2(nowhere.err().contains(u"--url"_s), qPrintable(nowhere.describe()));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliCommands)
