@@ -30,6 +30,9 @@ struct EnvironmentAccount
 //   "env:CI_JOB_TOKEN" whose base URL is CI_API_V4_URL without /api/v4 and whose default
 //   project is CI_PROJECT_ID (when set).
 //
+// Every one trusts the CA certificates (PEM) of CI_SERVER_TLS_CA_FILE, which the GitLab runner
+// sets for a server with a private CA, or else of SSL_CERT_FILE, besides the system's.
+//
 // The account id is the name, so it is the same in every run. Values that cannot be used give
 // a warning (translated, naming the variable) instead of an account.
 class EnvironmentAccounts final

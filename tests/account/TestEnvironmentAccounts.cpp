@@ -146,6 +146,37 @@ private Q_SLOTS:
         QVERIFY(badUrl.warnings.first().contains(u"--url"_s));
     }
 
+    void caFileFromTheRunnerOrOpenSsl_data()
+    {
+        QTest::addColumn<QStringList>("caVariables");
+        QTest::addColumn<QString>("caFile");
+        QTest::newRow("none") << QStringList{} << QString();
+        QTest::newRow("runner") << QStringList{u"CI_SERVER_TLS_CA_FILE=/builds/ca.pem"_s}
+                                << u"/builds/ca.pem"_s;
+        QTest::newRow("openssl") << QStringList{u"SSL_CERT_FILE=/etc/corp/ca.pem"_s}
+                                 << u"/etc/corp/ca.pem"_s;
+        QTest::newRow("runner first") << QStringList{u"SSL_CERT_FILE=/etc/corp/ca.pem"_s,
+                                                     u"CI_SERVER_TLS_CA_FILE=/builds/ca.pem"_s}
+                                      << u"/builds/ca.pem"_s;
+        QTest::newRow("empty runner value is unset")
+            << QStringList{u"CI_SERVER_TLS_CA_FILE= "_s, u"SSL_CERT_FILE=/etc/corp/ca.pem"_s}
+            << u"/etc/corp/ca.pem"_s;
+    }
+
+    void caFileFromTheRunnerOrOpenSsl()
+    {
+        QFETCH(QStringList, caVariables);
+        QFETCH(QString, caFile);
+        const EnvironmentAccounts result = EnvironmentAccounts::read(
+            environmentOf(caVariables
+                          + QStringList{u"GITLAB_HOST=gitlab.example.com"_s, u"GITLAB_TOKEN=t"_s,
+                                        u"CI_API_V4_URL=https://gitlab.example.com/api/v4"_s,
+                                        u"CI_JOB_TOKEN=job"_s}));
+        QCOMPARE(result.accounts.size(), 2);
+        for (const EnvironmentAccount &entry : result.accounts)
+            QCOMPARE(entry.account.caBundlePath, caFile);
+    }
+
     void warningsNameTheVariable()
     {
         const EnvironmentAccounts badHost =

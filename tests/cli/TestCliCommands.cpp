@@ -4,6 +4,7 @@
 // downloading with verification, deleting, --json output, the exit codes 0–4, and that no token
 // is ever printed or written to disk.
 
+#include "../integration/TestCertificates.h"
 #include "CliTestSupport.h"
 #include "DemoData.h"
 #include "Http.h"
@@ -634,6 +635,54 @@ private Q_SLOTS:
         const Run nowhere = run({u"list"_s, u"demo/hello"_s}, tokenOnly);
         QCOMPARE(nowhere.exitCode, 3);
         QVERIFY2(nowhere.err().contains(u"--url"_s), qPrintable(nowhere.describe()));
+    }
+
+    // A server whose CA only CI_SERVER_TLS_CA_FILE (the runner's) or SSL_CERT_FILE names.
+    void environmentAccountsTrustTheCaFile()
+    {
+        QTemporaryDir folder;
+        QVERIFY(folder.isValid());
+        Stevedore::IntegrationTest::TestCertificates certificates;
+        const QString error = certificates.create(folder.path());
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        stevedore::test::ScopedSim tls;
+        QVERIFY(tls.start(stevedore::test::SimServer::Options().withDemo().withArguments(
+            {u"--tls-cert"_s, certificates.certificateFile(), u"--tls-key"_s,
+             certificates.keyFile()})));
+        QCOMPARE(tls->baseUrl().scheme(), u"https"_s);
+
+        QProcessEnvironment ciJob = isolated();
+        ciJob.insert(u"CI_API_V4_URL"_s, tls->baseUrl().toString() + u"/api/v4"_s);
+        ciJob.insert(u"CI_JOB_TOKEN"_s, kJobToken);
+        ciJob.insert(u"CI_PROJECT_ID"_s, u"1"_s);
+        const QStringList list{u"list"_s, u"hello-cli"_s};
+
+        const Run untrusted = run(list, ciJob);
+        QVERIFY2(untrusted.exitCode != 0 && untrusted.exitCode != -1,
+                 qPrintable(untrusted.describe()));
+        QVERIFY2(untrusted.err().contains(u"certificate"_s, Qt::CaseInsensitive),
+                 qPrintable(untrusted.describe()));
+
+        QProcessEnvironment runner = ciJob;
+        runner.insert(u"CI_SERVER_TLS_CA_FILE"_s, certificates.caFile());
+        const Run trusted = run(list, runner);
+        QVERIFY2(trusted.exitCode == 0, qPrintable(trusted.describe()));
+        QVERIFY2(trusted.out().contains(u"1.10.0"_s), qPrintable(trusted.describe()));
+
+        QProcessEnvironment openSsl = isolated();
+        openSsl.insert(u"GITLAB_HOST"_s, tls->baseUrl().toString());
+        openSsl.insert(u"GITLAB_TOKEN"_s, kPat);
+        openSsl.insert(u"SSL_CERT_FILE"_s, certificates.caFile());
+        const Run personal = run({u"list"_s, u"demo/hello"_s, u"hello-cli"_s}, openSsl);
+        QVERIFY2(personal.exitCode == 0, qPrintable(personal.describe()));
+
+        QProcessEnvironment missing = ciJob;
+        missing.insert(u"CI_SERVER_TLS_CA_FILE"_s, folder.filePath(u"no-such-ca.pem"_s));
+        const Run unreadable = run(list, missing);
+        QVERIFY2(unreadable.exitCode != 0 && unreadable.exitCode != -1,
+                 qPrintable(unreadable.describe()));
+        QVERIFY2(unreadable.err().contains(u"no-such-ca.pem"_s), qPrintable(unreadable.describe()));
+        QCOMPARE(tls.stop(), 0);
     }
 };
 
