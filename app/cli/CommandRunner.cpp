@@ -27,6 +27,10 @@ const QCommandLineOption kAccount(QStringLiteral("account"), CommandRunner::tr("
                                   QStringLiteral("NAME"));
 const QCommandLineOption kJson(QStringLiteral("json"),
                                CommandRunner::tr("print the result as JSON"));
+// After the command as before it, except for download, whose --output is its folder.
+const QCommandLineOption kOutput(QStringLiteral("output"),
+                                 CommandRunner::tr("json or text; --output json is --json"),
+                                 QStringLiteral("FORMAT"));
 const QCommandLineOption kQuiet(QStringLiteral("quiet"),
                                 CommandRunner::tr("print nothing but errors"));
 const QCommandLineOption kMaxWait(
@@ -208,6 +212,12 @@ void CommandRunner::start()
     QCommandLineParser parser;
     parser.addOptions({kUrl, kAccount, kJson, kQuiet, kMaxWait, kHelp});
     parser.addOptions(command.options);
+    const bool ownOutput = std::any_of(command.options.cbegin(), command.options.cend(),
+                                       [](const QCommandLineOption &option) {
+                                           return option.names().contains(kOutput.names().first());
+                                       });
+    if (!ownOutput)
+        parser.addOption(kOutput);
     if (!parser.parse(QStringList{executableName()} + m_command.commandArguments))
         return usage(parser.errorText());
     const QString syntax =
@@ -224,6 +234,8 @@ void CommandRunner::start()
             rows.append({left, option.description()});
         }
         rows.append({QStringLiteral("--max-wait SECONDS"), kMaxWait.description()});
+        if (!ownOutput)
+            rows.append({QStringLiteral("--output FORMAT"), kOutput.description()});
         rows.append({QStringLiteral("--url, --account, --json, --quiet"),
                      tr("as before the command (see %1 --help)").arg(executableName())});
         qsizetype width = 0;
@@ -244,6 +256,12 @@ void CommandRunner::start()
         if (!ok || seconds < 0)
             return usage(tr("--max-wait takes a number of seconds, such as 300."));
         m_retry.maxServerWait = std::chrono::seconds(seconds);
+    }
+    if (!ownOutput && parser.isSet(kOutput)) {
+        const auto output = CommandLine::outputFormat(parser.value(kOutput), parser.isSet(kJson));
+        if (!output.problem.isEmpty())
+            return usage(output.problem);
+        m_command.json = output.json;
     }
     m_command.json = m_command.json || parser.isSet(kJson);
     m_command.quiet = m_command.quiet || parser.isSet(kQuiet);

@@ -684,6 +684,38 @@ private Q_SLOTS:
         QVERIFY2(unreadable.err().contains(u"no-such-ca.pem"_s), qPrintable(unreadable.describe()));
         QCOMPARE(tls.stop(), 0);
     }
+
+    // --output json|text, glab's spelling, before or after the command; download keeps its own
+    // --output, the folder.
+    void outputJsonIsJson()
+    {
+        const QStringList files{u"files"_s, u"demo/hello"_s, u"hello-cli"_s, u"1.10.0"_s};
+        const Run json = run(files + QStringList{u"--json"_s});
+        QVERIFY2(json.exitCode == 0 && json.json().isArray(), qPrintable(json.describe()));
+
+        const Run before = run(QStringList{u"--output"_s, u"json"_s} + files);
+        QVERIFY2(before.exitCode == 0, qPrintable(before.describe()));
+        QCOMPARE(before.json(), json.json());
+        const Run after = run(files + QStringList{u"--output"_s, u"json"_s});
+        QVERIFY2(after.exitCode == 0, qPrintable(after.describe()));
+        QCOMPARE(after.json(), json.json());
+
+        const Run text = run(files + QStringList{u"--output"_s, u"text"_s});
+        QVERIFY2(text.exitCode == 0, qPrintable(text.describe()));
+        QVERIFY2(text.json().isNull() && !text.out().isEmpty(), qPrintable(text.describe()));
+        QCOMPARE(text.out(), run(files).out());
+
+        const Run wrong = run(files + QStringList{u"--output"_s, u"yaml"_s});
+        QCOMPARE(wrong.exitCode, 2);
+        QVERIFY2(wrong.err().contains(u"--output expects json or text, not 'yaml'"_s),
+                 qPrintable(wrong.describe()));
+
+        const Run folder = run({u"download"_s, u"demo/hello"_s, u"hello-cli"_s, u"1.10.0"_s,
+                                u"--output"_s, u"json"_s});
+        QVERIFY2(folder.exitCode == 0, qPrintable(folder.describe()));
+        QVERIFY2(QFileInfo(work(u"json"_s)).isDir() && !QDir(work(u"json"_s)).isEmpty(),
+                 qPrintable(folder.describe()));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliCommands)
