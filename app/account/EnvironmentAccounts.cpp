@@ -17,14 +17,28 @@ QUrl hostUrl(const QString &text)
     return QUrl(QString(QStringLiteral("https://") + text), QUrl::StrictMode);
 }
 
+EnvironmentAccount personalToken(const QString &name, const QUrl &baseUrl, const QString &token)
+{
+    EnvironmentAccount entry;
+    entry.account.id = name;
+    entry.account.name = name;
+    entry.account.baseUrl = baseUrl;
+    entry.account.kind = CredentialKind::PersonalAccessToken;
+    entry.account.persistent = false;
+    entry.secret = token;
+    return entry;
+}
+
 } // namespace
 
-EnvironmentAccounts EnvironmentAccounts::read(const QProcessEnvironment &environment)
+EnvironmentAccounts EnvironmentAccounts::read(const QProcessEnvironment &environment,
+                                              const QUrl &serverUrl)
 {
     EnvironmentAccounts result;
 
     const QString host = value(environment, "GITLAB_HOST");
     const QString token = value(environment, "GITLAB_TOKEN");
+    const QUrl commandLineUrl = normalizedBaseUrl(serverUrl);
     if (!host.isEmpty()) {
         const QUrl baseUrl = normalizedBaseUrl(hostUrl(host));
         if (baseUrl.isEmpty()) {
@@ -34,19 +48,15 @@ EnvironmentAccounts EnvironmentAccounts::read(const QProcessEnvironment &environ
                                    .arg(host);
         } else {
             EnvironmentAccount entry;
-            entry.account.id = QLatin1String(kGitLabHostName);
-            entry.account.name = entry.account.id;
-            entry.account.baseUrl = baseUrl;
-            entry.account.kind = CredentialKind::PersonalAccessToken;
-            entry.account.persistent = false;
-            entry.secret = token;
-            result.accounts << entry;
+            result.accounts << personalToken(QLatin1String(kGitLabHostName), baseUrl, token);
         }
+    } else if (!token.isEmpty() && !commandLineUrl.isEmpty()) {
+        result.accounts << personalToken(QLatin1String(kGitLabTokenName), commandLineUrl, token);
     } else if (!token.isEmpty()) {
         // glab would send it to gitlab.com; a token is not sent anywhere we were not told.
-        result.warnings << tr("GITLAB_TOKEN is set but GITLAB_HOST is not, so the token is not "
-                              "used. Set GITLAB_HOST to your GitLab's address (for example "
-                              "gitlab.com).");
+        result.warnings << tr("GITLAB_TOKEN is set but neither GITLAB_HOST nor --url is, so the "
+                              "token is not used. Set GITLAB_HOST to your GitLab's address (for "
+                              "example gitlab.com), or name it with --url.");
     }
 
     const QString apiUrl = value(environment, "CI_API_V4_URL");
@@ -70,6 +80,11 @@ EnvironmentAccounts EnvironmentAccounts::read(const QProcessEnvironment &environ
         }
     }
 
+    QString caFile = value(environment, "CI_SERVER_TLS_CA_FILE");
+    if (caFile.isEmpty())
+        caFile = value(environment, "SSL_CERT_FILE");
+    for (EnvironmentAccount &entry : result.accounts)
+        entry.account.caBundlePath = caFile;
     return result;
 }
 

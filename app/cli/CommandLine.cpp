@@ -32,6 +32,7 @@ const QString UrlOption = u"url"_s;
 const QString ProjectOption = u"project"_s;
 const QString AccountOption = u"account"_s;
 const QString JsonOption = u"json"_s;
+const QString OutputOption = u"output"_s;
 const QString QuietOption = u"quiet"_s;
 const QString HelpOption = u"help"_s;
 const QString VersionOption = u"version"_s;
@@ -47,6 +48,9 @@ QList<OptionSpec> optionSpecs()
          CommandLine::tr("project to open, e.g. group/project")},
         {{AccountOption}, CommandLine::tr("NAME"), CommandLine::tr("account to use")},
         {{JsonOption}, {}, CommandLine::tr("print command results as JSON (commands only)")},
+        {{OutputOption},
+         CommandLine::tr("FORMAT"),
+         CommandLine::tr("json or text; --output json is --json (commands only)")},
         {{QuietOption}, {}, CommandLine::tr("print nothing but errors (commands only)")},
         {{u"h"_s, HelpOption}, {}, CommandLine::tr("show this help and exit")},
         {{VersionOption}, {}, CommandLine::tr("show the version and exit")},
@@ -154,6 +158,17 @@ bool isProjectPath(const QString &path)
 
 } // namespace
 
+CommandLine::OutputFormat CommandLine::outputFormat(const QString &format, bool jsonFlag)
+{
+    if (format == u"json"_s)
+        return {true, {}};
+    if (format != u"text"_s)
+        return {jsonFlag, tr("--output expects json or text, not '%1'.").arg(format)};
+    if (jsonFlag)
+        return {true, tr("--json and --output text contradict each other; give one of them.")};
+    return {false, {}};
+}
+
 QStringList CommandLine::commandNames()
 {
     QStringList names;
@@ -216,7 +231,7 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     }
 
     if (positional.isEmpty()) {
-        for (const QString &flag : {JsonOption, QuietOption}) {
+        for (const QString &flag : {JsonOption, OutputOption, QuietOption}) {
             if (parser.isSet(flag)) {
                 return usageError(
                     tr("--%1 applies to commands only; without a command Stevedore opens its "
@@ -231,6 +246,12 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     result.command = positional.constFirst();
     result.commandArguments = positional.mid(1);
     result.json = parser.isSet(JsonOption);
+    if (parser.isSet(OutputOption)) {
+        const OutputFormat output = outputFormat(parser.value(OutputOption), result.json);
+        if (!output.problem.isEmpty())
+            return usageError(output.problem);
+        result.json = output.json;
+    }
     result.quiet = parser.isSet(QuietOption);
     return result;
 }

@@ -43,6 +43,15 @@ public:
     // `arguments` includes the program name first, like QCoreApplication::arguments().
     [[nodiscard]] static Result parse(const QStringList &arguments);
 
+    // Whether `--output FORMAT` together with `--json` (when `jsonFlag`) asks for JSON, or the
+    // usage problem ("json" and "text" are the formats, as in glab).
+    struct OutputFormat
+    {
+        bool json = false;
+        QString problem;
+    };
+    [[nodiscard]] static OutputFormat outputFormat(const QString &format, bool jsonFlag);
+
     // The commands of the command-line front end, in the order the help lists them.
     [[nodiscard]] static QStringList commandNames();
 };

@@ -27,6 +27,10 @@ const QCommandLineOption kAccount(QStringLiteral("account"), CommandRunner::tr("
                                   QStringLiteral("NAME"));
 const QCommandLineOption kJson(QStringLiteral("json"),
                                CommandRunner::tr("print the result as JSON"));
+// After the command as before it, except for download, whose --output is its folder.
+const QCommandLineOption kOutput(QStringLiteral("output"),
+                                 CommandRunner::tr("json or text; --output json is --json"),
+                                 QStringLiteral("FORMAT"));
 const QCommandLineOption kQuiet(QStringLiteral("quiet"),
                                 CommandRunner::tr("print nothing but errors"));
 const QCommandLineOption kMaxWait(
@@ -152,10 +156,11 @@ CommandRunner::CommandSpec CommandRunner::spec(const QString &command)
                 2,
                 {Option(QStringLiteral("hidden"), tr("include hidden packages"))},
                 body(&CommandRunner::listPackages),
-                -1};
+                -1,
+                true};
     }
     if (command == QLatin1String("files"))
-        return {tr("PROJECT NAME VERSION"), 3, 3, {}, body(&CommandRunner::listFiles), -1};
+        return {tr("PROJECT NAME VERSION"), 3, 3, {}, body(&CommandRunner::listFiles), -1, true};
     if (command == QLatin1String("publish")) {
         return {tr("PROJECT NAME VERSION FILE... [--status hidden] [--file-name NAME] "
                    "[--on-duplicate skip-identical|keep|replace|fail] [--follow-symlinks] "
@@ -175,7 +180,8 @@ CommandRunner::CommandSpec CommandRunner::spec(const QString &command)
                            "default)")),
                  kNoResume},
                 body(&CommandRunner::publish),
-                3};
+                3,
+                true};
     }
     if (command == QLatin1String("download")) {
         return {tr("PROJECT NAME VERSION [FILE...] [-o DIR] [--overwrite] [--sha256 HEX] "
@@ -191,10 +197,12 @@ CommandRunner::CommandSpec CommandRunner::spec(const QString &command)
                         QStringLiteral("HEX")),
                  kNoResume},
                 body(&CommandRunner::download),
-                -1};
+                -1,
+                true};
     }
     if (command == QLatin1String("delete"))
-        return {tr("PROJECT NAME VERSION [FILE]"), 3, 4, {}, body(&CommandRunner::remove), -1};
+        return {tr("PROJECT NAME VERSION [FILE]"), 3,  4,   {},
+                body(&CommandRunner::remove),      -1, true};
     return {};
 }
 
@@ -204,6 +212,12 @@ void CommandRunner::start()
     QCommandLineParser parser;
     parser.addOptions({kUrl, kAccount, kJson, kQuiet, kMaxWait, kHelp});
     parser.addOptions(command.options);
+    const bool ownOutput = std::any_of(command.options.cbegin(), command.options.cend(),
+                                       [](const QCommandLineOption &option) {
+                                           return option.names().contains(kOutput.names().first());
+                                       });
+    if (!ownOutput)
+        parser.addOption(kOutput);
     if (!parser.parse(QStringList{executableName()} + m_command.commandArguments))
         return usage(parser.errorText());
     const QString syntax =
@@ -220,6 +234,8 @@ void CommandRunner::start()
             rows.append({left, option.description()});
         }
         rows.append({QStringLiteral("--max-wait SECONDS"), kMaxWait.description()});
+        if (!ownOutput)
+            rows.append({QStringLiteral("--output FORMAT"), kOutput.description()});
         rows.append({QStringLiteral("--url, --account, --json, --quiet"),
                      tr("as before the command (see %1 --help)").arg(executableName())});
         qsizetype width = 0;
@@ -229,6 +245,9 @@ void CommandRunner::start()
         for (const auto &[left, description] : std::as_const(rows))
             m_console.out(QStringLiteral("  ") + left.leftJustified(width) + QStringLiteral("  ")
                           + description + QLatin1Char('\n'));
+        if (command.startsWithProject)
+            m_console.out(tr("\nIn a GitLab CI job with the job token, PROJECT may be left out: "
+                             "CI_PROJECT_ID stands for it.\n"));
         return exit(0);
     }
     if (parser.isSet(kMaxWait)) {
@@ -238,8 +257,18 @@ void CommandRunner::start()
             return usage(tr("--max-wait takes a number of seconds, such as 300."));
         m_retry.maxServerWait = std::chrono::seconds(seconds);
     }
+    if (!ownOutput && parser.isSet(kOutput)) {
+        const auto output = CommandLine::outputFormat(parser.value(kOutput), parser.isSet(kJson));
+        if (!output.problem.isEmpty())
+            return usage(output.problem);
+        m_command.json = output.json;
+    }
     m_command.json = m_command.json || parser.isSet(kJson);
     m_command.quiet = m_command.quiet || parser.isSet(kQuiet);
+    if (command.startsWithProject) {
+        if (const QString problem = putInCiProject(parser); !problem.isEmpty())
+            return usage(problem);
+    }
     const qsizetype count = parser.positionalArguments().size();
     if (count < command.minArguments || (command.maxArguments >= 0 && count > command.maxArguments))
         return usage(tr("usage: %1").arg(syntax));
@@ -256,69 +285,124 @@ void CommandRunner::start()
 // ---------------------------------------------------------------------------------------------
 // Accounts
 
-void CommandRunner::withApi(QCommandLineParser &parser, std::function<void(GitLabApi &)> use)
+QUrl CommandRunner::commandUrl(const QCommandLineParser &parser) const
 {
-    const EnvironmentAccounts environment = EnvironmentAccounts::read(m_services.environment);
+    return normalizedBaseUrl(parser.isSet(kUrl) ? QUrl(parser.value(kUrl))
+                                                : m_command.launch.serverUrl);
+}
+
+CommandRunner::AccountChoice CommandRunner::chooseAccount(const QCommandLineParser &parser) const
+{
     const QString name =
         parser.isSet(kAccount) ? parser.value(kAccount) : m_command.launch.accountName;
-    const QUrl url = normalizedBaseUrl(parser.isSet(kUrl) ? QUrl(parser.value(kUrl))
-                                                          : m_command.launch.serverUrl);
-    if (parser.isSet(kUrl) && url.isEmpty())
-        return usage(
-            tr("--url expects an http:// or https:// address such as https://gitlab.example.com."));
+    const QUrl url = commandUrl(parser);
+    const EnvironmentAccounts environment = EnvironmentAccounts::read(m_services.environment, url);
 
-    const auto fromEnvironment =
-        [&](const std::function<bool(const Account &)> &matches) -> const EnvironmentAccount * {
+    const auto fromEnvironment = [&](const std::function<bool(const Account &)> &matches) {
+        AccountChoice choice;
         for (const EnvironmentAccount &candidate : environment.accounts) {
-            if (!candidate.secret.isEmpty() && matches(candidate.account))
-                return &candidate;
+            if (!candidate.secret.isEmpty() && matches(candidate.account)) {
+                choice.environment = candidate;
+                break;
+            }
         }
-        return nullptr;
+        return choice;
     };
-    const auto useSaved = [&](const Account &account) {
-        m_services.secrets->read(account.secretKey(), this,
-                                 [this, account, use](Result<QString> secret) {
-                                     if (!secret.ok())
-                                         return failWith(secret.error().withContext(
-                                             tr("Reading the token of %1").arg(account.name)));
-                                     openAccount(account, secret.value(), use);
-                                 });
+    const auto saved = [](const Account &account) {
+        AccountChoice choice;
+        choice.saved = account;
+        return choice;
+    };
+    const auto problem = [](const ApiError &error) {
+        AccountChoice choice;
+        choice.problem = error;
+        return choice;
     };
 
     if (!name.isEmpty()) {
-        if (const auto saved = m_services.accounts->byName(name))
-            return useSaved(*saved);
-        if (const auto *env = fromEnvironment([&](const Account &a) { return a.name == name; }))
-            return openAccount(env->account, env->secret, use);
-        return failWith(ApiError(ApiError::Kind::NotFound,
-                                 tr("There is no account named \"%1\"; '%2 accounts' lists them.")
-                                     .arg(name, executableName())));
+        if (const auto named = m_services.accounts->byName(name))
+            return saved(*named);
+        if (AccountChoice env = fromEnvironment([&](const Account &a) { return a.name == name; });
+            env.environment)
+            return env;
+        return problem(ApiError(ApiError::Kind::NotFound,
+                                tr("There is no account named \"%1\"; '%2 accounts' lists them.")
+                                    .arg(name, executableName())));
     }
     if (!url.isEmpty()) {
-        const QList<Account> saved = m_services.accounts->byBaseUrl(url);
-        if (!saved.isEmpty())
-            return useSaved(saved.constFirst());
-        if (const auto *env = fromEnvironment(
-                [&](const Account &a) { return normalizedBaseUrl(a.baseUrl) == url; }))
-            return openAccount(env->account, env->secret, use);
-        return failWith(ApiError(ApiError::Kind::Auth,
-                                 tr("There is no account for %1. Add one with '%2 login --url %1' "
-                                    "or set GITLAB_HOST and GITLAB_TOKEN.")
-                                     .arg(url.toString(), executableName())));
+        const QList<Account> forUrl = m_services.accounts->byBaseUrl(url);
+        if (!forUrl.isEmpty())
+            return saved(forUrl.constFirst());
+        if (AccountChoice env = fromEnvironment(
+                [&](const Account &a) { return normalizedBaseUrl(a.baseUrl) == url; });
+            env.environment)
+            return env;
+        return problem(ApiError(ApiError::Kind::Auth,
+                                tr("There is no account for %1. Add one with '%2 login --url %1' "
+                                   "or set GITLAB_TOKEN.")
+                                    .arg(url.toString(), executableName())));
     }
-    if (const auto *env = fromEnvironment([](const Account &) { return true; }))
-        return openAccount(env->account, env->secret, use);
-    const QList<Account> saved = m_services.accounts->accounts();
+    if (AccountChoice env = fromEnvironment([](const Account &) { return true; }); env.environment)
+        return env;
+    const QList<Account> all = m_services.accounts->accounts();
     const auto last = m_services.accounts->byId(m_services.accounts->lastAccountId());
-    if (saved.size() == 1 || last)
-        return useSaved(saved.size() == 1 ? saved.constFirst() : *last);
-    failWith(ApiError(
+    if (all.size() == 1 || last)
+        return saved(all.size() == 1 ? all.constFirst() : *last);
+    return problem(ApiError(
         ApiError::Kind::Auth,
-        saved.isEmpty()
+        all.isEmpty()
             ? tr("No GitLab account is set up. Run '%1 login --url URL' (the token is read from "
-                 "standard input), or set GITLAB_HOST and GITLAB_TOKEN.")
+                 "standard input), or set GITLAB_TOKEN and GITLAB_HOST (or --url).")
                   .arg(executableName())
             : tr("Several accounts are set up; choose one with --account NAME or --url URL.")));
+}
+
+QString CommandRunner::putInCiProject(QCommandLineParser &parser)
+{
+    const QStringList given = parser.positionalArguments();
+    if (!given.isEmpty() && !NameRules::projectProblem(given.constFirst()))
+        return {};
+    const AccountChoice choice = chooseAccount(parser);
+    if (!choice.environment
+        || choice.environment->account.id != QLatin1String(EnvironmentAccounts::kCiJobName))
+        return {};
+    const QString project = choice.environment->account.defaultProject;
+    const QString missing = given.isEmpty() ? tr("PROJECT is missing")
+                                            : tr("PROJECT is missing (\"%1\" is not a project id "
+                                                 "or path)")
+                                                  .arg(given.constFirst());
+    if (project.isEmpty())
+        return tr("%1. In a GitLab CI job CI_PROJECT_ID stands for it, but CI_PROJECT_ID is not "
+                  "set; name the project before NAME.")
+            .arg(missing);
+    if (const auto problem = NameRules::projectProblem(project);
+        problem || project.startsWith(QLatin1Char('-')))
+        return tr("%1, and CI_PROJECT_ID=\"%2\" cannot stand for it: %3")
+            .arg(missing, project, problem.value_or(tr("it starts with '-'.")));
+    m_command.commandArguments.prepend(project);
+    if (!parser.parse(QStringList{executableName()} + m_command.commandArguments))
+        return parser.errorText();
+    return {};
+}
+
+void CommandRunner::withApi(QCommandLineParser &parser, std::function<void(GitLabApi &)> use)
+{
+    if (parser.isSet(kUrl) && normalizedBaseUrl(QUrl(parser.value(kUrl))).isEmpty())
+        return usage(
+            tr("--url expects an http:// or https:// address such as https://gitlab.example.com."));
+    const AccountChoice choice = chooseAccount(parser);
+    if (choice.problem.isError())
+        return failWith(choice.problem);
+    if (choice.environment)
+        return openAccount(choice.environment->account, choice.environment->secret, use);
+    const Account account = *choice.saved;
+    m_services.secrets->read(
+        account.secretKey(), this, [this, account, use](Result<QString> secret) {
+            if (!secret.ok())
+                return failWith(
+                    secret.error().withContext(tr("Reading the token of %1").arg(account.name)));
+            openAccount(account, secret.value(), use);
+        });
 }
 
 bool CommandRunner::refuseDeployToken(const GitLabApi &api, const QString &what)
@@ -347,8 +431,7 @@ void CommandRunner::openAccount(const Account &account, const QString &secret,
 
 void CommandRunner::login(QCommandLineParser &parser)
 {
-    const QUrl url = normalizedBaseUrl(parser.isSet(kUrl) ? QUrl(parser.value(kUrl))
-                                                          : m_command.launch.serverUrl);
+    const QUrl url = commandUrl(parser);
     if (url.isEmpty())
         return usage(tr("login needs --url with an http:// or https:// address."));
     const auto kind = credentialKindFromId(parser.value(QStringLiteral("kind")));
@@ -432,7 +515,7 @@ void CommandRunner::logout(QCommandLineParser &parser)
         });
 }
 
-void CommandRunner::listAccounts(QCommandLineParser &)
+void CommandRunner::listAccounts(QCommandLineParser &parser)
 {
     QJsonArray json;
     QString text;
@@ -447,7 +530,8 @@ void CommandRunner::listAccounts(QCommandLineParser &)
     };
     for (const Account &account : m_services.accounts->accounts())
         add(account, tr("keychain"));
-    for (const EnvironmentAccount &env : EnvironmentAccounts::read(m_services.environment).accounts)
+    for (const EnvironmentAccount &env :
+         EnvironmentAccounts::read(m_services.environment, commandUrl(parser)).accounts)
         add(env.account, tr("environment"));
     succeed(json,
             text.isEmpty()

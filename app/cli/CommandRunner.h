@@ -1,6 +1,7 @@
 #pragma once
 
 #include "account/AccountStore.h"
+#include "account/EnvironmentAccounts.h"
 #include "account/SecretStore.h"
 #include "api/GitLabApi.h"
 #include "cli/CommandLine.h"
@@ -12,6 +13,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace Stevedore {
 
@@ -51,8 +53,28 @@ private:
         // How many leading arguments are PROJECT, NAME, VERSION and then FILE names in the
         // package, checked against GitLab's rules before anything else; -1: all of them.
         int namedArguments = 0;
+        // The first argument is PROJECT, which a CI job may leave out (CI_PROJECT_ID).
+        bool startsWithProject = false;
     };
     CommandSpec spec(const QString &command);
+
+    // --url given before or after the command, normalized; empty when there is none.
+    QUrl commandUrl(const QCommandLineParser &parser) const;
+
+    // The account the options and environment select: a saved one, an environment one, or
+    // the problem that none fits.
+    struct AccountChoice
+    {
+        std::optional<Account> saved;
+        std::optional<EnvironmentAccount> environment;
+        ApiError problem;
+    };
+    AccountChoice chooseAccount(const QCommandLineParser &parser) const;
+
+    // With the CI job token, a first argument that cannot be a PROJECT means PROJECT was left
+    // out: CI_PROJECT_ID is put in front of the arguments and `parser` parses them again.
+    // Returns a usage problem, or empty.
+    QString putInCiProject(QCommandLineParser &parser);
 
     // Calls `use` with a ready API for the account the options and environment select.
     void withApi(QCommandLineParser &parser, std::function<void(GitLabApi &)> use);

@@ -119,6 +119,64 @@ private Q_SLOTS:
         QVERIFY2(result.warnings.size() == warnings, qPrintable(result.warnings.join(u" / "_s)));
     }
 
+    void tokenWithCommandLineUrl()
+    {
+        const QUrl url(u"https://gitlab.example.com/api/v4/"_s);
+        const EnvironmentAccounts tokenOnly =
+            EnvironmentAccounts::read(environmentOf({u"GITLAB_TOKEN=glpat-abc"_s}), url);
+        QCOMPARE(tokenOnly.accounts.size(), 1);
+        QCOMPARE(describe(tokenOnly.accounts.first()),
+                 u"env:GITLAB_TOKEN|personal|https://gitlab.example.com||glpat-abc"_s);
+        QVERIFY(!tokenOnly.accounts.first().account.persistent);
+        QVERIFY2(tokenOnly.warnings.isEmpty(), qPrintable(tokenOnly.warnings.join(u" / "_s)));
+
+        // GITLAB_HOST still names the token's server; --url only chooses among accounts.
+        const EnvironmentAccounts withHost = EnvironmentAccounts::read(
+            environmentOf({u"GITLAB_HOST=other.example.com"_s, u"GITLAB_TOKEN=t"_s}), url);
+        QCOMPARE(withHost.accounts.size(), 1);
+        QCOMPARE(describe(withHost.accounts.first()),
+                 u"env:GITLAB_HOST|personal|https://other.example.com||t"_s);
+
+        // A URL alone makes no account, and an unusable one does not take the token.
+        QVERIFY(EnvironmentAccounts::read(environmentOf({}), url).accounts.isEmpty());
+        const EnvironmentAccounts badUrl = EnvironmentAccounts::read(
+            environmentOf({u"GITLAB_TOKEN=t"_s}), QUrl(u"ftp://gitlab.example.com"_s));
+        QVERIFY(badUrl.accounts.isEmpty());
+        QCOMPARE(badUrl.warnings.size(), 1);
+        QVERIFY(badUrl.warnings.first().contains(u"--url"_s));
+    }
+
+    void caFileFromTheRunnerOrOpenSsl_data()
+    {
+        QTest::addColumn<QStringList>("caVariables");
+        QTest::addColumn<QString>("caFile");
+        QTest::newRow("none") << QStringList{} << QString();
+        QTest::newRow("runner") << QStringList{u"CI_SERVER_TLS_CA_FILE=/builds/ca.pem"_s}
+                                << u"/builds/ca.pem"_s;
+        QTest::newRow("openssl") << QStringList{u"SSL_CERT_FILE=/etc/corp/ca.pem"_s}
+                                 << u"/etc/corp/ca.pem"_s;
+        QTest::newRow("runner first") << QStringList{u"SSL_CERT_FILE=/etc/corp/ca.pem"_s,
+                                                     u"CI_SERVER_TLS_CA_FILE=/builds/ca.pem"_s}
+                                      << u"/builds/ca.pem"_s;
+        QTest::newRow("empty runner value is unset")
+            << QStringList{u"CI_SERVER_TLS_CA_FILE= "_s, u"SSL_CERT_FILE=/etc/corp/ca.pem"_s}
+            << u"/etc/corp/ca.pem"_s;
+    }
+
+    void caFileFromTheRunnerOrOpenSsl()
+    {
+        QFETCH(QStringList, caVariables);
+        QFETCH(QString, caFile);
+        const EnvironmentAccounts result = EnvironmentAccounts::read(
+            environmentOf(caVariables
+                          + QStringList{u"GITLAB_HOST=gitlab.example.com"_s, u"GITLAB_TOKEN=t"_s,
+                                        u"CI_API_V4_URL=https://gitlab.example.com/api/v4"_s,
+                                        u"CI_JOB_TOKEN=job"_s}));
+        QCOMPARE(result.accounts.size(), 2);
+        for (const EnvironmentAccount &entry : result.accounts)
+            QCOMPARE(entry.account.caBundlePath, caFile);
+    }
+
     void warningsNameTheVariable()
     {
         const EnvironmentAccounts badHost =

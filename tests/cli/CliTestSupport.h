@@ -85,13 +85,14 @@ inline Run runStevedore(const QStringList &arguments, const QProcessEnvironment 
                       workingDirectory, input, timeoutMs);
 }
 
-// An environment with nothing of the caller's GitLab or CI variables, and the given additions.
+// An environment with nothing of the caller's GitLab, CI or SSL_CERT_FILE variables, and the
+// given additions.
 inline QProcessEnvironment cleanEnvironment(const QProcessEnvironment &base)
 {
     QProcessEnvironment environment = base;
     for (const QString &name : base.keys()) {
         if (name.startsWith(QLatin1String("GITLAB_")) || name.startsWith(QLatin1String("CI_"))
-            || name == QLatin1String("CI"))
+            || name == QLatin1String("CI") || name == QLatin1String("SSL_CERT_FILE"))
             environment.remove(name);
     }
     environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));

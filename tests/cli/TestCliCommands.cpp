@@ -4,6 +4,7 @@
 // downloading with verification, deleting, --json output, the exit codes 0–4, and that no token
 // is ever printed or written to disk.
 
+#include "../integration/TestCertificates.h"
 #include "CliTestSupport.h"
 #include "DemoData.h"
 #include "Http.h"
@@ -579,6 +580,173 @@ private Q_SLOTS:
             {u"download"_s, u"1"_s, u"ci-build"_s, u"1.0.0"_s, u"-o"_s, u"ci-out"_s}, inCiJob());
         QVERIFY2(downloaded.exitCode == 0, qPrintable(downloaded.describe()));
         QCOMPARE(sha256Hex(work(u"ci-out/build.tar.gz"_s)), sha256Hex(work(u"ci/build.tar.gz"_s)));
+    }
+
+    // With the job token, a first argument that cannot be a PROJECT means PROJECT was left out
+    // and CI_PROJECT_ID stands for it; a numeric or group/project first argument keeps its
+    // meaning.
+    void ciJobLeavesOutTheProject()
+    {
+        QVERIFY(writeBytes(work(u"ci-default/app.bin"_s), QByteArray(2000, 'a')));
+        QVERIFY(writeBytes(work(u"ci-default/app.sig"_s), QByteArray(64, 's')));
+        const Run published = run({u"publish"_s, u"ci-default"_s, u"2.0.0"_s,
+                                   u"ci-default/app.bin"_s, u"ci-default/app.sig"_s},
+                                  inCiJob());
+        QVERIFY2(published.exitCode == 0, qPrintable(published.describe()));
+
+        const Run files =
+            run({u"files"_s, u"1"_s, u"ci-default"_s, u"2.0.0"_s, u"--json"_s}, withToken(kPat));
+        QVERIFY2(files.exitCode == 0, qPrintable(files.describe()));
+        QStringList names = column(files.json().array(), u"name"_s);
+        names.sort();
+        QCOMPARE(names, (QStringList{u"app.bin"_s, u"app.sig"_s}));
+
+        const Run listed = run({u"list"_s, u"--json"_s}, inCiJob());
+        QVERIFY2(listed.exitCode == 0, qPrintable(listed.describe()));
+        QVERIFY2(column(listed.json().array(), u"name"_s).contains(u"ci-default"_s),
+                 qPrintable(listed.describe()));
+
+        const Run downloaded = run({u"download"_s, u"ci-default"_s, u"2.0.0"_s, u"app.bin"_s,
+                                    u"-o"_s, u"ci-default-out"_s},
+                                   inCiJob());
+        QVERIFY2(downloaded.exitCode == 0, qPrintable(downloaded.describe()));
+        QCOMPARE(sha256Hex(work(u"ci-default-out/app.bin"_s)),
+                 sha256Hex(work(u"ci-default/app.bin"_s)));
+
+        // A numeric first argument is still the PROJECT.
+        const Run numeric =
+            run({u"files"_s, u"1"_s, u"ci-default"_s, u"2.0.0"_s, u"--json"_s}, inCiJob());
+        QVERIFY2(numeric.exitCode == 0, qPrintable(numeric.describe()));
+        QCOMPARE(numeric.json().array().size(), 2);
+    }
+
+    void leftOutProjectNeedsTheJobTokenAndCiProjectId()
+    {
+        QProcessEnvironment noProjectId = inCiJob();
+        noProjectId.remove(u"CI_PROJECT_ID"_s);
+        const Run unset = run({u"files"_s, u"ci-default"_s, u"2.0.0"_s}, noProjectId);
+        QCOMPARE(unset.exitCode, 2);
+        QVERIFY2(unset.err().contains(u"CI_PROJECT_ID is not set"_s), qPrintable(unset.describe()));
+
+        QProcessEnvironment badProjectId = inCiJob();
+        badProjectId.insert(u"CI_PROJECT_ID"_s, u"my project"_s);
+        const Run bad = run({u"files"_s, u"ci-default"_s, u"2.0.0"_s}, badProjectId);
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err().contains(u"CI_PROJECT_ID=\"my project\""_s), qPrintable(bad.describe()));
+
+        // With a personal access token the first argument is always PROJECT.
+        const Run personal = run({u"files"_s, u"ci-default"_s, u"2.0.0"_s}, withToken(kPat));
+        QCOMPARE(personal.exitCode, 2);
+        QVERIFY2(personal.err().contains(u"usage: stevedore files PROJECT NAME VERSION"_s),
+                 qPrintable(personal.describe()));
+        QVERIFY2(!personal.err().contains(u"CI_PROJECT_ID"_s), qPrintable(personal.describe()));
+    }
+
+    // GITLAB_TOKEN names no server; --url (before or after the command) does, for this run.
+    void tokenWithUrlNeedsNoGitLabHost()
+    {
+        QProcessEnvironment tokenOnly = isolated();
+        tokenOnly.insert(u"GITLAB_TOKEN"_s, kPat);
+        const QString url = m_sim->baseUrl().toString();
+
+        const Run before =
+            run({u"--url"_s, url, u"list"_s, u"demo/hello"_s, u"hello-cli"_s}, tokenOnly);
+        QVERIFY2(before.exitCode == 0, qPrintable(before.describe()));
+        QVERIFY2(before.out().contains(u"1.10.0"_s), qPrintable(before.describe()));
+
+        const Run after = run(
+            {u"files"_s, u"demo/hello"_s, u"hello-cli"_s, u"1.10.0"_s, u"--url"_s, url}, tokenOnly);
+        QVERIFY2(after.exitCode == 0, qPrintable(after.describe()));
+
+        const Run accounts = run({u"accounts"_s, u"--json"_s, u"--url"_s, url}, tokenOnly);
+        QVERIFY2(accounts.exitCode == 0, qPrintable(accounts.describe()));
+        QCOMPARE(accountNames(accounts), QStringList{u"env:GITLAB_TOKEN"_s});
+        QCOMPARE(accounts.json().array().first()[u"url"_s].toString(), url);
+
+        // Without --url the token goes nowhere, and the message says what to set.
+        const Run nowhere = run({u"list"_s, u"demo/hello"_s}, tokenOnly);
+        QCOMPARE(nowhere.exitCode, 3);
+        QVERIFY2(nowhere.err().contains(u"--url"_s), qPrintable(nowhere.describe()));
+    }
+
+    // A server whose CA only CI_SERVER_TLS_CA_FILE (the runner's) or SSL_CERT_FILE names.
+    void environmentAccountsTrustTheCaFile()
+    {
+        QTemporaryDir folder;
+        QVERIFY(folder.isValid());
+        Stevedore::IntegrationTest::TestCertificates certificates;
+        const QString error = certificates.create(folder.path());
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        stevedore::test::ScopedSim tls;
+        QVERIFY(tls.start(stevedore::test::SimServer::Options().withDemo().withArguments(
+            {u"--tls-cert"_s, certificates.certificateFile(), u"--tls-key"_s,
+             certificates.keyFile()})));
+        QCOMPARE(tls->baseUrl().scheme(), u"https"_s);
+
+        QProcessEnvironment ciJob = isolated();
+        ciJob.insert(u"CI_API_V4_URL"_s, tls->baseUrl().toString() + u"/api/v4"_s);
+        ciJob.insert(u"CI_JOB_TOKEN"_s, kJobToken);
+        ciJob.insert(u"CI_PROJECT_ID"_s, u"1"_s);
+        const QStringList list{u"list"_s, u"hello-cli"_s};
+
+        const Run untrusted = run(list, ciJob);
+        QVERIFY2(untrusted.exitCode != 0 && untrusted.exitCode != -1,
+                 qPrintable(untrusted.describe()));
+        QVERIFY2(untrusted.err().contains(u"certificate"_s, Qt::CaseInsensitive),
+                 qPrintable(untrusted.describe()));
+
+        QProcessEnvironment runner = ciJob;
+        runner.insert(u"CI_SERVER_TLS_CA_FILE"_s, certificates.caFile());
+        const Run trusted = run(list, runner);
+        QVERIFY2(trusted.exitCode == 0, qPrintable(trusted.describe()));
+        QVERIFY2(trusted.out().contains(u"1.10.0"_s), qPrintable(trusted.describe()));
+
+        QProcessEnvironment openSsl = isolated();
+        openSsl.insert(u"GITLAB_HOST"_s, tls->baseUrl().toString());
+        openSsl.insert(u"GITLAB_TOKEN"_s, kPat);
+        openSsl.insert(u"SSL_CERT_FILE"_s, certificates.caFile());
+        const Run personal = run({u"list"_s, u"demo/hello"_s, u"hello-cli"_s}, openSsl);
+        QVERIFY2(personal.exitCode == 0, qPrintable(personal.describe()));
+
+        QProcessEnvironment missing = ciJob;
+        missing.insert(u"CI_SERVER_TLS_CA_FILE"_s, folder.filePath(u"no-such-ca.pem"_s));
+        const Run unreadable = run(list, missing);
+        QVERIFY2(unreadable.exitCode != 0 && unreadable.exitCode != -1,
+                 qPrintable(unreadable.describe()));
+        QVERIFY2(unreadable.err().contains(u"no-such-ca.pem"_s), qPrintable(unreadable.describe()));
+        QCOMPARE(tls.stop(), 0);
+    }
+
+    // --output json|text, glab's spelling, before or after the command; download keeps its own
+    // --output, the folder.
+    void outputJsonIsJson()
+    {
+        const QStringList files{u"files"_s, u"demo/hello"_s, u"hello-cli"_s, u"1.10.0"_s};
+        const Run json = run(files + QStringList{u"--json"_s});
+        QVERIFY2(json.exitCode == 0 && json.json().isArray(), qPrintable(json.describe()));
+
+        const Run before = run(QStringList{u"--output"_s, u"json"_s} + files);
+        QVERIFY2(before.exitCode == 0, qPrintable(before.describe()));
+        QCOMPARE(before.json(), json.json());
+        const Run after = run(files + QStringList{u"--output"_s, u"json"_s});
+        QVERIFY2(after.exitCode == 0, qPrintable(after.describe()));
+        QCOMPARE(after.json(), json.json());
+
+        const Run text = run(files + QStringList{u"--output"_s, u"text"_s});
+        QVERIFY2(text.exitCode == 0, qPrintable(text.describe()));
+        QVERIFY2(text.json().isNull() && !text.out().isEmpty(), qPrintable(text.describe()));
+        QCOMPARE(text.out(), run(files).out());
+
+        const Run wrong = run(files + QStringList{u"--output"_s, u"yaml"_s});
+        QCOMPARE(wrong.exitCode, 2);
+        QVERIFY2(wrong.err().contains(u"--output expects json or text, not 'yaml'"_s),
+                 qPrintable(wrong.describe()));
+
+        const Run folder = run({u"download"_s, u"demo/hello"_s, u"hello-cli"_s, u"1.10.0"_s,
+                                u"--output"_s, u"json"_s});
+        QVERIFY2(folder.exitCode == 0, qPrintable(folder.describe()));
+        QVERIFY2(QFileInfo(work(u"json"_s)).isDir() && !QDir(work(u"json"_s)).isEmpty(),
+                 qPrintable(folder.describe()));
     }
 };
 

@@ -20,6 +20,8 @@ private slots:
     void helpListsEveryCommand();
     void everyCommandIsHandedToTheRunner();
     void globalOptionsBeforeTheCommandAreKept();
+    void outputIsAnAliasOfJson_data();
+    void outputIsAnAliasOfJson();
     void credentialsInUrlAreNotEchoed();
 };
 
@@ -88,6 +90,7 @@ void TestCommandLine::exitsWithMessage_data()
         u"--project PATH"_s,
         u"--account NAME"_s,
         u"--json"_s,
+        u"--output FORMAT"_s,
         u"--quiet"_s,
         u"-h, --help"_s,
         u"--version"_s,
@@ -142,6 +145,15 @@ void TestCommandLine::exitsWithMessage_data()
     QTest::newRow("--quiet without a command")
         << QStringList{u"--quiet"_s} << 2 << QStringList{}
         << QStringList{u"--quiet applies to commands only"_s};
+    QTest::newRow("--output without a command")
+        << QStringList{u"--output"_s, u"json"_s} << 2 << QStringList{}
+        << QStringList{u"--output applies to commands only"_s};
+    QTest::newRow("--output with another format")
+        << QStringList{u"--output"_s, u"yaml"_s, u"list"_s} << 2 << QStringList{}
+        << QStringList{u"--output expects json or text, not 'yaml'."_s, seeHelp};
+    QTest::newRow("--json with --output text")
+        << QStringList{u"--json"_s, u"--output"_s, u"text"_s, u"list"_s} << 2 << QStringList{}
+        << QStringList{u"--json and --output text contradict each other"_s};
     QTest::newRow("global option with a bad value before a command")
         << QStringList{u"--url"_s, u"nowhere"_s, u"publish"_s} << 2 << QStringList{}
         << QStringList{u"--url expects"_s};
@@ -218,6 +230,28 @@ void TestCommandLine::globalOptionsBeforeTheCommandAreKept()
     QVERIFY(result.quiet);
     QCOMPARE(result.launch.serverUrl, QUrl(u"https://gitlab.example.com"_s));
     QCOMPARE(result.launch.accountName, u"work"_s);
+    QCOMPARE(result.commandArguments, QStringList{u"demo/hello"_s});
+}
+
+void TestCommandLine::outputIsAnAliasOfJson_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<bool>("json");
+    QTest::newRow("--output json") << QStringList{u"--output"_s, u"json"_s} << true;
+    QTest::newRow("--output=json") << QStringList{u"--output=json"_s} << true;
+    QTest::newRow("--output text") << QStringList{u"--output"_s, u"text"_s} << false;
+    QTest::newRow("--json --output json")
+        << QStringList{u"--json"_s, u"--output"_s, u"json"_s} << true;
+    QTest::newRow("neither") << QStringList{} << false;
+}
+
+void TestCommandLine::outputIsAnAliasOfJson()
+{
+    QFETCH(QStringList, options);
+    QFETCH(bool, json);
+    const CommandLine::Result result = parse(options + QStringList{u"list"_s, u"demo/hello"_s});
+    QVERIFY2(result.action == CommandLine::Action::RunCommand, qPrintable(result.standardError));
+    QCOMPARE(result.json, json);
     QCOMPARE(result.commandArguments, QStringList{u"demo/hello"_s});
 }
 
