@@ -143,18 +143,8 @@ struct CurlCall::Transfer
     // The end of a header section: a final 2xx answer to a GET starts its sink.
     bool onHeadersComplete()
     {
-        if (responseStatus < 200 || responseStatus >= 300)
+        if (!sink || responseStatus < 200 || responseStatus >= 300)
             return true;
-        if (!sink) {
-            CurlCall *receiver = owner;
-            QMetaObject::invokeMethod(
-                receiver,
-                [receiver, status = responseStatus, received = headers] {
-                    receiver->onResponseStarted(status, received);
-                },
-                Qt::QueuedConnection);
-            return true;
-        }
         const qint64 length = [this] {
             for (const auto &[name, value] : std::as_const(headers)) {
                 bool ok = false;
@@ -420,11 +410,6 @@ void CurlCall::launch()
     curl().easy_setopt(easy, CURLOPT_BUFFERSIZE,
                        long(limit > 0 ? std::clamp<qint64>(limit / 1000, 1024, kDownloadBufferSize)
                                       : kDownloadBufferSize));
-    // An answer kept in memory (a JSON page) is asked for gzipped, as Qt asks, which matters on
-    // slow links; libcurl inflates it before onBody counts it against the answer's bound. A
-    // download's body goes to its file as the server stores it.
-    if (!m_request.sink && !m_request.source)
-        curl().easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "gzip");
     curl().easy_setopt(easy, CURLOPT_HTTPHEADER, transfer->requestHeaders);
     curl().easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 0L); // followRedirect() decides
     curl().easy_setopt(easy, CURLOPT_HEADERFUNCTION, &Transfer::onHeader);
@@ -494,15 +479,6 @@ void CurlCall::onWorkerDone()
 
 // By ApiCall's rules; the next hop's request is built anew, so credentials go along only when
 // the target has the account's origin.
-void CurlCall::onResponseStarted(int status, const QList<QPair<QByteArray, QByteArray>> &headers)
-{
-    if (m_finished)
-        return;
-    m_status = status;
-    m_headers = headers;
-    Q_EMIT responseStarted();
-}
-
 void CurlCall::followRedirect()
 {
     const QUrl target = m_url.resolved(QUrl::fromEncoded(header("Location")));

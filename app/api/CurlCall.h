@@ -83,9 +83,6 @@ public:
 Q_SIGNALS:
     // total: the body's size, -1 when the server did not announce it.
     void progress(qint64 moved, qint64 total);
-    // A call without a sink: the final 2xx answer's status and headers are in (status() and
-    // header() tell them), its body still coming.
-    void responseStarted();
     void finished();
 
 protected:
@@ -107,7 +104,6 @@ private:
     void launch();
     void onProgress();
     void onWorkerDone();
-    void onResponseStarted(int status, const QList<QPair<QByteArray, QByteArray>> &headers);
     void followRedirect();
     void finish(const ApiError &error);
     void stopWorker(bool cancel);

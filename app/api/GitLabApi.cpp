@@ -64,13 +64,8 @@ void GitLabApi::request(ApiCall::Method method, const QUrl &url, QObject *contex
 
 QUrl GitLabApi::nextPageUrl(const ApiCall &call) const
 {
-    return nextPageUrl(call.header("Link"));
-}
-
-QUrl GitLabApi::nextPageUrl(const QByteArray &linkHeader) const
-{
     static const QRegularExpression next(QStringLiteral("<([^>]+)>\\s*;\\s*rel=\"next\""));
-    const auto match = next.match(QString::fromLatin1(linkHeader));
+    const auto match = next.match(QString::fromLatin1(call.header("Link")));
     if (!match.hasMatch())
         return {};
     // GitLab writes its configured external URL into Link; keep our own origin.

@@ -81,7 +81,6 @@ public:
 
     // The URL of the Link rel="next" page, moved onto the account's origin; empty when last.
     QUrl nextPageUrl(const ApiCall &call) const;
-    QUrl nextPageUrl(const QByteArray &linkHeader) const; // the value of a Link header
 
     // A list stops with an error after this many pages (100,000 entries at 100 a page).
     static constexpr int kMaxPages = 1000;

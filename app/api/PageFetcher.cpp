@@ -1,10 +1,8 @@
 #include "api/PageFetcher.h"
 
-#include "api/CurlGet.h"
 #include "api/GitLabApi.h"
 
 #include <QJsonDocument>
-#include <QTimer>
 
 namespace Stevedore {
 
@@ -39,37 +37,11 @@ void PageFetcher::send(const QUrl &url)
     m_visited.insert(url);
     const int number = ++m_requested;
     m_pages.emplace_back().number = number;
-    request(number, url, 1);
-}
-
-// Pages go through libcurl on a worker thread (Qt 6.4's HTTP stack reads headers a byte per
-// read() and hands each answer between threads, which doubled the client's time per page), and
-// are retried as GitLabApi retries its read-only calls. The fetcher owns the calls: deleting
-// it aborts them.
-void PageFetcher::request(int number, const QUrl &url, int attempt)
-{
-    auto *call = new CurlGet(m_client, url, {}, nullptr, this);
-    connect(call, &CurlCall::responseStarted, this, [this, call, number] {
-        Page *page = find(number);
-        // The first successful answer's Link decides the next page; a retry's is not read again.
-        if (!m_ended && page && !page->linkRead && m_client) {
-            page->linkRead = true;
-            follow(*page, GitLabApi(*m_client).nextPageUrl(call->header("Link")));
-        }
-    });
-    connect(call, &CurlCall::finished, this, [this, call, number, url, attempt] {
-        call->deleteLater();
-        const RetryPolicy policy = m_client ? m_client->retryPolicy() : RetryPolicy{0};
-        const RetryPolicy::Decision next = policy.after(attempt, call->error());
-        if (next.retry && m_client && !m_ended) {
-            Q_EMIT m_client->retrying(call->error().message() + QLatin1Char(' ') + next.notice);
-            QTimer::singleShot(next.delay, this,
-                               [this, number, url, attempt] { request(number, url, attempt + 1); });
-            return;
-        }
-        onFinished(number, *call, next.error);
-    });
-    call->start();
+    // The fetcher is the requests' context: deleting it aborts them and their retries.
+    GitLabApi(*m_client).request(
+        ApiCall::Method::Get, url, this,
+        [this, number](ApiCall &call) { onFinished(number, call); },
+        [this, number](const ApiCall &call) { onHeaders(number, call); });
 }
 
 void PageFetcher::sendWaiting()
@@ -78,18 +50,29 @@ void PageFetcher::sendWaiting()
         send(std::exchange(m_waiting, QUrl()));
 }
 
-void PageFetcher::onFinished(int number, const CurlCall &call, const ApiError &error)
+void PageFetcher::onHeaders(int number, const ApiCall &call)
+{
+    Page *page = find(number);
+    // The first successful answer's Link decides the next page; a retry's is not read again.
+    if (m_ended || !page || page->linkRead || call.status() < 200 || call.status() >= 300
+        || !m_client)
+        return;
+    page->linkRead = true;
+    follow(*page, GitLabApi(*m_client).nextPageUrl(call));
+}
+
+void PageFetcher::onFinished(int number, const ApiCall &call)
 {
     Page *page = find(number);
     if (m_ended || !page)
         return;
     page->finished = true;
-    page->error = error;
+    page->error = call.error();
     if (!page->error.isError()) {
         page->body = call.body();
         if (!page->linkRead && m_client) {
             page->linkRead = true;
-            follow(*page, GitLabApi(*m_client).nextPageUrl(call.header("Link")));
+            follow(*page, GitLabApi(*m_client).nextPageUrl(call));
         }
     }
     deliver();

@@ -14,16 +14,15 @@
 
 namespace Stevedore {
 
-class CurlCall;
+class ApiCall;
 class GitLabClient;
 
 // Reads a list that GitLab pages with `Link: rel="next"`, one request ahead: as soon as page
 // N's status and headers are in, page N+1 is requested, so the server prepares it while page N
-// arrives and is parsed. Pages are
-// handed over in order, each parsed once. The list stops at the first error in page order (the
-// answer of a page, its JSON, the handler's verdict, a next page already read, more than
-// GitLabApi::kMaxPages pages); requests still running are then aborted. Each request is retried as
-// GitLabApi's requests are.
+// arrives and is parsed. Pages are handed over in order, each parsed once. The list stops at
+// the first error in page order (the answer of a page, its JSON, the handler's verdict, a next
+// page already read, more than GitLabApi::kMaxPages pages); requests still running are then
+// aborted. Each request is retried as GitLabApi's requests are.
 class PageFetcher final : public QObject
 {
 public:
@@ -55,9 +54,9 @@ private:
     PageFetcher(GitLabClient &client, QObject *context, PageHandler page, Finished finished);
 
     void send(const QUrl &url);
-    void request(int number, const QUrl &url, int attempt);
     void sendWaiting();
-    void onFinished(int number, const CurlCall &call, const ApiError &error);
+    void onHeaders(int number, const ApiCall &call);
+    void onFinished(int number, const ApiCall &call);
     void follow(Page &page, const QUrl &next);
     void deliver();
     void end(const ApiError &error);
