@@ -354,7 +354,13 @@ QJsonDocument ApiCall::json() const
 
 QByteArray ApiCall::header(const QByteArray &name) const
 {
-    for (const auto &[key, value] : m_headers) {
+    return headerValue(m_headers, name);
+}
+
+QByteArray ApiCall::headerValue(const QList<QPair<QByteArray, QByteArray>> &headers,
+                                const QByteArray &name)
+{
+    for (const auto &[key, value] : headers) {
         if (key.compare(name, Qt::CaseInsensitive) == 0)
             return value;
     }

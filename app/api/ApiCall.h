@@ -59,6 +59,9 @@ public:
     // Rules and texts shared with CurlCall, so that both transports behave and fail alike.
     // scheme://host:port/path: never the query, which may carry a presigned URL's signature.
     static QString loggable(const QUrl &url);
+    // The first value of a response header, by its name in any case; empty when absent.
+    static QByteArray headerValue(const QList<QPair<QByteArray, QByteArray>> &headers,
+                                  const QByteArray &name);
     static bool isRedirect(int status);
     static ApiError redirectedWriteError(const QUrl &target); // a DELETE or PUT redirected
     // Why a GET must not follow its `redirects`-th redirect, from `from` to `target` (https to

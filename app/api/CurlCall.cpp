@@ -592,11 +592,7 @@ QJsonDocument CurlCall::json() const
 
 QByteArray CurlCall::header(const QByteArray &name) const
 {
-    for (const auto &[key, value] : m_headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return {};
+    return ApiCall::headerValue(m_headers, name);
 }
 
 } // namespace Stevedore
