@@ -6,9 +6,10 @@
 #include "cli/CommandLine.h"
 #include "cli/CommandRunner.h"
 #include "cli/Console.h"
-#include "core/PluralForms.h"
+#include "core/Translations.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QProcessEnvironment>
 
 #include <cerrno>
@@ -50,6 +51,10 @@ int openWindow(char *argv[])
 
 int main(int argc, char *argv[])
 {
+    // The application object comes first, for the help and the errors of the command line
+    // to be written in the user's language.
+    QCoreApplication app(argc, argv);
+    Stevedore::installTranslations(QLocale::system());
     const Stevedore::CommandLine::Result commandLine =
         Stevedore::CommandLine::parse(Stevedore::argumentsOf(argc, argv));
 
@@ -64,9 +69,7 @@ int main(int argc, char *argv[])
         break;
     }
 
-    QCoreApplication app(argc, argv);
     Stevedore::setApplicationIdentity();
-    Stevedore::installEnglishPluralForms();
     Stevedore::AccountStore accounts;
     Stevedore::KeychainSecretStore secrets;
     Stevedore::Console console;
