@@ -696,7 +696,7 @@ Vergleichen Sie ihn mit dem, den Ihre GitLab-Administration veröffentlicht, bev
     </message>
     <message>
         <source>print command results as JSON (commands only)</source>
-        <translation>Ergebnisse von Befehlen als JSON ausgeben (nur Befehle)</translation>
+        <translation>Ergebnisse als JSON ausgeben (nur Befehle)</translation>
     </message>
     <message>
         <source>FORMAT</source>
@@ -1157,9 +1157,9 @@ In einem GitLab-CI-Job mit dem Job-Token kann PROJEKT weggelassen werden: CI_PRO
         <source>Deleted %1 (%n upload(s)) from %2 %3.
 </source>
         <translation>
-            <numerusform>%1 (%n Hochladevorgang) aus %2 %3 gelöscht.
+            <numerusform>%1 (%n hochgeladene Fassung) aus %2 %3 gelöscht.
 </numerusform>
-            <numerusform>%1 (%n Hochladevorgänge) aus %2 %3 gelöscht.
+            <numerusform>%1 (%n hochgeladene Fassungen) aus %2 %3 gelöscht.
 </numerusform>
         </translation>
     </message>
@@ -2020,13 +2020,13 @@ Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
         <source>An older upload of %1. Downloads return the newest one.</source>
-        <translation>Ein älteres Hochladen von %1. Heruntergeladen wird immer das neueste.</translation>
+        <translation>Eine ältere hochgeladene Fassung von %1. Heruntergeladen wird immer die neueste.</translation>
     </message>
     <message numerus="yes">
         <source>%1 was uploaded %n times; this is the newest upload, the one downloads return.</source>
         <translation>
-            <numerusform>%1 wurde %n-mal hochgeladen; dies ist das neueste Hochladen, das beim Herunterladen geliefert wird.</numerusform>
-            <numerusform>%1 wurde %n-mal hochgeladen; dies ist das neueste Hochladen, das beim Herunterladen geliefert wird.</numerusform>
+            <numerusform>%1 wurde %n-mal hochgeladen; dies ist die neueste Fassung, die beim Herunterladen geliefert wird.</numerusform>
+            <numerusform>%1 wurde %n-mal hochgeladen; dies ist die neueste Fassung, die beim Herunterladen geliefert wird.</numerusform>
         </translation>
     </message>
 </context>
@@ -2050,7 +2050,7 @@ Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
         <source>Newest upload first</source>
-        <translation>Neuestes Hochladen zuerst</translation>
+        <translation>Zuletzt hochgeladene zuerst</translation>
     </message>
 </context>
 <context>
@@ -2556,7 +2556,7 @@ Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
         <source>Clear done</source>
-        <translation>Fertige leeren</translation>
+        <translation>Erledigte entfernen</translation>
     </message>
     <message>
         <source>Open folder</source>
