@@ -40,10 +40,13 @@ int openWindow(char *argv[])
     if (!window.empty())
         ::execv(window.c_str(), argv);
     const int reason = errno;
-    std::fprintf(stderr,
-                 "stevedore: the window could not be started (%s: %s). Commands work without it: "
-                 "stevedore --help\n",
-                 window.empty() ? "stevedore-window" : window.c_str(), std::strerror(reason));
+    Stevedore::writeTo(
+        stderr, QCoreApplication::translate("Stevedore::CommandLine",
+                                            "stevedore: the window could not be started (%1: %2). "
+                                            "Commands work without it: stevedore --help\n")
+                    .arg(window.empty() ? QStringLiteral("stevedore-window")
+                                        : QString::fromStdString(window.string()),
+                         QString::fromLocal8Bit(std::strerror(reason))));
     return Stevedore::ExitCode::Failure;
 }
 

@@ -812,6 +812,12 @@ Ohne Befehl öffnet es sein Fenster.
         <source>--%1 applies to commands only; without a command Stevedore opens its window.</source>
         <translation>--%1 gilt nur für Befehle; ohne Befehl öffnet Stevedore sein Fenster.</translation>
     </message>
+    <message>
+        <source>stevedore: the window could not be started (%1: %2). Commands work without it: stevedore --help
+</source>
+        <translation>stevedore: Das Fenster konnte nicht gestartet werden (%1: %2). Befehle funktionieren auch ohne es: stevedore --help
+</translation>
+    </message>
 </context>
 <context>
     <name>Stevedore::CommandRunner</name>

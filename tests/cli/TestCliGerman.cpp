@@ -82,6 +82,17 @@ private Q_SLOTS:
                  qPrintable(noAccount.describe()));
     }
 
+    void aMissingWindowIsToldInGerman()
+    {
+        const QString alone = m_root.filePath(u"alone/stevedore"_s);
+        QVERIFY(QDir().mkpath(QFileInfo(alone).absolutePath()));
+        QVERIFY(QFile::copy(QStringLiteral(STEVEDORE_EXECUTABLE), alone));
+        const Run window = runProgram(alone, {}, german(), m_root.path());
+        QCOMPARE(window.exitCode, 1);
+        QVERIFY2(window.err().contains(u"Das Fenster konnte nicht gestartet werden"_s),
+                 qPrintable(window.describe()));
+    }
+
     void gitLabsAnswersAreToldInGerman()
     {
         const Run missing = run({u"list"_s, u"demo/nowhere"_s}, germanWithToken());
