@@ -1,14 +1,20 @@
 // The window in German: started with LANG=de_DE.UTF-8 (CMakeLists sets the environment), it
 // installs its translations as stevedore-window does, opens gitlab-sim's demo project and shows
-// German menus, with no two entries of one menu sharing an accelerator key.
+// German menus, and no two entries of one menu, nor two fields or buttons of a dialog, share an
+// accelerator key.
+#include "AccountDialog.h"
 #include "DemoData.h"
 #include "MainWindow.h"
+#include "PublishDialog.h"
 #include "ScriptedDialogs.h"
 #include "SimServer.h"
 #include "account/MemorySecretStore.h"
 #include "core/Translations.h"
 
+#include <QAbstractButton>
 #include <QAction>
+#include <QDialog>
+#include <QFile>
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
@@ -38,20 +44,45 @@ QChar accelerator(const QString &text)
     return {};
 }
 
-// The texts in `actions` whose accelerator another one has already.
-QStringList clashes(const QList<QAction *> &actions)
+// The texts whose accelerator an earlier one has already.
+QStringList clashes(const QStringList &texts)
 {
     QHash<QChar, QString> taken;
     QStringList found;
-    for (const QAction *action : actions) {
-        const QChar key = accelerator(action->text());
-        if (action->isSeparator() || key.isNull())
+    for (const QString &text : texts) {
+        const QChar key = accelerator(text);
+        if (key.isNull())
             continue;
         if (taken.contains(key))
-            found << taken.value(key) + u" / "_s + action->text();
-        taken.insert(key, action->text());
+            found << taken.value(key) + u" / "_s + text;
+        taken.insert(key, text);
     }
     return found;
+}
+
+QStringList textsOf(const QList<QAction *> &actions)
+{
+    QStringList texts;
+    for (const QAction *action : actions) {
+        if (!action->isSeparator())
+            texts << action->text();
+    }
+    return texts;
+}
+
+// The texts of the labels and buttons `dialog` shows, where its accelerators are.
+QStringList textsOf(const QDialog &dialog)
+{
+    QStringList texts;
+    for (const QLabel *label : dialog.findChildren<QLabel *>()) {
+        if (label->isVisibleTo(&dialog))
+            texts << label->text();
+    }
+    for (const QAbstractButton *button : dialog.findChildren<QAbstractButton *>()) {
+        if (button->isVisibleTo(&dialog))
+            texts << button->text();
+    }
+    return texts;
 }
 
 } // namespace
@@ -65,6 +96,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void menusAreGerman();
     void noTwoEntriesOfAMenuShareAnAccelerator();
+    void noTwoFieldsOrButtonsOfADialogShareAnAccelerator();
     void theStatusBarSpeaksGerman();
 
 private:
@@ -130,13 +162,35 @@ void TestGermanWindow::menusAreGerman()
 void TestGermanWindow::noTwoEntriesOfAMenuShareAnAccelerator()
 {
     const QList<QAction *> menus = m_window->menuBar()->actions();
-    QVERIFY2(clashes(menus).isEmpty(), qPrintable(clashes(menus).join(u", "_s)));
+    QVERIFY2(clashes(textsOf(menus)).isEmpty(), qPrintable(clashes(textsOf(menus)).join(u", "_s)));
     for (const QAction *menu : menus) {
         QVERIFY(menu->menu());
-        const QList<QAction *> entries = menu->menu()->actions();
+        const QStringList entries = textsOf(menu->menu()->actions());
         QVERIFY(entries.size() >= 2);
         QVERIFY2(clashes(entries).isEmpty(), qPrintable(clashes(entries).join(u", "_s)));
     }
+}
+
+void TestGermanWindow::noTwoFieldsOrButtonsOfADialogShareAnAccelerator()
+{
+    AccountDialog account(m_dialogs);
+    account.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&account));
+    QVERIFY(textsOf(account).contains(u"GitLab-&URL:"_s));
+    QVERIFY2(clashes(textsOf(account)).isEmpty(),
+             qPrintable(clashes(textsOf(account)).join(u", "_s)));
+
+    const QString file = m_dir.filePath(u"notes.txt"_s);
+    QFile notes(file);
+    QVERIFY(notes.open(QIODevice::WriteOnly) && notes.write("notes\n") == 6);
+    notes.close();
+    PublishDialog publish(m_dialogs, {file});
+    publish.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&publish));
+    QVERIFY(textsOf(publish).contains(u"&Paket:"_s));
+    QTRY_VERIFY(textsOf(publish).contains(u"1 Datei &veröffentlichen"_s));
+    QVERIFY2(clashes(textsOf(publish)).isEmpty(),
+             qPrintable(clashes(textsOf(publish)).join(u", "_s)));
 }
 
 void TestGermanWindow::theStatusBarSpeaksGerman()
