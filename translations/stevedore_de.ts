@@ -1175,6 +1175,26 @@ In einem GitLab-CI-Job mit dem Job-Token kann PROJEKT weggelassen werden: CI_PRO
         <translation>Aufruf: siehe &apos;%1 %2 --help&apos;.
 </translation>
     </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>SEKUNDEN</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>ART</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <source>POLICY</source>
+        <translation>REGEL</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>ORDNER</translation>
+    </message>
 </context>
 <context>
     <name>Stevedore::CurlCall</name>

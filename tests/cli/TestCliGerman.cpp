@@ -67,6 +67,9 @@ private Q_SLOTS:
         QVERIFY2(publish.exitCode == 0, qPrintable(publish.describe()));
         QVERIFY2(publish.out().contains(u"PROJEKT NAME VERSION DATEI..."_s),
                  qPrintable(publish.describe()));
+        // The options every command takes, too (they are made after the translations are in).
+        QVERIFY2(publish.out().contains(u"--max-wait SEKUNDEN"_s), qPrintable(publish.describe()));
+        QVERIFY2(publish.out().contains(u"neu beginnen, statt"_s), qPrintable(publish.describe()));
     }
 
     void commandLineErrorsAreGerman()
