@@ -5,7 +5,7 @@ BUILD_DIR := build/dev
 FORMAT_FILES = $(shell find app ui main tests -path '*/build' -prune -o -type f \( -name '*.cpp' -o -name '*.h' \) -print)
 
 .DEFAULT_GOAL := help
-.PHONY: help deps configure build test run screenshots bench asan format format-check clean
+.PHONY: help deps configure build test run screenshots bench asan translations format format-check clean
 
 help:
 	@echo 'Stevedore'
@@ -18,6 +18,7 @@ help:
 	@echo '  make screenshots   write docs/screenshots/*.png from the app under Xvfb against the demo data'
 	@echo '  make bench         build the bench preset and compare stevedore with curl and python-gitlab (docs/performance.md)'
 	@echo '  make asan          build and test with AddressSanitizer and UBSan (build/asan)'
+	@echo '  make translations  update translations/*.ts from the texts of the code and list what is left to translate'
 	@echo '  make format        clang-format every C++ file in place'
 	@echo '  make format-check  fail if any C++ file is not clang-formatted'
 	@echo '  make clean         remove build/'
@@ -53,6 +54,9 @@ asan: deps
 	cmake --preset asan
 	cmake --build --preset asan
 	ctest --preset asan
+
+translations:
+	scripts/update-translations.sh
 
 format:
 	clang-format -i $(FORMAT_FILES)
