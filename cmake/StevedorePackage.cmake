@@ -1,7 +1,7 @@
 # The Debian package: `cpack --preset release` (make package) turns what `cmake --install`
-# installs into build/release/stevedore_VERSION_ARCH.deb. Include it after every install()
-# rule's directory has been added; CPack packs whatever those rules install, so a new
-# install() rule needs nothing here.
+# installs into build/release/stevedore_VERSION_ARCH.deb. CPack packs whatever the
+# project's install() rules install, wherever they are, so a new install() rule needs nothing
+# here.
 #
 # Debian's layout beyond what install() puts in place is added in the staging folder by
 # packaging/debian/DebianLayout.cmake (man pages compressed, the changelog): those are
