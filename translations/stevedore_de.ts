@@ -818,6 +818,14 @@ Ohne Befehl öffnet es sein Fenster.
         <translation>stevedore: Das Fenster konnte nicht gestartet werden (%1: %2). Befehle funktionieren auch ohne es: stevedore --help
 </translation>
     </message>
+    <message>
+        <source>compare a folder (such as a download) with a version by SHA-256</source>
+        <translation>einen Ordner (etwa einen Download) per SHA-256 mit einer Version vergleichen</translation>
+    </message>
+    <message>
+        <source>list the files added, removed and changed between two versions</source>
+        <translation>die zwischen zwei Versionen hinzugekommenen, entfernten und geänderten Dateien auflisten</translation>
+    </message>
 </context>
 <context>
     <name>Stevedore::CommandRunner</name>
@@ -1195,6 +1203,108 @@ In einem GitLab-CI-Job mit dem Job-Token kann PROJEKT weggelassen werden: CI_PRO
         <source>DIR</source>
         <translation>ORDNER</translation>
     </message>
+    <message>
+        <source>DIR PROJECT NAME VERSION</source>
+        <translation>ORDNER PROJEKT NAME VERSION</translation>
+    </message>
+    <message>
+        <source>PROJECT NAME VERSION_A [PROJECT_B NAME_B] VERSION_B</source>
+        <translation>PROJEKT NAME VERSION_A [PROJEKT_B NAME_B] VERSION_B</translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::ComparisonReport</name>
+    <message>
+        <source>+ %1  not in the version (%2)
+</source>
+        <translation>+ %1  nicht in der Version (%2)
+</translation>
+    </message>
+    <message>
+        <source>+ %1  added (%2)
+</source>
+        <translation>+ %1  hinzugekommen (%2)
+</translation>
+    </message>
+    <message>
+        <source>- %1  missing locally (%2)
+</source>
+        <translation>- %1  fehlt lokal (%2)
+</translation>
+    </message>
+    <message>
+        <source>- %1  removed (%2)
+</source>
+        <translation>- %1  entfernt (%2)
+</translation>
+    </message>
+    <message>
+        <source>~ %1  changed (%2 in the version, %3 locally)
+</source>
+        <translation>~ %1  geändert (%2 in der Version, %3 lokal)
+</translation>
+    </message>
+    <message>
+        <source>~ %1  changed (%2 → %3)
+</source>
+        <translation>~ %1  geändert (%2 → %3)
+</translation>
+    </message>
+    <message>
+        <source>! %1  %2
+</source>
+        <translation>! %1  %2
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %2 are identical: %n file(s).</source>
+        <translation>
+            <numerusform>%1 und %2 sind identisch: %n Datei.</numerusform>
+            <numerusform>%1 und %2 sind identisch: %n Dateien.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 changed</source>
+        <translation>%1 geändert</translation>
+    </message>
+    <message>
+        <source>%1 missing locally</source>
+        <translation>%1 lokal fehlend</translation>
+    </message>
+    <message>
+        <source>%1 removed</source>
+        <translation>%1 entfernt</translation>
+    </message>
+    <message>
+        <source>%1 not in the version</source>
+        <translation>%1 nicht in der Version</translation>
+    </message>
+    <message>
+        <source>%1 added</source>
+        <translation>%1 hinzugekommen</translation>
+    </message>
+    <message>
+        <source>%1 unreadable</source>
+        <translation>%1 nicht lesbar</translation>
+    </message>
+    <message>
+        <source>%1 listed twice</source>
+        <translation>%1 doppelt gelistet</translation>
+    </message>
+    <message>
+        <source>%1 the same</source>
+        <translation>%1 gleich</translation>
+    </message>
+    <message>
+        <source>%1 and %2 differ: %3.</source>
+        <translation>%1 und %2 unterscheiden sich: %3.</translation>
+    </message>
+    <message>
+        <source>? %1  listed twice; only the first is compared
+</source>
+        <translation>? %1  doppelt gelistet; nur der erste Eintrag wird verglichen
+</translation>
+    </message>
 </context>
 <context>
     <name>Stevedore::CurlCall</name>
@@ -1303,6 +1413,16 @@ In einem GitLab-CI-Job mit dem Job-Token kann PROJEKT weggelassen werden: CI_PRO
     <message>
         <source>With a limit, transfers run one at a time, held to this rate. It applies to the transfers that start from now on and is remembered.</source>
         <translation>Mit einer Begrenzung laufen Übertragungen nacheinander, gedrosselt auf diese Rate. Sie gilt für die Übertragungen, die ab jetzt beginnen, und wird gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::DiffCommand</name>
+    <message numerus="yes">
+        <source>diff takes PROJECT NAME VERSION_A VERSION_B, or PROJECT NAME VERSION_A PROJECT_B NAME_B VERSION_B; %n argument(s) were given.</source>
+        <translation>
+            <numerusform>diff erwartet PROJEKT NAME VERSION_A VERSION_B oder PROJEKT NAME VERSION_A PROJEKT_B NAME_B VERSION_B; %n Argument wurde angegeben.</numerusform>
+            <numerusform>diff erwartet PROJEKT NAME VERSION_A VERSION_B oder PROJEKT NAME VERSION_A PROJEKT_B NAME_B VERSION_B; %n Argumente wurden angegeben.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1442,6 +1562,21 @@ In einem GitLab-CI-Job mit dem Job-Token kann PROJEKT weggelassen werden: CI_PRO
     <message>
         <source>The token could not be removed from the keychain (%1). Remove the Stevedore entry by hand, for example in Passwords and Keys or KWallet Manager.</source>
         <translation>Das Token konnte nicht aus dem Schlüsselbund entfernt werden (%1). Entfernen Sie den Stevedore-Eintrag von Hand, zum Beispiel in „Passwörter und Verschlüsselung“ oder in der KWallet-Verwaltung.</translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::LocalFingerprints</name>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 ist kein Ordner.</translation>
     </message>
 </context>
 <context>
@@ -2896,6 +3031,19 @@ Dies kann nicht rückgängig gemacht werden.</translation>
     <message>
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::VerifyCommand</name>
+    <message>
+        <source>hashing %1 of %2</source>
+        <translation>Prüfsumme: %1 von %2</translation>
+    </message>
+    <message>
+        <source>note: %1
+</source>
+        <translation>Hinweis: %1
+</translation>
     </message>
 </context>
 <context>

@@ -46,6 +46,26 @@
     </message>
 </context>
 <context>
+    <name>Stevedore::ComparisonReport</name>
+    <message numerus="yes">
+        <source>%1 and %2 are identical: %n file(s).</source>
+        <translation>
+            <numerusform>%1 and %2 are identical: %n file.</numerusform>
+            <numerusform>%1 and %2 are identical: %n files.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::DiffCommand</name>
+    <message numerus="yes">
+        <source>diff takes PROJECT NAME VERSION_A VERSION_B, or PROJECT NAME VERSION_A PROJECT_B NAME_B VERSION_B; %n argument(s) were given.</source>
+        <translation>
+            <numerusform>diff takes PROJECT NAME VERSION_A VERSION_B, or PROJECT NAME VERSION_A PROJECT_B NAME_B VERSION_B; %n argument was given.</numerusform>
+            <numerusform>diff takes PROJECT NAME VERSION_A VERSION_B, or PROJECT NAME VERSION_A PROJECT_B NAME_B VERSION_B; %n arguments were given.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Stevedore::MainWindow</name>
     <message numerus="yes">
         <source>Delete %n version(s) from %1, with all their files? This cannot be undone.

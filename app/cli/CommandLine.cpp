@@ -70,6 +70,10 @@ QList<CommandSpec> commandSpecs()
         {u"publish"_s, CommandLine::tr("upload files to a package version")},
         {u"download"_s, CommandLine::tr("download the files of a package version")},
         {u"delete"_s, CommandLine::tr("delete a package version or one of its files")},
+        {u"verify"_s,
+         CommandLine::tr("compare a folder (such as a download) with a version by SHA-256")},
+        {u"diff"_s, CommandLine::tr("list the files added, removed and changed between two "
+                                    "versions")},
     };
 }
 

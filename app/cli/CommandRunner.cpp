@@ -2,10 +2,12 @@
 
 #include "account/AccountValidator.h"
 #include "account/EnvironmentAccounts.h"
+#include "cli/DiffCommand.h"
 #include "cli/DownloadCommand.h"
 #include "cli/ExitCodes.h"
 #include "cli/PackageListing.h"
 #include "cli/PublishCommand.h"
+#include "cli/VerifyCommand.h"
 #include "core/Version.h"
 #include "validate/NameRules.h"
 
@@ -207,6 +209,17 @@ CommandRunner::CommandSpec CommandRunner::spec(const QString &command)
                  common().noResume},
                 body(&CommandRunner::download),
                 -1,
+                true};
+    }
+    if (command == QLatin1String("verify"))
+        return {tr("DIR PROJECT NAME VERSION"), 4, 4, {}, body(&CommandRunner::verify)};
+    if (command == QLatin1String("diff")) {
+        return {tr("PROJECT NAME VERSION_A [PROJECT_B NAME_B] VERSION_B"),
+                4,
+                6,
+                {},
+                body(&CommandRunner::diff),
+                0,
                 true};
     }
     if (command == QLatin1String("delete"))
@@ -690,6 +703,43 @@ void CommandRunner::runQueued(std::unique_ptr<Command> command, QCommandLinePars
     m_work = std::move(command);
     connect(running, &QueuedCommand::finished, this, &CommandRunner::exit);
     withApi(parser, [running, stateKey](GitLabApi &api) { running->run(api, stateKey); });
+}
+
+void CommandRunner::verify(QCommandLineParser &parser)
+{
+    const QStringList args = parser.positionalArguments();
+    if (const QString naming = namingProblem(args.mid(1)); !naming.isEmpty())
+        return usage(naming);
+    auto command = std::make_unique<VerifyCommand>(m_console, m_command.json, m_command.quiet);
+    command->prepare(args);
+    runComparison(std::move(command), parser);
+}
+
+void CommandRunner::diff(QCommandLineParser &parser)
+{
+    auto command = std::make_unique<DiffCommand>(m_console, m_command.json, m_command.quiet);
+    if (const QString problem = command->prepare(parser.positionalArguments()); !problem.isEmpty())
+        return usage(problem);
+    for (const PackageTarget &version : {command->versionA(), command->versionB()}) {
+        const QString naming =
+            namingProblem({version.project, version.packageName, version.version});
+        if (!naming.isEmpty())
+            return usage(naming);
+    }
+    runComparison(std::move(command), parser);
+}
+
+void CommandRunner::runComparison(std::unique_ptr<ComparisonCommand> command,
+                                  QCommandLineParser &parser)
+{
+    ComparisonCommand *running = command.get();
+    m_work = std::move(command);
+    connect(running, &ComparisonCommand::finished, this, &CommandRunner::exit);
+    connect(running, &ComparisonCommand::failed, this, &CommandRunner::failWith);
+    withApi(parser, [this, running](GitLabApi &api) {
+        if (!refuseDeployToken(api, tr("list the files of a version")))
+            running->run(api);
+    });
 }
 
 void CommandRunner::remove(QCommandLineParser &parser)

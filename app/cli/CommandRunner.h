@@ -17,6 +17,8 @@
 
 namespace Stevedore {
 
+class ComparisonCommand;
+
 // Runs one `stevedore <command>`: parses the command's own options, finds the account, does
 // the work asynchronously and ends with finished(exitCode). Exit codes: 0 ok, 1 failure,
 // 2 usage, 3 authentication or permission, 4 not found.
@@ -93,6 +95,11 @@ private:
     void publish(QCommandLineParser &parser);
     void download(QCommandLineParser &parser);
     void remove(QCommandLineParser &parser);
+    void verify(QCommandLineParser &parser);
+    void diff(QCommandLineParser &parser);
+
+    // Runs verify or diff: exit 0 when identical, 1 when different, else the failure's code.
+    void runComparison(std::unique_ptr<ComparisonCommand> command, QCommandLineParser &parser);
 
     // Runs publish or download through the transfer queue, resumable (--no-resume).
     template<typename Command>
