@@ -1,9 +1,11 @@
+#include "cli/CommandCatalog.h"
 #include "cli/CommandLine.h"
 
 #include <QTest>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
+using Stevedore::CommandCatalog;
 using Stevedore::CommandLine;
 
 class TestCommandLine final : public QObject
@@ -192,7 +194,7 @@ void TestCommandLine::commandsAreTheDesignedOnes()
     const QStringList expected{u"login"_s, u"logout"_s,  u"accounts"_s, u"projects"_s, u"list"_s,
                                u"files"_s, u"publish"_s, u"download"_s, u"delete"_s};
 
-    QCOMPARE(CommandLine::commandNames(), expected);
+    QCOMPARE(CommandCatalog::commandNames(), expected);
 }
 
 void TestCommandLine::helpListsEveryCommand()
@@ -203,13 +205,13 @@ void TestCommandLine::helpListsEveryCommand()
         + help.section(u"Commands (stevedore COMMAND --help for each one's arguments):\n"_s, 1);
 
     QVERIFY2(commandsSection.size() > 1, qPrintable(help));
-    for (const QString &command : CommandLine::commandNames())
+    for (const QString &command : CommandCatalog::commandNames())
         QVERIFY2(commandsSection.contains(u"\n  "_s + command + u' '), qPrintable(command));
 }
 
 void TestCommandLine::everyCommandIsHandedToTheRunner()
 {
-    for (const QString &command : CommandLine::commandNames()) {
+    for (const QString &command : CommandCatalog::commandNames()) {
         const CommandLine::Result result = parse({command, u"demo/hello"_s, u"--hidden"_s});
 
         QCOMPARE(result.action, CommandLine::Action::RunCommand);
