@@ -177,7 +177,6 @@ Completion::Completion(QObject *parent)
 void Completion::lookUp(GitLabApi &api, const Request &request, std::function<void(QString)> done)
 {
     auto found = std::make_shared<Request>(request);
-    const auto finish = [found, done](const auto &...) { done(answer(*found)); };
 
     if (request.source == Source::Projects) {
         auto pages = std::make_shared<int>(0);
@@ -194,11 +193,9 @@ void Completion::lookUp(GitLabApi &api, const Request &request, std::function<vo
             const Callback<Page<Project>> keepAlive = std::exchange(*onPage, nullptr);
             done(answer(*found));
         };
-        // GitLab's search matches a project's own name or path, not its group's: it narrows
-        // the list only once the group is typed. The prefix itself is matched here.
-        const QString search =
-            request.prefix.contains(u'/') ? request.prefix.section(u'/', -1) : QString();
-        api.projects({search, 0}, this, *onPage);
+        // GitLab's search matches a project's own name or path, not its groups' paths, so it
+        // cannot stand for a prefix such as "group/sub": the first pages are matched here.
+        api.projects({}, this, *onPage);
         return;
     }
 
@@ -224,9 +221,9 @@ void Completion::lookUp(GitLabApi &api, const Request &request, std::function<vo
                 done(answer(*found));
             }
         },
-        [finished, finish](Result<Success>) {
+        [found, finished, done](Result<Success>) {
             if (!std::exchange(*finished, true))
-                finish();
+                done(answer(*found));
         });
 }
 
