@@ -343,12 +343,13 @@ QList<CommandCatalog::EnvironmentVariable> CommandCatalog::environment()
         {{u"CI_SERVER_TLS_CA_FILE"_s, u"SSL_CERT_FILE"_s},
          tr("Extra CA certificates (PEM) that the environment accounts trust besides the "
             "system's: the runner's CI_SERVER_TLS_CA_FILE, else SSL_CERT_FILE.")},
-        {{u"https_proxy"_s, u"HTTPS_PROXY"_s, u"http_proxy"_s, u"HTTP_PROXY"_s, u"all_proxy"_s,
-          u"ALL_PROXY"_s, u"no_proxy"_s, u"NO_PROXY"_s},
-         tr("The proxy to go through, and the hosts to reach directly. A proxy that cannot be "
-            "reached is named in the message.")},
-        {{u"XDG_STATE_HOME"_s},
-         tr("Where the journals of unfinished publish and download runs are kept (default "
+        {{u"https_proxy"_s, u"HTTPS_PROXY"_s, u"http_proxy"_s, u"all_proxy"_s, u"ALL_PROXY"_s,
+          u"no_proxy"_s, u"NO_PROXY"_s},
+         tr("The proxy to go through, and the hosts to reach directly (http_proxy only in small "
+            "letters, as in curl). A proxy that cannot be reached is named in the message.")},
+        {{u"XDG_CONFIG_HOME"_s, u"XDG_DATA_HOME"_s, u"XDG_STATE_HOME"_s},
+         tr("Where the settings, the window's transfer queue and the journals of unfinished "
+            "publish and download runs are kept (by default ~/.config, ~/.local/share and "
             "~/.local/state); see FILES.")},
         {{u"QT_QPA_PLATFORM"_s},
          tr("The Qt platform plugin for the window, for example offscreen or xcb.")},

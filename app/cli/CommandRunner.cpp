@@ -491,12 +491,12 @@ void CommandRunner::complete()
     if (!choice.saved)
         return answer(Completion::answer({}));
     const Account account = *choice.saved;
-    m_services.secrets->read(account.secretKey(), this,
-                             [account, lookUp, answer](Result<QString> secret) {
-                                 if (!secret.ok())
-                                     return answer(Completion::answer({}));
-                                 lookUp(account, secret.value());
-                             });
+    m_services.secrets->readWithoutPrompt(account.secretKey(), this,
+                                          [account, lookUp, answer](Result<QString> secret) {
+                                              if (!secret.ok())
+                                                  return answer(Completion::answer({}));
+                                              lookUp(account, secret.value());
+                                          });
 }
 
 // ---------------------------------------------------------------------------------------------
