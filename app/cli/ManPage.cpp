@@ -85,6 +85,8 @@ QString ManPage::roff()
     const QString name = executableName();
     QString text =
         u".TH STEVEDORE 1 \"\" \"Stevedore %1\" \"User Commands\"\n"_s.arg(applicationVersion());
+    // No hyphenation: names, paths and options must stay whole to be copied.
+    text += u".nh\n"_s;
     text += u".SH NAME\n"_s + name + u" \\- "_s
             + escaped(tr("desktop and command-line client for GitLab's Generic "
                          "Packages Registry"))

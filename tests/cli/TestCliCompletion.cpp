@@ -209,25 +209,46 @@ private Q_SLOTS:
         QCOMPARE(silent.err(), QString());
     }
 
+    void bashScriptCompletesThroughTheBinary_data()
+    {
+        QTest::addColumn<QString>("prelude");
+        QTest::newRow("plain bash") << QString();
+        QTest::newRow("with bash-completion") << u"/usr/share/bash-completion/bash_completion"_s;
+    }
+
     void bashScriptCompletesThroughTheBinary()
     {
+        QFETCH(QString, prelude);
+        if (!prelude.isEmpty() && !QFileInfo::exists(prelude))
+            QSKIP("bash-completion is not installed (packaging/debian-deps.txt lists it)");
         QVERIFY(QDir(m_work.path()).mkpath(u"dist/sub"_s));
-        const QString drive =
+        // drive LINE WORD...: the line and its words as bash hands them to a completion
+        // function (it splits at ':'), the cursor at the end.
+        QString script = prelude.isEmpty() ? QString() : u"source '%1' || exit 7\n"_s.arg(prelude);
+        script +=
             u"source '%1stevedore.bash' || exit 9\n"
             "complete -p stevedore || exit 8\n"
-            "drive() { COMP_WORDS=(\"$@\"); COMP_CWORD=$(( $# - 1 )); COMPREPLY=(); _stevedore;"
+            "drive() { COMP_LINE=$1; COMP_POINT=${#COMP_LINE}; shift; COMP_WORDS=(\"$@\");"
+            " COMP_CWORD=$(( $# - 1 )); COMPREPLY=(); _stevedore;"
             " printf '%s\\n' \"${COMPREPLY[@]}\" | sort; echo ---; }\n"
-            "drive stevedore li\n"
-            "drive stevedore list demo/hello ''\n"
-            "drive stevedore publish demo/hello x 1.0 dist/s\n"_s.arg(kScripts);
-        const Run bash = shell(u"bash"_s, {u"--norc"_s, u"-c"_s, drive});
+            "drive 'stevedore li' stevedore li\n"
+            "drive 'stevedore list demo/hello ' stevedore list demo/hello ''\n"
+            "drive 'stevedore publish demo/hello x 1.0 dist/s' stevedore publish demo/hello x"
+            " 1.0 dist/s\n"
+            "drive 'stevedore --account env:GITLAB_H' stevedore --account env : GITLAB_H\n"_s.arg(
+                kScripts);
+        const Run bash = shell(u"bash"_s, {u"--norc"_s, u"-c"_s, script});
         QVERIFY2(bash.exitCode == 0, qPrintable(bash.describe()));
         const QStringList blocks = bash.out().split(u"---\n"_s);
-        QVERIFY2(blocks.size() == 4, qPrintable(bash.describe()));
+        QVERIFY2(blocks.size() == 5, qPrintable(bash.describe()));
         QVERIFY2(blocks[0].contains(u"complete -F _stevedore stevedore"_s), qPrintable(blocks[0]));
         QVERIFY2(blocks[0].endsWith(u"\nlist\n"_s), qPrintable(blocks[0]));
         QCOMPARE(blocks[1].split(u'\n', Qt::SkipEmptyParts), listed());
         QCOMPARE(blocks[2], u"dist/sub\n"_s);
+        // Only bash-completion can join the word bash split at ':'; bash then replaces the part
+        // after the colon.
+        if (!prelude.isEmpty())
+            QCOMPARE(blocks[3], u"GITLAB_HOST\n"_s);
     }
 
     void zshScriptCompletesThroughTheBinary()

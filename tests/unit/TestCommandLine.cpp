@@ -25,6 +25,7 @@ private slots:
     void outputIsAnAliasOfJson_data();
     void outputIsAnAliasOfJson();
     void credentialsInUrlAreNotEchoed();
+    void hiddenCommandsAreNeitherListedNorUnknown();
 };
 
 namespace {
@@ -264,6 +265,27 @@ void TestCommandLine::credentialsInUrlAreNotEchoed()
 
     QCOMPARE(result.exitCode, Stevedore::ExitCode::Usage);
     QVERIFY2(!result.standardError.contains(u"glpat-secret"_s), qPrintable(result.standardError));
+}
+
+void TestCommandLine::hiddenCommandsAreNeitherListedNorUnknown()
+{
+    const CommandLine::Result man = parse({CommandCatalog::ManCommand});
+    QCOMPARE(man.action, CommandLine::Action::Exit);
+    QCOMPARE(man.exitCode, 0);
+    QVERIFY2(man.standardOutput.startsWith(u".TH STEVEDORE 1 "_s), qPrintable(man.standardOutput));
+
+    // Everything after __complete is the words being completed, options and "--" included.
+    const QStringList words{u"--url"_s, u"https://x.example"_s, u"--"_s, u"list"_s, u""_s};
+    const CommandLine::Result complete =
+        parse(QStringList{CommandCatalog::CompleteCommand} + words);
+    QCOMPARE(complete.action, CommandLine::Action::RunCommand);
+    QCOMPARE(complete.command, CommandCatalog::CompleteCommand);
+    QCOMPARE(complete.commandArguments, words);
+
+    const QString unknown = parse({u"frobnicate"_s}).standardError;
+    QVERIFY2(!unknown.contains(u"__"_s), qPrintable(unknown));
+    QVERIFY(!CommandCatalog::commandNames().contains(CommandCatalog::ManCommand));
+    QVERIFY(!CommandCatalog::commandNames().contains(CommandCatalog::CompleteCommand));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)
