@@ -17,14 +17,14 @@ using Value = CommandCatalog::Value;
 Option urlOption()
 {
     return {{CommandCatalog::Url},
-            u"URL"_s,
+            CommandCatalog::tr("URL"),
             CommandCatalog::tr("GitLab server to use, e.g. https://gitlab.example.com")};
 }
 
 Option accountOption()
 {
     return {{CommandCatalog::AccountOption},
-            u"NAME"_s,
+            CommandCatalog::tr("NAME"),
             CommandCatalog::tr("account to use (stevedore accounts lists them)"),
             {},
             {},
@@ -39,7 +39,7 @@ Option jsonOption()
 Option outputOption()
 {
     return {{CommandCatalog::Output},
-            u"FORMAT"_s,
+            CommandCatalog::tr("FORMAT"),
             CommandCatalog::tr("json or text; --output json is --json"),
             {},
             {u"json"_s, u"text"_s}};
@@ -179,7 +179,7 @@ QList<CommandCatalog::Option> CommandCatalog::globalOptions()
     return {
         urlOption(),
         {{ProjectOption},
-         u"PATH"_s,
+         tr("PATH"),
          tr("project the window opens, e.g. group/project"),
          {},
          {},
@@ -202,7 +202,7 @@ QList<CommandCatalog::Option> CommandCatalog::commonOptions()
         outputOption(),
         quietOption(),
         {{MaxWait},
-         u"SECONDS"_s,
+         tr("SECONDS"),
          tr("the longest Retry-After to honour (default 300); a server asking for longer fails "
             "the command at once")},
         helpOption(),
@@ -223,20 +223,20 @@ QList<CommandCatalog::Command> CommandCatalog::commands()
             "GitLab and stored in the keychain. Without a keychain the account is not saved."),
          {},
          {{{u"kind"_s},
-           u"KIND"_s,
+           tr("KIND"),
            tr("token kind: personal (the default), deploy, job, basic or oauth"),
            u"personal"_s,
            {u"personal"_s, u"deploy"_s, u"job"_s, u"basic"_s, u"oauth"_s}},
-          {{u"username"_s}, u"NAME"_s, tr("user name, for --kind basic")},
+          {{u"username"_s}, tr("NAME"), tr("user name, for --kind basic")},
           {{u"ca-file"_s},
-           u"PEM"_s,
+           tr("PEM"),
            tr("extra CA certificates (PEM) to trust"),
            {},
            {},
            Value::LocalFile},
-          {{u"name"_s}, u"NAME"_s, tr("account name (default: the host)")},
+          {{u"name"_s}, tr("NAME"), tr("account name (default: the host)")},
           {{ProjectOption},
-           u"PROJECT"_s,
+           tr("PROJECT"),
            tr("default project; required to check deploy and job tokens")}},
          true},
         {u"logout"_s,
@@ -270,13 +270,13 @@ QList<CommandCatalog::Command> CommandCatalog::commands()
             "arguments, it resumes: files already sent are not sent again."),
          {project(), packageName(), version(), {tr("FILE"), Value::LocalFile, false, true}},
          {{{u"status"_s},
-           u"STATUS"_s,
+           tr("STATUS"),
            tr("package status: default or hidden"),
            {},
            {u"default"_s, u"hidden"_s}},
-          {{u"file-name"_s}, u"NAME"_s, tr("name in the package (one FILE only)")},
+          {{u"file-name"_s}, tr("NAME"), tr("name in the package (one FILE only)")},
           {{u"on-duplicate"_s},
-           u"POLICY"_s,
+           tr("POLICY"),
            tr("when the version has the name already: skip-identical (default: skip when the "
               "content is the same, else keep both), keep (always upload), replace (upload, "
               "then delete the older copies) or fail (upload nothing)"),
@@ -293,14 +293,14 @@ QList<CommandCatalog::Command> CommandCatalog::commands()
             "an interrupted download from its .part file and journal."),
          {project(), packageName(), version(), {tr("FILE"), Value::None, true, true}},
          {{{u"o"_s, Output},
-           u"DIR"_s,
+           tr("DIR"),
            tr("folder to write to (default: the current one)"),
            u"."_s,
            {},
            Value::LocalFolder},
           {{u"overwrite"_s}, {}, tr("replace files that already exist")},
           {{u"sha256"_s},
-           u"HEX"_s,
+           tr("HEX"),
            tr("the expected SHA-256 of the one FILE named (for deploy tokens, which cannot list "
               "checksums)")},
           noResumeOption()}},

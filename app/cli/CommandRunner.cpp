@@ -425,20 +425,21 @@ void CommandRunner::listAccounts(QCommandLineParser &parser)
 {
     QJsonArray json;
     QString text;
-    const auto add = [&](const Account &account, const QString &source) {
+    // The JSON names the source for scripts ("keychain", "environment"), the text for people.
+    const auto add = [&](const Account &account, const QString &source, const QString &shown) {
         json.append(QJsonObject{{QStringLiteral("name"), account.name},
                                 {QStringLiteral("url"), account.baseUrl.toString()},
                                 {QStringLiteral("kind"), credentialKindId(account.kind)},
                                 {QStringLiteral("default_project"), account.defaultProject},
                                 {QStringLiteral("source"), source}});
         text += column(account.name, 24) + column(account.baseUrl.toString(), 36)
-                + column(credentialKindId(account.kind), 9) + source + QLatin1Char('\n');
+                + column(credentialKindId(account.kind), 9) + shown + QLatin1Char('\n');
     };
     for (const Account &account : m_services.accounts->accounts())
-        add(account, tr("keychain"));
+        add(account, QStringLiteral("keychain"), tr("keychain"));
     for (const EnvironmentAccount &env :
          EnvironmentAccounts::read(m_services.environment, commandUrl(parser)).accounts)
-        add(env.account, tr("environment"));
+        add(env.account, QStringLiteral("environment"), tr("environment"));
     succeed(json,
             text.isEmpty()
                 ? tr("No accounts. Add one with '%1 login --url URL'.\n").arg(executableName())
