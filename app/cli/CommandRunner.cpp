@@ -219,9 +219,13 @@ CommandRunner::AccountChoice CommandRunner::chooseAccount(const QString &name,
         choice.saved = account;
         return choice;
     };
-    const auto problem = [](const ApiError &error) {
+    // Why an environment variable made no account is likely why none fits.
+    const auto problem = [&environment](const ApiError &error) {
         AccountChoice choice;
-        choice.problem = error;
+        choice.problem = environment.warnings.isEmpty()
+                             ? error
+                             : ApiError(error.kind(), error.message() + QLatin1Char('\n')
+                                                          + environment.warnings.join(u'\n'));
         return choice;
     };
 
