@@ -907,10 +907,6 @@ Vergleichen Sie ihn mit dem, den Ihre GitLab-Administration veröffentlicht, bev
         <translation>In GitLab CI: das Job-Token des laufenden Jobs. Damit nimmt ein Befehl, dessen erstes Argument kein PROJEKT sein kann (weder eine numerische ID noch ein Pfad gruppe/projekt), CI_PROJECT_ID als PROJEKT, sodass „stevedore publish mypkg 1.0 dist/“ in das Projekt des Jobs veröffentlicht.</translation>
     </message>
     <message>
-        <source>Extra CA certificates (PEM) that the environment accounts trust besides the system&apos;s: the runner&apos;s CI_SERVER_TLS_CA_FILE, else SSL_CERT_FILE.</source>
-        <translation>Zusätzliche CA-Zertifikate (PEM), denen die Konten aus der Umgebung neben denen des Systems vertrauen: CI_SERVER_TLS_CA_FILE des Runners, sonst SSL_CERT_FILE.</translation>
-    </message>
-    <message>
         <source>The proxy to go through, and the hosts to reach directly (http_proxy only in small letters, as in curl). A proxy that cannot be reached is named in the message.</source>
         <translation>Der zu verwendende Proxy und die Hosts, die direkt erreicht werden (http_proxy nur in Kleinbuchstaben, wie bei curl). Ein nicht erreichbarer Proxy wird in der Meldung genannt.</translation>
     </message>
@@ -953,6 +949,14 @@ Vergleichen Sie ihn mit dem, den Ihre GitLab-Administration veröffentlicht, bev
     <message>
         <source>In a GitLab CI job with the job token, PROJECT may be left out: CI_PROJECT_ID stands for it.</source>
         <translation>In einem GitLab-CI-Job mit dem Job-Token kann PROJEKT weggelassen werden: CI_PROJECT_ID steht dafür.</translation>
+    </message>
+    <message>
+        <source>Extra CA certificates (PEM) that the environment accounts of an https:// server trust besides the system&apos;s: the runner&apos;s CI_SERVER_TLS_CA_FILE, else SSL_CERT_FILE.</source>
+        <translation>Zusätzliche CA-Zertifikate (PEM), denen die Umgebungskonten eines https://-Servers neben denen des Systems vertrauen: CI_SERVER_TLS_CA_FILE des Runners, sonst SSL_CERT_FILE.</translation>
+    </message>
+    <message>
+        <source>The language of the messages, the help and the window: German when one of them asks for it (de), else English.</source>
+        <translation>Die Sprache der Meldungen, der Hilfe und des Fensters: Deutsch, wenn eine von ihnen danach verlangt (de), sonst Englisch.</translation>
     </message>
 </context>
 <context>

@@ -341,8 +341,9 @@ QList<CommandCatalog::EnvironmentVariable> CommandCatalog::environment()
             "CI_PROJECT_ID as its PROJECT, so that \"stevedore publish mypkg 1.0 dist/\" "
             "publishes to the job's project.")},
         {{u"CI_SERVER_TLS_CA_FILE"_s, u"SSL_CERT_FILE"_s},
-         tr("Extra CA certificates (PEM) that the environment accounts trust besides the "
-            "system's: the runner's CI_SERVER_TLS_CA_FILE, else SSL_CERT_FILE.")},
+         tr("Extra CA certificates (PEM) that the environment accounts of an https:// server "
+            "trust besides the system's: the runner's CI_SERVER_TLS_CA_FILE, else "
+            "SSL_CERT_FILE.")},
         {{u"https_proxy"_s, u"HTTPS_PROXY"_s, u"http_proxy"_s, u"all_proxy"_s, u"ALL_PROXY"_s,
           u"no_proxy"_s, u"NO_PROXY"_s},
          tr("The proxy to go through, and the hosts to reach directly (http_proxy only in small "
@@ -351,6 +352,9 @@ QList<CommandCatalog::EnvironmentVariable> CommandCatalog::environment()
          tr("Where the settings, the window's transfer queue and the journals of unfinished "
             "publish and download runs are kept (by default ~/.config, ~/.local/share and "
             "~/.local/state); see FILES.")},
+        {{u"LANGUAGE"_s, u"LC_ALL"_s, u"LC_MESSAGES"_s, u"LANG"_s},
+         tr("The language of the messages, the help and the window: German when one of them "
+            "asks for it (de), else English.")},
         {{u"QT_QPA_PLATFORM"_s},
          tr("The Qt platform plugin for the window, for example offscreen or xcb.")},
     };
