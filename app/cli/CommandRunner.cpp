@@ -162,14 +162,16 @@ CommandRunner::CommandSpec CommandRunner::spec(const QString &command)
     if (command == QLatin1String("files"))
         return {tr("PROJECT NAME VERSION"), 3, 3, {}, body(&CommandRunner::listFiles), -1, true};
     if (command == QLatin1String("publish")) {
-        return {tr("PROJECT NAME VERSION FILE... [--status hidden] [--file-name NAME] "
+        return {tr("PROJECT NAME VERSION FILE...|- [--status hidden] [--file-name NAME] "
                    "[--on-duplicate skip-identical|keep|replace|fail] [--follow-symlinks] "
                    "[--no-resume]"),
                 4,
                 -1,
                 {Option(QStringLiteral("status"), tr("package status: default or hidden"),
                         QStringLiteral("STATUS")),
-                 Option(QStringLiteral("file-name"), tr("name in the package (one FILE only)"),
+                 Option(QStringLiteral("file-name"),
+                        tr("name in the package (one FILE only); required with FILE \"-\", "
+                           "which reads the file from standard input"),
                         QStringLiteral("NAME")),
                  Option(QStringLiteral("on-duplicate"),
                         tr("when the version has the name already: skip-identical (default: skip "
@@ -184,12 +186,13 @@ CommandRunner::CommandSpec CommandRunner::spec(const QString &command)
                 true};
     }
     if (command == QLatin1String("download")) {
-        return {tr("PROJECT NAME VERSION [FILE...] [-o DIR] [--overwrite] [--sha256 HEX] "
+        return {tr("PROJECT NAME VERSION [FILE...] [-o DIR|-] [--overwrite] [--sha256 HEX] "
                    "[--no-resume]"),
                 3,
                 -1,
                 {Option(QStringList{QStringLiteral("o"), QStringLiteral("output")},
-                        tr("folder to write to"), QStringLiteral("DIR"), QStringLiteral(".")),
+                        tr("folder to write to; - writes the one FILE named to standard output"),
+                        QStringLiteral("DIR"), QStringLiteral(".")),
                  Option(QStringLiteral("overwrite"), tr("replace files that already exist")),
                  Option(QStringLiteral("sha256"),
                         tr("the expected SHA-256 of the one FILE named (for deploy tokens, which "
