@@ -42,8 +42,6 @@ QString DownloadCommand::prepareStdout()
     if (::isatty(STDOUT_FILENO) == 1)
         return tr("-o - writes the file to standard output, which is a terminal here. Pipe it "
                   "(| tar x) or redirect it (> FILE).");
-    // A reader that goes away (| head -c 10) must end the download, not the process.
-    ::signal(SIGPIPE, SIG_IGN);
     return {};
 }
 
@@ -117,6 +115,8 @@ void DownloadCommand::transfer(GitLabApi &api, const QList<TransferItem> &items,
     if (!m_toStdout)
         return runQueue(api, items, statePath);
     const TransferItem &item = items.constFirst();
+    // A reader that goes away (| head -c 10) must end the download, not the process.
+    ::signal(SIGPIPE, SIG_IGN);
     m_stream = std::make_unique<StreamDownloadJob>(api, item.target, STDOUT_FILENO);
     m_stream->setExpectedSha256(item.expectedSha256);
     m_stream->setExpectedSize(item.size);
