@@ -35,6 +35,12 @@ std::filesystem::path windowExecutable()
 
 int openWindow(char *argv[])
 {
+    if (!STEVEDORE_WITH_WINDOW) {
+        std::fputs("stevedore: this build has no window (it was configured with "
+                   "STEVEDORE_GUI=OFF). Commands work: stevedore --help\n",
+                   stderr);
+        return Stevedore::ExitCode::Failure;
+    }
     const std::filesystem::path window = windowExecutable();
     if (!window.empty())
         ::execv(window.c_str(), argv);
