@@ -153,6 +153,34 @@ private:
         return QDir(m_tmp.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
     }
 
+    // Runs stevedore with a pseudo-terminal as its descriptor `fd` (standard input or output).
+    Run runOnATerminal(int fd, const QStringList &arguments)
+    {
+        Run result;
+        result.arguments = arguments;
+        const int master = ::posix_openpt(O_RDWR | O_NOCTTY);
+        if (master < 0 || ::grantpt(master) != 0 || ::unlockpt(master) != 0)
+            return result;
+        const QByteArray terminal = ::ptsname(master);
+        QProcess process;
+        process.setProgram(QStringLiteral(STEVEDORE_EXECUTABLE));
+        process.setArguments(arguments);
+        process.setProcessEnvironment(environment());
+        process.setWorkingDirectory(m_work.path());
+        process.setChildProcessModifier([terminal, fd] {
+            const int opened = ::open(terminal.constData(), O_RDWR | O_NOCTTY);
+            if (opened >= 0)
+                ::dup2(opened, fd);
+        });
+        process.start();
+        const bool finished = process.waitForFinished(30000);
+        ::close(master);
+        if (finished && process.exitStatus() == QProcess::NormalExit)
+            result.exitCode = process.exitCode();
+        result.standardError = process.readAllStandardError();
+        return result;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -253,30 +281,21 @@ private Q_SLOTS:
         QCOMPARE(listed.exitCode, 4); // nothing was published
     }
 
-    // Standard input that is a terminal (a pseudo-terminal here) is not waited on.
-    void stdinTerminalIsRefused()
+    // A terminal as standard input is not waited on; one as standard output gets no binary.
+    void aTerminalIsRefused()
     {
-        const int master = ::posix_openpt(O_RDWR | O_NOCTTY);
-        QVERIFY(master >= 0);
-        QVERIFY(::grantpt(master) == 0 && ::unlockpt(master) == 0);
-        const QByteArray terminal = ::ptsname(master);
-        QProcess process;
-        process.setProgram(QStringLiteral(STEVEDORE_EXECUTABLE));
-        process.setArguments(
-            {u"publish"_s, kProject, u"pipes"_s, u"4.0.0"_s, u"-"_s, u"--file-name"_s, u"a.bin"_s});
-        process.setProcessEnvironment(environment());
-        process.setChildProcessModifier([terminal] {
-            const int input = ::open(terminal.constData(), O_RDONLY | O_NOCTTY);
-            if (input >= 0)
-                ::dup2(input, STDIN_FILENO);
-        });
-        process.start();
-        const bool finished = process.waitForFinished(30000);
-        ::close(master);
-        QVERIFY(finished);
-        QCOMPARE(process.exitCode(), 2);
-        const QString err = QString::fromUtf8(process.readAllStandardError());
-        QVERIFY2(err.contains(u"terminal"_s), qPrintable(err));
+        const Run input =
+            runOnATerminal(STDIN_FILENO, {u"publish"_s, kProject, u"pipes"_s, u"4.0.0"_s, u"-"_s,
+                                          u"--file-name"_s, u"a.bin"_s});
+        QVERIFY2(input.exitCode == 2, qPrintable(input.describe()));
+        QVERIFY2(input.err().contains(u"standard input, which is a terminal"_s),
+                 qPrintable(input.describe()));
+        const Run output =
+            runOnATerminal(STDOUT_FILENO, {u"download"_s, kProject, kInstallerPackage,
+                                           kInstallerVersion, kInstallerFile, u"-o"_s, u"-"_s});
+        QVERIFY2(output.exitCode == 2, qPrintable(output.describe()));
+        QVERIFY2(output.err().contains(u"standard output, which is a terminal"_s),
+                 qPrintable(output.describe()));
     }
 
     void stdoutDownloadRefusals_data()
