@@ -202,12 +202,16 @@ QString PublishCommand::doneLine(const TransferItem &item) const
 
 QJsonObject PublishCommand::jsonOf(const TransferItem &item) const
 {
-    return QJsonObject{{QStringLiteral("file"), m_spool ? kStdin : item.localPath},
-                       {QStringLiteral("name"), item.target.fileName},
-                       {QStringLiteral("state"), transferStateId(item.state)},
-                       {QStringLiteral("sha256"), item.sha256},
-                       {QStringLiteral("attempts"), item.attempts},
-                       {QStringLiteral("error"), item.errorMessage}};
+    // An item the last check failed is reported failed, as the exit code says.
+    const ApiError lastCheck = item.state == TransferState::Failed ? ApiError() : checkDone(item);
+    return QJsonObject{
+        {QStringLiteral("file"), m_spool ? kStdin : item.localPath},
+        {QStringLiteral("name"), item.target.fileName},
+        {QStringLiteral("state"),
+         transferStateId(lastCheck.isError() ? TransferState::Failed : item.state)},
+        {QStringLiteral("sha256"), item.sha256},
+        {QStringLiteral("attempts"), item.attempts},
+        {QStringLiteral("error"), lastCheck.isError() ? lastCheck.message() : item.errorMessage}};
 }
 
 } // namespace Stevedore
