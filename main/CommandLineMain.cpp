@@ -6,9 +6,10 @@
 #include "cli/CommandLine.h"
 #include "cli/CommandRunner.h"
 #include "cli/Console.h"
-#include "core/PluralForms.h"
+#include "core/Translations.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QProcessEnvironment>
 
 #include <cerrno>
@@ -45,10 +46,13 @@ int openWindow(char *argv[])
     if (!window.empty())
         ::execv(window.c_str(), argv);
     const int reason = errno;
-    std::fprintf(stderr,
-                 "stevedore: the window could not be started (%s: %s). Commands work without it: "
-                 "stevedore --help\n",
-                 window.empty() ? "stevedore-window" : window.c_str(), std::strerror(reason));
+    Stevedore::writeTo(
+        stderr, QCoreApplication::translate("Stevedore::CommandLine",
+                                            "stevedore: the window could not be started (%1: %2). "
+                                            "Commands work without it: stevedore --help\n")
+                    .arg(window.empty() ? QStringLiteral("stevedore-window")
+                                        : QString::fromStdString(window.string()),
+                         QString::fromLocal8Bit(std::strerror(reason))));
     return Stevedore::ExitCode::Failure;
 }
 
@@ -56,6 +60,10 @@ int openWindow(char *argv[])
 
 int main(int argc, char *argv[])
 {
+    // The application object comes first, for the help and the errors of the command line
+    // to be written in the user's language.
+    QCoreApplication app(argc, argv);
+    Stevedore::installTranslations(QLocale::system());
     const Stevedore::CommandLine::Result commandLine =
         Stevedore::CommandLine::parse(Stevedore::argumentsOf(argc, argv));
 
@@ -70,9 +78,7 @@ int main(int argc, char *argv[])
         break;
     }
 
-    QCoreApplication app(argc, argv);
     Stevedore::setApplicationIdentity();
-    Stevedore::installEnglishPluralForms();
     Stevedore::AccountStore accounts;
     Stevedore::KeychainSecretStore secrets;
     Stevedore::Console console;

@@ -6,11 +6,12 @@
 #include "account/AccountStore.h"
 #include "account/KeychainSecretStore.h"
 #include "cli/CommandLine.h"
-#include "core/PluralForms.h"
+#include "core/Translations.h"
 #include "core/Version.h"
 #include "transfer/WindowQueuePath.h"
 
 #include <QApplication>
+#include <QLocale>
 
 int main(int argc, char *argv[])
 {
@@ -31,7 +32,7 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     Stevedore::setApplicationIdentity();
-    Stevedore::installEnglishPluralForms();
+    Stevedore::installTranslations(QLocale::system());
     QGuiApplication::setDesktopFileName(Stevedore::applicationId());
     QApplication::setWindowIcon(Stevedore::applicationIcon());
 

@@ -83,8 +83,11 @@ EnvironmentAccounts EnvironmentAccounts::read(const QProcessEnvironment &environ
     QString caFile = value(environment, "CI_SERVER_TLS_CA_FILE");
     if (caFile.isEmpty())
         caFile = value(environment, "SSL_CERT_FILE");
-    for (EnvironmentAccount &entry : result.accounts)
-        entry.account.caBundlePath = caFile;
+    // TLS settings: an http:// server has no certificate to check.
+    for (EnvironmentAccount &entry : result.accounts) {
+        if (entry.account.baseUrl.scheme() == QLatin1String("https"))
+            entry.account.caBundlePath = caFile;
+    }
     return result;
 }
 

@@ -20,7 +20,6 @@ GitLabClient::GitLabClient(Account account, QString secret, QObject *parent)
     m_network.setAutoDeleteReplies(false);
     m_network.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
 
-    m_ssl = QSslConfiguration::defaultConfiguration();
     if (!m_account.caBundlePath.isEmpty()) {
         const QList<QSslCertificate> certificates =
             QSslCertificate::fromPath(m_account.caBundlePath, QSsl::Pem);
@@ -31,9 +30,17 @@ GitLabClient::GitLabClient(Account account, QString secret, QObject *parent)
                             "the PEM file of your GitLab's certificate authority.")
                              .arg(m_account.caBundlePath));
         }
-        m_ssl.addCaCertificates(certificates);
         m_accountCas = certificates;
     }
+}
+
+const QSslConfiguration &GitLabClient::sslConfiguration() const
+{
+    if (!m_ssl) {
+        m_ssl = QSslConfiguration::defaultConfiguration();
+        m_ssl->addCaCertificates(m_accountCas);
+    }
+    return *m_ssl;
 }
 
 std::shared_ptr<CurlConnections> GitLabClient::curlConnections()
@@ -87,7 +94,8 @@ QNetworkRequest GitLabClient::buildRequest(const QUrl &url) const
     request.setAttribute(QNetworkRequest::AuthenticationReuseAttribute, QNetworkRequest::Manual);
     request.setHeader(QNetworkRequest::UserAgentHeader,
                       QString(QStringLiteral("Stevedore/") + applicationVersion()));
-    request.setSslConfiguration(m_ssl);
+    if (url.scheme() == QLatin1String("https"))
+        request.setSslConfiguration(sslConfiguration());
     if (!isSameOrigin(url) || m_secret.isEmpty())
         return request;
     const QByteArray secret = m_secret.toUtf8();

@@ -20,30 +20,40 @@ namespace Stevedore {
 
 namespace {
 
-const QCommandLineOption kUrl(QStringLiteral("url"),
-                              CommandRunner::tr("GitLab server, e.g. https://gitlab.example.com"),
-                              QStringLiteral("URL"));
-const QCommandLineOption kAccount(QStringLiteral("account"), CommandRunner::tr("account to use"),
-                                  QStringLiteral("NAME"));
-const QCommandLineOption kJson(QStringLiteral("json"),
-                               CommandRunner::tr("print the result as JSON"));
-// After the command as before it, except for download, whose --output is its folder.
-const QCommandLineOption kOutput(QStringLiteral("output"),
-                                 CommandRunner::tr("json or text; --output json is --json"),
-                                 QStringLiteral("FORMAT"));
-const QCommandLineOption kQuiet(QStringLiteral("quiet"),
-                                CommandRunner::tr("print nothing but errors"));
-const QCommandLineOption kMaxWait(
-    QStringLiteral("max-wait"),
-    CommandRunner::tr("the longest Retry-After to honour, in seconds (default 300); a server "
-                      "asking for longer fails the command at once"),
-    QStringLiteral("SECONDS"));
-const QCommandLineOption
-    kNoResume(QStringLiteral("no-resume"),
-              CommandRunner::tr("start afresh instead of resuming an interrupted run with the same "
-                                "arguments"));
-const QCommandLineOption kHelp(QStringList{QStringLiteral("h"), QStringLiteral("help")},
-                               CommandRunner::tr("show this help"));
+// The options every command takes. Built at their first use, once main() has installed the
+// translations: options at namespace scope would translate their texts before that.
+struct CommonOptions
+{
+    QCommandLineOption url{QStringLiteral("url"),
+                           CommandRunner::tr("GitLab server, e.g. https://gitlab.example.com"),
+                           QStringLiteral("URL")};
+    QCommandLineOption account{QStringLiteral("account"), CommandRunner::tr("account to use"),
+                               QStringLiteral("NAME")};
+    QCommandLineOption json{QStringLiteral("json"), CommandRunner::tr("print the result as JSON")};
+    // After the command as before it, except for download, whose --output is its folder.
+    QCommandLineOption output{QStringLiteral("output"),
+                              CommandRunner::tr("json or text; --output json is --json"),
+                              QStringLiteral("FORMAT")};
+    QCommandLineOption quiet{QStringLiteral("quiet"),
+                             CommandRunner::tr("print nothing but errors")};
+    QCommandLineOption maxWait{
+        QStringLiteral("max-wait"),
+        CommandRunner::tr("the longest Retry-After to honour, in seconds (default 300); a server "
+                          "asking for longer fails the command at once"),
+        CommandRunner::tr("SECONDS")};
+    QCommandLineOption noResume{
+        QStringLiteral("no-resume"),
+        CommandRunner::tr("start afresh instead of resuming an interrupted run with the same "
+                          "arguments")};
+    QCommandLineOption help{QStringList{QStringLiteral("h"), QStringLiteral("help")},
+                            CommandRunner::tr("show this help")};
+};
+
+const CommonOptions &common()
+{
+    static const CommonOptions options;
+    return options;
+}
 
 QString humanSize(qint64 bytes)
 {
@@ -132,16 +142,15 @@ CommandRunner::CommandSpec CommandRunner::spec(const QString &command)
                "[--name NAME] [--project PROJECT]   (the token is read from standard input)"),
             0,
             0,
-            {Option(QStringLiteral("kind"), tr("token kind (default personal)"),
-                    QStringLiteral("KIND"), QStringLiteral("personal")),
+            {Option(QStringLiteral("kind"), tr("token kind (default personal)"), tr("KIND"),
+                    QStringLiteral("personal")),
              Option(QStringLiteral("username"), tr("user name for basic"), QStringLiteral("NAME")),
              Option(QStringLiteral("ca-file"), tr("extra CA certificates (PEM) to trust"),
                     QStringLiteral("PEM")),
              Option(QStringLiteral("name"), tr("account name (default: the host)"),
                     QStringLiteral("NAME")),
              Option(QStringLiteral("project"),
-                    tr("default project; required to check deploy and job tokens"),
-                    QStringLiteral("PROJECT"))},
+                    tr("default project; required to check deploy and job tokens"), tr("PROJECT"))},
             body(&CommandRunner::login)};
     }
     if (command == QLatin1String("logout"))
@@ -168,7 +177,7 @@ CommandRunner::CommandSpec CommandRunner::spec(const QString &command)
                 4,
                 -1,
                 {Option(QStringLiteral("status"), tr("package status: default or hidden"),
-                        QStringLiteral("STATUS")),
+                        tr("STATUS")),
                  Option(QStringLiteral("file-name"),
                         tr("name in the package (one FILE only); required with FILE \"-\", "
                            "which reads the file from standard input"),
@@ -176,11 +185,11 @@ CommandRunner::CommandSpec CommandRunner::spec(const QString &command)
                  Option(QStringLiteral("on-duplicate"),
                         tr("when the version has the name already: skip-identical (default: skip "
                            "when the content is the same, else keep both), keep, replace or fail"),
-                        QStringLiteral("POLICY"), QStringLiteral("skip-identical")),
+                        tr("POLICY"), QStringLiteral("skip-identical")),
                  Option(QStringLiteral("follow-symlinks"),
                         tr("publish links inside a folder that lead outside it (skipped by "
                            "default)")),
-                 kNoResume},
+                 common().noResume},
                 body(&CommandRunner::publish),
                 3,
                 true};
@@ -192,13 +201,13 @@ CommandRunner::CommandSpec CommandRunner::spec(const QString &command)
                 -1,
                 {Option(QStringList{QStringLiteral("o"), QStringLiteral("output")},
                         tr("folder to write to; - writes the one FILE named to standard output"),
-                        QStringLiteral("DIR"), QStringLiteral(".")),
+                        tr("DIR"), QStringLiteral(".")),
                  Option(QStringLiteral("overwrite"), tr("replace files that already exist")),
                  Option(QStringLiteral("sha256"),
                         tr("the expected SHA-256 of the one FILE named (for deploy tokens, which "
                            "cannot list checksums)"),
                         QStringLiteral("HEX")),
-                 kNoResume},
+                 common().noResume},
                 body(&CommandRunner::download),
                 -1,
                 true};
@@ -213,19 +222,20 @@ void CommandRunner::start()
 {
     CommandSpec command = spec(m_command.command);
     QCommandLineParser parser;
-    parser.addOptions({kUrl, kAccount, kJson, kQuiet, kMaxWait, kHelp});
+    parser.addOptions({common().url, common().account, common().json, common().quiet,
+                       common().maxWait, common().help});
     parser.addOptions(command.options);
-    const bool ownOutput = std::any_of(command.options.cbegin(), command.options.cend(),
-                                       [](const QCommandLineOption &option) {
-                                           return option.names().contains(kOutput.names().first());
-                                       });
+    const bool ownOutput = std::any_of(
+        command.options.cbegin(), command.options.cend(), [](const QCommandLineOption &option) {
+            return option.names().contains(common().output.names().first());
+        });
     if (!ownOutput)
-        parser.addOption(kOutput);
+        parser.addOption(common().output);
     if (!parser.parse(QStringList{executableName()} + m_command.commandArguments))
         return usage(parser.errorText());
     const QString syntax =
         executableName() + QLatin1Char(' ') + m_command.command + QLatin1Char(' ') + command.syntax;
-    if (parser.isSet(kHelp)) {
+    if (parser.isSet(common().help)) {
         QList<std::pair<QString, QString>> rows;
         for (const QCommandLineOption &option : std::as_const(command.options)) {
             QStringList names;
@@ -236,9 +246,11 @@ void CommandRunner::start()
                 left += QLatin1Char(' ') + option.valueName();
             rows.append({left, option.description()});
         }
-        rows.append({QStringLiteral("--max-wait SECONDS"), kMaxWait.description()});
+        rows.append({QStringLiteral("--max-wait ") + common().maxWait.valueName(),
+                     common().maxWait.description()});
         if (!ownOutput)
-            rows.append({QStringLiteral("--output FORMAT"), kOutput.description()});
+            rows.append({QStringLiteral("--output ") + common().output.valueName(),
+                         common().output.description()});
         rows.append({QStringLiteral("--url, --account, --json, --quiet"),
                      tr("as before the command (see %1 --help)").arg(executableName())});
         qsizetype width = 0;
@@ -253,21 +265,22 @@ void CommandRunner::start()
                              "CI_PROJECT_ID stands for it.\n"));
         return exit(0);
     }
-    if (parser.isSet(kMaxWait)) {
+    if (parser.isSet(common().maxWait)) {
         bool ok = false;
-        const int seconds = parser.value(kMaxWait).toInt(&ok);
+        const int seconds = parser.value(common().maxWait).toInt(&ok);
         if (!ok || seconds < 0)
             return usage(tr("--max-wait takes a number of seconds, such as 300."));
         m_retry.maxServerWait = std::chrono::seconds(seconds);
     }
-    if (!ownOutput && parser.isSet(kOutput)) {
-        const auto output = CommandLine::outputFormat(parser.value(kOutput), parser.isSet(kJson));
+    if (!ownOutput && parser.isSet(common().output)) {
+        const auto output =
+            CommandLine::outputFormat(parser.value(common().output), parser.isSet(common().json));
         if (!output.problem.isEmpty())
             return usage(output.problem);
         m_command.json = output.json;
     }
-    m_command.json = m_command.json || parser.isSet(kJson);
-    m_command.quiet = m_command.quiet || parser.isSet(kQuiet);
+    m_command.json = m_command.json || parser.isSet(common().json);
+    m_command.quiet = m_command.quiet || parser.isSet(common().quiet);
     if (command.startsWithProject) {
         if (const QString problem = putInCiProject(parser); !problem.isEmpty())
             return usage(problem);
@@ -290,14 +303,14 @@ void CommandRunner::start()
 
 QUrl CommandRunner::commandUrl(const QCommandLineParser &parser) const
 {
-    return normalizedBaseUrl(parser.isSet(kUrl) ? QUrl(parser.value(kUrl))
-                                                : m_command.launch.serverUrl);
+    return normalizedBaseUrl(parser.isSet(common().url) ? QUrl(parser.value(common().url))
+                                                        : m_command.launch.serverUrl);
 }
 
 CommandRunner::AccountChoice CommandRunner::chooseAccount(const QCommandLineParser &parser) const
 {
-    const QString name =
-        parser.isSet(kAccount) ? parser.value(kAccount) : m_command.launch.accountName;
+    const QString name = parser.isSet(common().account) ? parser.value(common().account)
+                                                        : m_command.launch.accountName;
     const QUrl url = commandUrl(parser);
     const EnvironmentAccounts environment = EnvironmentAccounts::read(m_services.environment, url);
 
@@ -390,7 +403,7 @@ QString CommandRunner::putInCiProject(QCommandLineParser &parser)
 
 void CommandRunner::withApi(QCommandLineParser &parser, std::function<void(GitLabApi &)> use)
 {
-    if (parser.isSet(kUrl) && normalizedBaseUrl(QUrl(parser.value(kUrl))).isEmpty())
+    if (parser.isSet(common().url) && normalizedBaseUrl(QUrl(parser.value(common().url))).isEmpty())
         return usage(
             tr("--url expects an http:// or https:// address such as https://gitlab.example.com."));
     const AccountChoice choice = chooseAccount(parser);
@@ -490,7 +503,8 @@ void CommandRunner::logout(QCommandLineParser &parser)
 {
     QString name = parser.positionalArguments().value(0);
     if (name.isEmpty())
-        name = parser.isSet(kAccount) ? parser.value(kAccount) : m_command.launch.accountName;
+        name = parser.isSet(common().account) ? parser.value(common().account)
+                                              : m_command.launch.accountName;
     const QList<Account> saved = m_services.accounts->accounts();
     if (name.isEmpty() && saved.size() == 1)
         name = saved.constFirst().name;
@@ -522,20 +536,21 @@ void CommandRunner::listAccounts(QCommandLineParser &parser)
 {
     QJsonArray json;
     QString text;
-    const auto add = [&](const Account &account, const QString &source) {
+    // The JSON names the source for scripts ("keychain", "environment"), the text for people.
+    const auto add = [&](const Account &account, const QString &source, const QString &shown) {
         json.append(QJsonObject{{QStringLiteral("name"), account.name},
                                 {QStringLiteral("url"), account.baseUrl.toString()},
                                 {QStringLiteral("kind"), credentialKindId(account.kind)},
                                 {QStringLiteral("default_project"), account.defaultProject},
                                 {QStringLiteral("source"), source}});
         text += column(account.name, 24) + column(account.baseUrl.toString(), 36)
-                + column(credentialKindId(account.kind), 9) + source + QLatin1Char('\n');
+                + column(credentialKindId(account.kind), 9) + shown + QLatin1Char('\n');
     };
     for (const Account &account : m_services.accounts->accounts())
-        add(account, tr("keychain"));
+        add(account, QStringLiteral("keychain"), tr("keychain"));
     for (const EnvironmentAccount &env :
          EnvironmentAccounts::read(m_services.environment, commandUrl(parser)).accounts)
-        add(env.account, tr("environment"));
+        add(env.account, QStringLiteral("environment"), tr("environment"));
     succeed(json,
             text.isEmpty()
                 ? tr("No accounts. Add one with '%1 login --url URL'.\n").arg(executableName())

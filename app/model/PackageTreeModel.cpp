@@ -110,29 +110,39 @@ void PackageTreeModel::load(GitLabApi *api, const QString &project)
     if (!sameSource) {
         // Another project: do not show the previous one's packages while this one loads.
         beginResetModel();
-        build({});
+        show({});
         rebuildRows();
         endResetModel();
     }
+    m_arriving.reset();
     if (!m_api || m_project.isEmpty()) {
         setLoading(false);
         return;
     }
     setLoading(true);
-    m_api->packages(m_project, {QString(), true}, m_requests.get(),
-                    [this](Result<QList<Package>> result) {
-                        setLoading(false);
-                        if (!result.ok()) {
-                            m_lastError = result.error();
-                            Q_EMIT errorOccurred(result.error());
-                            return;
-                        }
-                        beginResetModel();
-                        build(result.value());
-                        rebuildRows();
-                        endResetModel();
-                        Q_EMIT loaded();
-                    });
+    // Each page goes into the compact form as it arrives, so the whole list never exists twice.
+    m_arriving = std::make_unique<PackageVersions>();
+    m_api->packagePages(
+        m_project, {QString(), true}, m_requests.get(),
+        [this](QList<Package> &&page) {
+            for (const Package &package : std::as_const(page))
+                m_arriving->add(package);
+        },
+        [this](Result<Success> result) {
+            setLoading(false);
+            const std::unique_ptr<PackageVersions> arrived = std::move(m_arriving);
+            if (!result.ok()) {
+                m_lastError = result.error();
+                Q_EMIT errorOccurred(result.error());
+                return;
+            }
+            arrived->finish();
+            beginResetModel();
+            show(std::move(*arrived));
+            rebuildRows();
+            endResetModel();
+            Q_EMIT loaded();
+        });
 }
 
 void PackageTreeModel::reload()
@@ -143,11 +153,16 @@ void PackageTreeModel::reload()
 void PackageTreeModel::setPackages(const QList<Package> &packages)
 {
     m_requests = std::make_unique<QObject>();
+    m_arriving.reset();
     m_detailQueue.clear();
     m_detailsInFlight = 0;
     setLoading(false);
+    PackageVersions versions;
+    for (const Package &package : packages)
+        versions.add(package);
+    versions.finish();
     beginResetModel();
-    build(packages);
+    show(std::move(versions));
     rebuildRows();
     endResetModel();
 }
@@ -160,72 +175,11 @@ void PackageTreeModel::clear()
     setPackages({});
 }
 
-void PackageTreeModel::build(const QList<Package> &packages)
+void PackageTreeModel::show(PackageVersions versions)
 {
-    m_versions.clear();
-    m_groups.clear();
-    m_versionById.clear();
-    m_groupByName.clear();
-    m_versions.reserve(size_t(packages.size()));
-    m_versionById.reserve(packages.size());
-
-    QHash<QString, int> groupOf;
-    for (const Package &package : packages) {
-        Version version;
-        version.package = package;
-        version.createdMsecs =
-            package.createdAt.isValid() ? package.createdAt.toMSecsSinceEpoch() : 0;
-        version.hidden = package.status == QLatin1String("hidden");
-        const int index = int(m_versions.size());
-        m_versionById.insert(package.id, index);
-        auto group = groupOf.find(package.name);
-        if (group == groupOf.end()) {
-            group = groupOf.insert(package.name, int(m_groups.size()));
-            m_groups.push_back(Group{package.name, {}, {}});
-        }
-        m_groups[size_t(*group)].bySemver.push_back(index);
-        m_versions.push_back(std::move(version));
-    }
-
-    // Keys once per name: comparing the names themselves costs ten times more on 15,000.
-    std::vector<std::pair<QString, int>> keys;
-    keys.reserve(m_groups.size());
-    for (size_t i = 0; i < m_groups.size(); ++i)
-        keys.emplace_back(NaturalOrder::sortKey(m_groups[i].name), int(i));
-    std::sort(keys.begin(), keys.end(), [this](const auto &a, const auto &b) {
-        if (const int order = a.first.compare(b.first))
-            return order < 0;
-        return NaturalOrder::lessThan(m_groups[size_t(a.second)].name,
-                                      m_groups[size_t(b.second)].name);
-    });
-    std::vector<Group> sorted;
-    sorted.reserve(m_groups.size());
-    for (const auto &[key, group] : keys)
-        sorted.push_back(std::move(m_groups[size_t(group)]));
-    m_groups = std::move(sorted);
-    m_groupByName.reserve(qsizetype(m_groups.size()));
-    for (size_t i = 0; i < m_groups.size(); ++i) {
-        Group &group = m_groups[i];
-        m_groupByName.insert(group.name, int(i));
-        // The expensive, semantic comparison runs once per load; both orders are kept.
-        std::sort(group.bySemver.begin(), group.bySemver.end(), [this](int a, int b) {
-            const Version &left = m_versions[size_t(a)];
-            const Version &right = m_versions[size_t(b)];
-            const int order = VersionOrder::compare(left.package.version, right.package.version);
-            if (order != 0)
-                return order > 0;
-            if (left.createdMsecs != right.createdMsecs)
-                return left.createdMsecs > right.createdMsecs;
-            return left.package.id > right.package.id;
-        });
-        const int count = int(group.bySemver.size());
-        for (int position = 0; position < count; ++position)
-            m_versions[size_t(group.bySemver[size_t(position)])].semverRank = count - position;
-        group.byDate = group.bySemver;
-        std::stable_sort(group.byDate.begin(), group.byDate.end(), [this](int a, int b) {
-            return m_versions[size_t(a)].createdMsecs > m_versions[size_t(b)].createdMsecs;
-        });
-    }
+    m_versions = std::move(versions);
+    m_details.assign(size_t(m_versions.size()), Details{});
+    m_detailErrors.clear();
 }
 
 bool PackageTreeModel::filterMatches(const QString &value) const
@@ -237,18 +191,18 @@ bool PackageTreeModel::filterMatches(const QString &value) const
 void PackageTreeModel::rebuildRows()
 {
     m_rows.clear();
-    m_position.assign(m_versions.size(), {-1, -1});
+    m_position.assign(size_t(m_versions.size()), {-1, -1});
     const bool filtering = !m_filterText.isEmpty();
-    for (size_t groupIndex = 0; groupIndex < m_groups.size(); ++groupIndex) {
-        const Group &group = m_groups[groupIndex];
+    for (int groupIndex = 0; groupIndex < m_versions.groupCount(); ++groupIndex) {
+        const PackageVersions::Group &group = m_versions.group(groupIndex);
         const bool nameMatches = !filtering || filterMatches(group.name);
         Row row;
-        row.group = int(groupIndex);
+        row.group = groupIndex;
         for (const int index : m_ordering == BySemver ? group.bySemver : group.byDate) {
-            const Version &version = m_versions[size_t(index)];
+            const PackageVersions::Version &version = m_versions.at(index);
             if (version.hidden && !m_showHidden)
                 continue;
-            if (!nameMatches && !filterMatches(version.package.version))
+            if (!nameMatches && !filterMatches(version.version))
                 continue;
             if (row.newestVersion < 0 || version.createdMsecs > row.newestMsecs) {
                 row.newestVersion = index;
@@ -307,12 +261,6 @@ int PackageTreeModel::versionIndexAt(const QModelIndex &index) const
     return m_rows[row].versions[size_t(index.row())];
 }
 
-const PackageTreeModel::Version *PackageTreeModel::versionAt(const QModelIndex &index) const
-{
-    const int versionIndex = versionIndexAt(index);
-    return versionIndex < 0 ? nullptr : &m_versions[size_t(versionIndex)];
-}
-
 QModelIndex PackageTreeModel::indexOfVersion(int versionIndex, int column) const
 {
     if (versionIndex < 0 || size_t(versionIndex) >= m_position.size())
@@ -326,20 +274,20 @@ QModelIndex PackageTreeModel::indexOfVersion(int versionIndex, int column) const
 QModelIndex PackageTreeModel::indexFor(const QString &name, const QString &version,
                                        int column) const
 {
-    const auto group = m_groupByName.constFind(name);
-    if (group == m_groupByName.constEnd())
+    const int group = m_versions.groupOf(name);
+    if (group < 0)
         return {};
     // Rows keep the groups' (name) order, so the row is found by binary search.
     const auto row =
-        std::lower_bound(m_rows.begin(), m_rows.end(), *group,
+        std::lower_bound(m_rows.begin(), m_rows.end(), group,
                          [](const Row &candidate, int wanted) { return candidate.group < wanted; });
-    if (row == m_rows.end() || row->group != *group)
+    if (row == m_rows.end() || row->group != group)
         return {};
     const int rowNumber = int(row - m_rows.begin());
     if (version.isEmpty())
         return index(rowNumber, column);
     for (size_t child = 0; child < row->versions.size(); ++child) {
-        if (m_versions[size_t(row->versions[child])].package.version == version)
+        if (m_versions.at(row->versions[child]).version == version)
             return createIndex(int(child), column, quintptr(rowNumber) + 1);
     }
     return {};
@@ -347,28 +295,29 @@ QModelIndex PackageTreeModel::indexFor(const QString &name, const QString &versi
 
 std::optional<Package> PackageTreeModel::packageAt(const QModelIndex &index) const
 {
-    const Version *version = versionAt(index);
-    return version ? std::optional<Package>(version->package) : std::nullopt;
+    const int versionIndex = versionIndexAt(index);
+    return versionIndex < 0 ? std::nullopt
+                            : std::optional<Package>(m_versions.package(versionIndex));
 }
 
 QStringList PackageTreeModel::versionsOf(const QString &name) const
 {
     QStringList versions;
-    const auto group = m_groupByName.constFind(name);
-    if (group == m_groupByName.constEnd())
+    const int group = m_versions.groupOf(name);
+    if (group < 0)
         return versions;
-    const Group &found = m_groups[size_t(*group)];
+    const PackageVersions::Group &found = m_versions.group(group);
     for (const int index : m_ordering == BySemver ? found.bySemver : found.byDate)
-        versions << m_versions[size_t(index)].package.version;
+        versions << m_versions.at(index).version;
     return versions;
 }
 
 QStringList PackageTreeModel::packageNames() const
 {
     QStringList names;
-    names.reserve(qsizetype(m_groups.size()));
-    for (const Group &group : m_groups)
-        names << group.name;
+    names.reserve(m_versions.groupCount());
+    for (int group = 0; group < m_versions.groupCount(); ++group)
+        names << m_versions.group(group).name;
     return names;
 }
 
@@ -377,11 +326,10 @@ void PackageTreeModel::fetchVersionDetails(const QModelIndex &index, bool force)
     const int versionIndex = versionIndexAt(index);
     if (versionIndex < 0 || !m_api)
         return;
-    Version &version = m_versions[size_t(versionIndex)];
-    if (force
-        && (version.details == DetailsState::Loaded || version.details == DetailsState::Failed))
-        version.details = DetailsState::NotLoaded;
-    if (version.details != DetailsState::NotLoaded)
+    Details &details = m_details[size_t(versionIndex)];
+    if (force && (details.state == DetailsState::Loaded || details.state == DetailsState::Failed))
+        details.state = DetailsState::NotLoaded;
+    if (details.state != DetailsState::NotLoaded)
         return;
     requestDetails(versionIndex);
     Q_EMIT dataChanged(indexOfVersion(versionIndex, FilesColumn),
@@ -392,14 +340,14 @@ void PackageTreeModel::requestDetails(int versionIndex)
 {
     if (!m_api || m_project.isEmpty())
         return;
-    Version &version = m_versions[size_t(versionIndex)];
-    if (version.details != DetailsState::NotLoaded)
+    Details &details = m_details[size_t(versionIndex)];
+    if (details.state != DetailsState::NotLoaded)
         return;
-    version.details = DetailsState::Loading;
+    details.state = DetailsState::Loading;
     m_detailQueue.push_back(versionIndex);
     if (m_detailQueue.size() > kMaxQueuedDetails) {
         // Asked for long ago (scrolled past): forget it; it is asked for again if shown.
-        m_versions[size_t(m_detailQueue.front())].details = DetailsState::NotLoaded;
+        m_details[size_t(m_detailQueue.front())].state = DetailsState::NotLoaded;
         m_detailQueue.erase(m_detailQueue.begin());
     }
     if (!m_detailTimer.isActive())
@@ -411,28 +359,28 @@ void PackageTreeModel::sendDetailRequests()
     while (m_detailsInFlight < kMaxDetailRequestsInFlight && !m_detailQueue.empty() && m_api) {
         const int versionIndex = m_detailQueue.back();
         m_detailQueue.pop_back();
-        const qint64 id = m_versions[size_t(versionIndex)].package.id;
+        const qint64 id = m_versions.at(versionIndex).id;
         ++m_detailsInFlight;
         m_api->packageFiles(
             m_project, id, m_requests.get(), [this, id](Result<QList<PackageFile>> files) {
                 --m_detailsInFlight;
-                const auto found = m_versionById.constFind(id);
-                if (found != m_versionById.constEnd()) {
-                    Version &version = m_versions[size_t(*found)];
+                const int found = m_versions.indexOfId(id);
+                if (found >= 0) {
+                    Details &details = m_details[size_t(found)];
                     if (files.ok()) {
-                        version.details = DetailsState::Loaded;
-                        version.fileCount = int(files.value().size());
-                        version.totalSize = 0;
+                        details.state = DetailsState::Loaded;
+                        details.fileCount = int(files.value().size());
+                        details.totalSize = 0;
                         for (const PackageFile &file : files.value())
-                            version.totalSize += file.size;
-                        version.detailsError.clear();
+                            details.totalSize += file.size;
+                        m_detailErrors.remove(found);
                     } else {
-                        version.details = DetailsState::Failed;
-                        version.detailsError = files.error().message();
+                        details.state = DetailsState::Failed;
+                        m_detailErrors.insert(found, files.error().message());
                     }
-                    const QModelIndex first = indexOfVersion(*found, FilesColumn);
+                    const QModelIndex first = indexOfVersion(found, FilesColumn);
                     if (first.isValid())
-                        Q_EMIT dataChanged(first, indexOfVersion(*found, SizeColumn));
+                        Q_EMIT dataChanged(first, indexOfVersion(found, SizeColumn));
                 }
                 sendDetailRequests();
             });
@@ -515,14 +463,14 @@ QVariant PackageTreeModel::data(const QModelIndex &index, int role) const
         // A view is showing this row: fetch its details (queued; no signal from here).
         const_cast<PackageTreeModel *>(this)->requestDetails(versionIndex);
     }
-    return versionData(m_versions[size_t(versionIndex)], index.column(), role);
+    return versionData(versionIndex, index.column(), role);
 }
 
 QVariant PackageTreeModel::packageData(const Row &row, int column, int role) const
 {
-    const Group &group = m_groups[size_t(row.group)];
-    const Version &top = m_versions[size_t(row.versions.front())];
-    const Version &newest = m_versions[size_t(row.newestVersion)];
+    const PackageVersions::Group &group = m_versions.group(row.group);
+    const PackageVersions::Version &top = m_versions.at(row.versions.front());
+    const PackageVersions::Version &newest = m_versions.at(row.newestVersion);
     const int count = int(row.versions.size());
     switch (role) {
     case Qt::DisplayRole:
@@ -530,7 +478,7 @@ QVariant PackageTreeModel::packageData(const Row &row, int column, int role) con
         case NameColumn:
             return group.name;
         case CreatedColumn:
-            return formatTime(newest.package.createdAt);
+            return formatTime(m_versions.createdAt(newest));
         case VersionsColumn:
             return QLocale().toString(count);
         default:
@@ -539,7 +487,7 @@ QVariant PackageTreeModel::packageData(const Row &row, int column, int role) con
     case Qt::ToolTipRole:
         if (column == NameColumn)
             return tr("%1: %n version(s), newest %2", nullptr, count)
-                .arg(group.name, newest.package.version);
+                .arg(group.name, newest.version);
         return {};
     case Qt::TextAlignmentRole:
         if (column == VersionsColumn)
@@ -550,27 +498,27 @@ QVariant PackageTreeModel::packageData(const Row &row, int column, int role) con
         case NameColumn:
             return row.group; // the groups are in name order
         case CreatedColumn:
-            return newest.package.createdAt;
+            return m_versions.createdAt(newest);
         case VersionsColumn:
             return count;
         default:
             return qint64(-1);
         }
     case PackageIdRole:
-        return top.package.id;
+        return top.id;
     case NameRole:
         return group.name;
     case VersionRole:
-        return top.package.version;
+        return top.version;
     case StatusRole:
         return QString();
     case IsHiddenRole:
         return std::all_of(row.versions.begin(), row.versions.end(),
-                           [this](int index) { return m_versions[size_t(index)].hidden; });
+                           [this](int index) { return m_versions.at(index).hidden; });
     case IsPackageRole:
         return true;
     case CreatedRole:
-        return newest.package.createdAt;
+        return m_versions.createdAt(newest);
     case FileCountRole:
         return -1;
     case TotalSizeRole:
@@ -582,29 +530,29 @@ QVariant PackageTreeModel::packageData(const Row &row, int column, int role) con
     case VersionRankRole:
         return 0;
     case CanDeleteRole:
-        return std::all_of(row.versions.begin(), row.versions.end(), [this](int index) {
-            return m_versions[size_t(index)].package.canDelete;
-        });
+        return std::all_of(row.versions.begin(), row.versions.end(),
+                           [this](int index) { return m_versions.at(index).canDelete; });
     default:
         return {};
     }
 }
 
-QVariant PackageTreeModel::versionData(const Version &version, int column, int role) const
+QVariant PackageTreeModel::versionData(int versionIndex, int column, int role) const
 {
-    const Package &package = version.package;
+    const PackageVersions::Version &version = m_versions.at(versionIndex);
+    const Details &details = m_details[size_t(versionIndex)];
     switch (role) {
     case Qt::DisplayRole:
         switch (column) {
         case NameColumn:
-            return package.version;
+            return version.version;
         case CreatedColumn:
-            return formatTime(package.createdAt);
+            return formatTime(m_versions.createdAt(version));
         case StatusColumn:
-            return statusDisplayName(package.status);
+            return statusDisplayName(m_versions.status(version));
         case FilesColumn:
         case SizeColumn:
-            switch (version.details) {
+            switch (details.state) {
             case DetailsState::NotLoaded:
                 return QString();
             case DetailsState::Loading:
@@ -612,17 +560,17 @@ QVariant PackageTreeModel::versionData(const Version &version, int column, int r
             case DetailsState::Failed:
                 return tr("?", "the file count or size could not be fetched");
             case DetailsState::Loaded:
-                return column == FilesColumn ? QLocale().toString(version.fileCount)
-                                             : QLocale().formattedDataSize(version.totalSize);
+                return column == FilesColumn ? QLocale().toString(details.fileCount)
+                                             : QLocale().formattedDataSize(details.totalSize);
             }
             return {};
         default:
             return {};
         }
     case Qt::ToolTipRole:
-        if (version.details == DetailsState::Failed
+        if (details.state == DetailsState::Failed
             && (column == FilesColumn || column == SizeColumn))
-            return version.detailsError;
+            return m_detailErrors.value(versionIndex);
         return {};
     case Qt::TextAlignmentRole:
         if (column == FilesColumn || column == SizeColumn)
@@ -633,46 +581,48 @@ QVariant PackageTreeModel::versionData(const Version &version, int column, int r
         case NameColumn:
             return version.semverRank;
         case CreatedColumn:
-            return package.createdAt;
+            return m_versions.createdAt(version);
         case StatusColumn:
-            return package.status;
+            return m_versions.status(version);
         case FilesColumn:
-            return version.fileCount;
+            return details.fileCount;
         case SizeColumn:
-            return version.totalSize;
+            return details.totalSize;
         default:
             return {};
         }
     case PackageIdRole:
-        return package.id;
+        return version.id;
     case NameRole:
-        return package.name;
+        return m_versions.name(version);
     case VersionRole:
-        return package.version;
+        return version.version;
     case StatusRole:
-        return package.status;
+        return m_versions.status(version);
     case IsHiddenRole:
         return version.hidden;
     case IsPackageRole:
         return false;
     case CreatedRole:
-        return package.createdAt;
+        return m_versions.createdAt(version);
     case FileCountRole:
-        return version.fileCount;
+        return details.fileCount;
     case TotalSizeRole:
-        return version.totalSize;
+        return details.totalSize;
     case DetailsStateRole:
-        return int(version.details);
+        return int(details.state);
     case DetailsErrorRole:
-        return version.detailsError;
+        return m_detailErrors.value(versionIndex);
     case VersionCountRole:
         return 0;
     case VersionRankRole:
         return version.semverRank;
     case CanDeleteRole:
-        return package.canDelete;
-    case PipelineUrlRole:
-        return package.pipeline ? package.pipeline->webUrl : QUrl();
+        return version.canDelete;
+    case PipelineUrlRole: {
+        const PipelineRef *pipeline = m_versions.pipeline(versionIndex);
+        return pipeline ? pipeline->webUrl : QUrl();
+    }
     default:
         return {};
     }

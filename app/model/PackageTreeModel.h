@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/GitLabApi.h"
+#include "model/PackageVersions.h"
 
 #include <QAbstractItemModel>
 #include <QHash>
@@ -13,8 +14,9 @@
 namespace Stevedore {
 
 // A project's generic packages as a two-level tree: package name → its versions (GitLab keeps
-// one record per name and version). Built for large registries: load() fetches everything
-// once and the tree is (re)built inside one model reset, never row by row; ordering, the
+// one record per name and version). Built for large registries: load() keeps each page in
+// the compact PackageVersions as it arrives and (re)builds the tree after the last one,
+// inside one model reset, never row by row; ordering, the
 // hidden toggle and the filter rebuild the visible rows in linear time from orders computed
 // once per load (O(n log n)).
 //
@@ -110,8 +112,8 @@ public:
     QStringList versionsOf(const QString &name) const;
     // Every known package name, sorted (for completion).
     QStringList packageNames() const;
-    int packageCount() const { return int(m_groups.size()); } // names, before filtering
-    int versionCount() const { return int(m_versions.size()); }
+    int packageCount() const { return m_versions.groupCount(); } // names, before filtering
+    int versionCount() const { return m_versions.size(); }
 
     // The version after the highest one (in semantic-version order): its last number is
     // increased ("1.10.0" → "1.10.1", "2026.11.21" → "2026.11.22", "2.0.0-rc.1" →
@@ -137,22 +139,12 @@ Q_SIGNALS:
     void errorOccurred(const Stevedore::ApiError &error);
 
 private:
-    struct Version
+    // What the lazily fetched file list of a version gave.
+    struct Details
     {
-        Package package;
-        qint64 createdMsecs = 0;
-        int semverRank = 0;
-        bool hidden = false;
-        int fileCount = -1;
         qint64 totalSize = -1;
-        DetailsState details = DetailsState::NotLoaded;
-        QString detailsError;
-    };
-    struct Group
-    {
-        QString name;
-        std::vector<int> bySemver; // indexes into m_versions, newest first
-        std::vector<int> byDate;   // newest first
+        int fileCount = -1;
+        DetailsState state = DetailsState::NotLoaded;
     };
     struct Row
     {
@@ -163,14 +155,13 @@ private:
     };
 
     void setLoading(bool loading);
-    void build(const QList<Package> &packages); // inside a reset
-    void rebuildRows();                         // inside a reset
+    void show(PackageVersions versions); // inside a reset
+    void rebuildRows();                  // inside a reset
     bool filterMatches(const QString &value) const;
-    const Version *versionAt(const QModelIndex &index) const;
     int versionIndexAt(const QModelIndex &index) const; // -1 for package rows
     QModelIndex indexOfVersion(int versionIndex, int column) const;
     QVariant packageData(const Row &row, int column, int role) const;
-    QVariant versionData(const Version &version, int column, int role) const;
+    QVariant versionData(int versionIndex, int column, int role) const;
     void requestDetails(int versionIndex); // queues, asked from data()
     void sendDetailRequests();
 
@@ -184,11 +175,12 @@ private:
     bool m_filterExact = false;
     bool m_autoFetchDetails = true;
 
-    std::vector<Version> m_versions;
-    std::vector<Group> m_groups; // in NaturalOrder of their names
-    std::vector<Row> m_rows;     // the shown packages, in name order
-    QHash<qint64, int> m_versionById;
-    QHash<QString, int> m_groupByName;
+    PackageVersions m_versions;
+    // A load's pages until the last one arrives; the tree shows m_versions meanwhile.
+    std::unique_ptr<PackageVersions> m_arriving;
+    std::vector<Details> m_details;              // by version index
+    QHash<int, QString> m_detailErrors;          // by version index, for Failed details
+    std::vector<Row> m_rows;                     // the shown packages, in name order
     std::vector<std::pair<int, int>> m_position; // version → (package row, child row)
 
     std::vector<int> m_detailQueue; // versions waiting, the most recent last

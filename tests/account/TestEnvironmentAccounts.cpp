@@ -177,6 +177,19 @@ private Q_SLOTS:
             QCOMPARE(entry.account.caBundlePath, caFile);
     }
 
+    void aCaFileIsForHttpsServersOnly()
+    {
+        const EnvironmentAccounts result = EnvironmentAccounts::read(environmentOf(
+            {u"SSL_CERT_FILE=/etc/corp/ca.pem"_s, u"GITLAB_HOST=http://gitlab.internal:8080"_s,
+             u"GITLAB_TOKEN=t"_s, u"CI_API_V4_URL=https://gitlab.example.com/api/v4"_s,
+             u"CI_JOB_TOKEN=job"_s}));
+        QCOMPARE(result.accounts.size(), 2);
+        for (const EnvironmentAccount &entry : result.accounts) {
+            const bool https = entry.account.baseUrl.scheme() == u"https"_s;
+            QCOMPARE(entry.account.caBundlePath, https ? u"/etc/corp/ca.pem"_s : QString());
+        }
+    }
+
     void warningsNameTheVariable()
     {
         const EnvironmentAccounts badHost =

@@ -396,13 +396,18 @@ WHY_MISSED = {
     "list 15,000 packages": "the next page is requested as soon as a page's headers arrive and "
                             "the output is written a package at a time (memory is met), but on "
                             "loopback a page's body arrives together with its headers, so the "
-                            "read-ahead hides only the parsing. Per page, strace shows 2.6 ms in "
-                            "the simulator for us against 2.4 ms for curl (Qt asks for gzip, "
-                            "curl as in GitLab's docs does not) and 0.64 ms of client time "
-                            "between pages against curl's 0.29 ms: Qt 6.4 reads the response "
-                            "headers one byte per read() call (about 92,000 calls for 150 pages) "
-                            "and hands each response between two threads. A GET path that does "
-                            "not go through Qt's HTTP stack would be the next step.",
+                            "read-ahead hides only the parsing. The client's CPU is the gap: "
+                            "read() with its kernel time is about a quarter of stevedore's perf "
+                            "samples, because Qt 6.4 opens its HTTP/1.1 sockets unbuffered and "
+                            "parses the response headers one byte per read() call (strace: "
+                            "about 113,000 one-byte reads for 150 pages, some 750 per page with "
+                            "the Link header); the rest is JSON parsing and malloc. Over https, "
+                            "Qt negotiates HTTP/2 with the server (ALPN) and this header parser "
+                            "is not used, so the loopback http run is the worst case. What would "
+                            "move it: the page requests through libcurl on one worker kept for "
+                            "the whole list (a worker per page was tried and was slower), at the "
+                            "price of libcurl's libraries mapped into a window that has not "
+                            "transferred anything yet (about 6 MiB, against its memory target).",
     "--version": "the headless binary still loads Qt Core and Network, QtKeychain and Qt D-Bus; "
                  "the dynamic loader resolving their symbols is most of its start.",
 }
@@ -444,16 +449,14 @@ WINDOW_WHY_MISSED = {
         "are waits for a CPU (the split above: 2 cores shared with the simulator, Xvfb and the "
         "upload thread).",
     "rss_loaded_mib":
-        "most of it is mapped files, not data: about 37 MiB are the pages of the shared libraries "
-        "and fonts the process touched (smaps: Qt Gui 5.7 MiB, Widgets 5.4, Core 4.1, OpenSSL's "
-        "libcrypto 3.5, Network 1.5, libstdc++, HarfBuzz, FreeType, …; the kernel maps 64 KiB "
-        "around each page used), which every other Qt program shares. The window holds about "
-        "46 MiB before any package arrives; the 15,000 packages add about 8 MiB once shown "
-        "(roughly 550 bytes per version in the tree model) and about 11 MiB at the peak, while "
-        "the fetched list of Package values and the model's own copy of it live side by side "
-        "during the build. Building the tree from each page as it arrives, and keeping only "
-        "what the tree shows per version, would bring the peak down by a few MiB; the mapped "
-        "libraries keep it above 40 MiB whatever the data.",
+        "most of it is mapped files, not data: about 35 MiB are the pages of the shared libraries "
+        "and fonts the process touched (smaps: Qt Gui 5.7 MiB, Widgets 5.3, Core 4.1, Network "
+        "1.4, libstdc++, libcrypto, ICU, HarfBuzz, FreeType, …; the kernel maps 64 KiB around "
+        "each page used), which every other Qt program shares, and 3.5 MiB are the X backing "
+        "store. The window holds about 44 MiB before any package arrives; the 15,000 packages "
+        "add about 5 MiB at the peak (PackageVersions keeps about 100 bytes a version, filled "
+        "page by page). An https account adds Qt's TLS backend (about 4 MiB), which a "
+        "plain-http account no longer loads.",
 }
 
 

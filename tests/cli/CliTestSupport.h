@@ -1,7 +1,8 @@
 #pragma once
 
-// Runs the real `stevedore` binary (STEVEDORE_EXECUTABLE, from the build) as a child process
-// and collects what it did: exit code, standard output and standard error.
+// Runs the real `stevedore` binary (STEVEDORE_EXECUTABLE, from the build; or another copy of
+// it, such as the Debian package's, with runProgram()) as a child process and collects what it
+// did: exit code, standard output and standard error.
 
 #include <QByteArray>
 #include <QCryptographicHash>
@@ -19,10 +20,6 @@
 
 #include <algorithm>
 #include <sys/stat.h>
-
-#ifndef STEVEDORE_EXECUTABLE
-#error "STEVEDORE_EXECUTABLE must be defined by the build (the stevedore binary)"
-#endif
 
 namespace Stevedore::CliTest {
 
@@ -77,6 +74,7 @@ inline Run runProgram(const QString &program, const QStringList &arguments,
     return run;
 }
 
+#ifdef STEVEDORE_EXECUTABLE
 inline Run runStevedore(const QStringList &arguments, const QProcessEnvironment &environment,
                         const QString &workingDirectory, const QByteArray &input = {},
                         int timeoutMs = 60000)
@@ -84,6 +82,7 @@ inline Run runStevedore(const QStringList &arguments, const QProcessEnvironment 
     return runProgram(QStringLiteral(STEVEDORE_EXECUTABLE), arguments, environment,
                       workingDirectory, input, timeoutMs);
 }
+#endif
 
 // An environment with nothing of the caller's GitLab, CI or SSL_CERT_FILE variables, and the
 // given additions.

@@ -10,10 +10,11 @@
 #include "SimServer.h"
 #include "TransferDock.h"
 #include "account/MemorySecretStore.h"
-#include "core/PluralForms.h"
+#include "core/Translations.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QLocale>
 #include <QPalette>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -89,7 +90,7 @@ int main(int argc, char *argv[])
     QDir().mkpath(output);
     QTemporaryDir work;
     QCoreApplication::setOrganizationName(QStringLiteral("StevedoreScreenshots"));
-    Stevedore::installEnglishPluralForms();
+    Stevedore::installTranslations(QLocale(QLocale::English));
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
                        work.filePath(QStringLiteral("settings")));
 
