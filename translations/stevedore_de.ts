@@ -922,16 +922,8 @@ Ohne Befehl öffnet es sein Fenster.
         <translation>PROJEKT NAME VERSION</translation>
     </message>
     <message>
-        <source>PROJECT NAME VERSION FILE... [--status hidden] [--file-name NAME] [--on-duplicate skip-identical|keep|replace|fail] [--follow-symlinks] [--no-resume]</source>
-        <translation>PROJEKT NAME VERSION DATEI... [--status hidden] [--file-name NAME] [--on-duplicate skip-identical|keep|replace|fail] [--follow-symlinks] [--no-resume]</translation>
-    </message>
-    <message>
         <source>package status: default or hidden</source>
         <translation>Paketstatus: default oder hidden</translation>
-    </message>
-    <message>
-        <source>name in the package (one FILE only)</source>
-        <translation>Name im Paket (nur eine DATEI)</translation>
     </message>
     <message>
         <source>when the version has the name already: skip-identical (default: skip when the content is the same, else keep both), keep, replace or fail</source>
@@ -940,14 +932,6 @@ Ohne Befehl öffnet es sein Fenster.
     <message>
         <source>publish links inside a folder that lead outside it (skipped by default)</source>
         <translation>Verweise innerhalb eines Ordners veröffentlichen, die aus ihm herausführen (standardmäßig übersprungen)</translation>
-    </message>
-    <message>
-        <source>PROJECT NAME VERSION [FILE...] [-o DIR] [--overwrite] [--sha256 HEX] [--no-resume]</source>
-        <translation>PROJEKT NAME VERSION [DATEI...] [-o ORDNER] [--overwrite] [--sha256 HEX] [--no-resume]</translation>
-    </message>
-    <message>
-        <source>folder to write to</source>
-        <translation>Ordner, in den geschrieben wird</translation>
     </message>
     <message>
         <source>replace files that already exist</source>
@@ -1195,6 +1179,22 @@ In einem GitLab-CI-Job mit dem Job-Token kann PROJEKT weggelassen werden: CI_PRO
         <source>DIR</source>
         <translation>ORDNER</translation>
     </message>
+    <message>
+        <source>PROJECT NAME VERSION FILE...|- [--status hidden] [--file-name NAME] [--on-duplicate skip-identical|keep|replace|fail] [--follow-symlinks] [--no-resume]</source>
+        <translation>PROJEKT NAME VERSION DATEI...|- [--status hidden] [--file-name NAME] [--on-duplicate skip-identical|keep|replace|fail] [--follow-symlinks] [--no-resume]</translation>
+    </message>
+    <message>
+        <source>name in the package (one FILE only); required with FILE &quot;-&quot;, which reads the file from standard input</source>
+        <translation>Name im Paket (nur eine DATEI); nötig mit DATEI „-“, die die Datei von der Standardeingabe liest</translation>
+    </message>
+    <message>
+        <source>PROJECT NAME VERSION [FILE...] [-o DIR|-] [--overwrite] [--sha256 HEX] [--no-resume]</source>
+        <translation>PROJEKT NAME VERSION [DATEI...] [-o ORDNER|-] [--overwrite] [--sha256 HEX] [--no-resume]</translation>
+    </message>
+    <message>
+        <source>folder to write to; - writes the one FILE named to standard output</source>
+        <translation>Ordner, in den geschrieben wird; - schreibt die eine genannte DATEI in die Standardausgabe</translation>
+    </message>
 </context>
 <context>
     <name>Stevedore::CurlCall</name>
@@ -1331,6 +1331,28 @@ In einem GitLab-CI-Job mit dem Job-Token kann PROJEKT weggelassen werden: CI_PRO
         <source>downloaded %1  %2
 </source>
         <translation>heruntergeladen %1  %2
+</translation>
+    </message>
+    <message>
+        <source>-o - writes one file to standard output; name exactly one FILE.</source>
+        <translation>-o - schreibt eine Datei in die Standardausgabe; nennen Sie genau eine DATEI.</translation>
+    </message>
+    <message>
+        <source>-o - writes the file to standard output, which leaves no room for --json.</source>
+        <translation>-o - schreibt die Datei in die Standardausgabe, dort ist kein Platz für --json.</translation>
+    </message>
+    <message>
+        <source>-o - writes the file to standard output, which is a terminal here. Pipe it (| tar x) or redirect it (&gt; FILE).</source>
+        <translation>-o - schreibt die Datei in die Standardausgabe, die hier ein Terminal ist. Leiten Sie sie weiter (| tar x) oder um (&gt; DATEI).</translation>
+    </message>
+    <message>
+        <source>%1  %2%</source>
+        <translation>%1  %2 %</translation>
+    </message>
+    <message>
+        <source>downloaded %1 to standard output  %2
+</source>
+        <translation>heruntergeladen %1 in die Standardausgabe  %2
 </translation>
     </message>
 </context>
@@ -2262,6 +2284,30 @@ Dies kann nicht rückgängig gemacht werden.</translation>
         <translation>veröffentlicht %1  %2
 </translation>
     </message>
+    <message>
+        <source>&quot;-&quot; (standard input) can be given once only.</source>
+        <translation>„-“ (die Standardeingabe) kann nur einmal angegeben werden.</translation>
+    </message>
+    <message>
+        <source>&quot;-&quot; publishes standard input as one file; give no other FILE with it.</source>
+        <translation>„-“ veröffentlicht die Standardeingabe als eine Datei; geben Sie keine weitere DATEI dazu an.</translation>
+    </message>
+    <message>
+        <source>&quot;-&quot; reads the file from standard input, which has no name: give it one with --file-name NAME.</source>
+        <translation>„-“ liest die Datei von der Standardeingabe, die keinen Namen hat: Geben Sie ihr einen mit --file-name NAME.</translation>
+    </message>
+    <message>
+        <source>&quot;-&quot; reads the file from standard input, which is a terminal here. Pipe the file in, e.g. tar c DIR | %1 publish PROJECT NAME VERSION - --file-name DIR.tar, or redirect it: &lt; FILE.</source>
+        <translation>„-“ liest die Datei von der Standardeingabe, die hier ein Terminal ist. Leiten Sie die Datei hinein, z. B. tar c ORDNER | %1 publish PROJEKT NAME VERSION - --file-name ORDNER.tar, oder um: &lt; DATEI.</translation>
+    </message>
+    <message>
+        <source>reading standard input  %1</source>
+        <translation>Standardeingabe wird gelesen  %1</translation>
+    </message>
+    <message>
+        <source>Standard input had SHA-256 %1, but GitLab holds %2 with SHA-256 %3; the temporary copy was damaged. Delete that file in GitLab and publish again.</source>
+        <translation>Die Standardeingabe hatte SHA-256 %1, aber GitLab hat %2 mit SHA-256 %3; die temporäre Kopie wurde beschädigt. Löschen Sie diese Datei in GitLab und veröffentlichen Sie erneut.</translation>
+    </message>
 </context>
 <context>
     <name>Stevedore::PublishDialog</name>
@@ -2532,6 +2578,72 @@ Dies kann nicht rückgängig gemacht werden.</translation>
     <message>
         <source>The keychain refused access: it is locked or access was denied. Unlock it (or allow Stevedore to use it when asked), then try again.</source>
         <translation>Der Schlüsselbund hat den Zugriff verweigert: Er ist gesperrt, oder der Zugriff wurde abgelehnt. Entsperren Sie ihn (oder erlauben Sie Stevedore den Zugriff, wenn Sie gefragt werden) und versuchen Sie es dann erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::StdinSpool</name>
+    <message>
+        <source>Cannot create a temporary file in %1 for standard input: %2. Set TMPDIR to a folder you can write.</source>
+        <translation>In %1 kann keine temporäre Datei für die Standardeingabe angelegt werden: %2. Setzen Sie TMPDIR auf einen Ordner, in den Sie schreiben können.</translation>
+    </message>
+    <message>
+        <source>Reading standard input failed after %1 bytes: %2; nothing was published.</source>
+        <translation>Das Lesen der Standardeingabe ist nach %1 Bytes gescheitert: %2; es wurde nichts veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>Standard input is kept in a temporary file in %1 until it is uploaded, and writing it failed after %2 bytes: %3. Free space there, or set TMPDIR to a folder with room; nothing was published.</source>
+        <translation>Die Standardeingabe wird bis zum Hochladen in einer temporären Datei in %1 gehalten, und das Schreiben ist nach %2 Bytes gescheitert: %3. Schaffen Sie dort Platz oder setzen Sie TMPDIR auf einen Ordner mit Platz; es wurde nichts veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>nothing was written</source>
+        <translation>es wurde nichts geschrieben</translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::StreamDownloadJob</name>
+    <message>
+        <source>GitLab answered the download of %1 with HTTP %2 instead of 200.</source>
+        <translation>GitLab hat das Herunterladen von %1 mit HTTP %2 statt 200 beantwortet.</translation>
+    </message>
+    <message>
+        <source>GitLab lists %1 with %2 bytes but sends %3; the download was stopped.</source>
+        <translation>GitLab führt %1 mit %2 Bytes, sendet aber %3; das Herunterladen wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>GitLab sent more than the %1 bytes of %2 it announced; the download was stopped.</source>
+        <translation>GitLab hat mehr als die angekündigten %1 Bytes von %2 gesendet; das Herunterladen wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The reader of standard output went away.</source>
+        <translation>Der Leser der Standardausgabe ist nicht mehr da.</translation>
+    </message>
+    <message>
+        <source>Writing %1 to standard output failed after %2 bytes: %3</source>
+        <translation>Das Schreiben von %1 in die Standardausgabe ist nach %2 Bytes gescheitert: %3</translation>
+    </message>
+    <message>
+        <source>nothing was written</source>
+        <translation>es wurde nichts geschrieben</translation>
+    </message>
+    <message>
+        <source>%1 bytes were written to standard output already</source>
+        <translation>%1 Bytes wurden bereits in die Standardausgabe geschrieben</translation>
+    </message>
+    <message>
+        <source>Downloading %1 (%2)</source>
+        <translation>%1 wird heruntergeladen (%2)</translation>
+    </message>
+    <message>
+        <source>The connection ended after %1 of %2 bytes of %3; standard output got an incomplete file.</source>
+        <translation>Die Verbindung endete nach %1 von %2 Bytes von %3; die Standardausgabe hat eine unvollständige Datei erhalten.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be verified: GitLab sent no checksum for it. Its bytes were written to standard output unverified; give the expected SHA-256 with --sha256.</source>
+        <translation>%1 kann nicht geprüft werden: GitLab hat keine Prüfsumme dafür gesendet. Die Bytes wurden ungeprüft in die Standardausgabe geschrieben; geben Sie die erwartete SHA-256 mit --sha256 an.</translation>
+    </message>
+    <message>
+        <source>%1 arrived damaged (SHA-256 %2, expected %3), and its bytes were written to standard output already: discard what the reader received.</source>
+        <translation>%1 ist beschädigt angekommen (SHA-256 %2, erwartet %3), und die Bytes wurden bereits in die Standardausgabe geschrieben: Verwerfen Sie, was der Leser erhalten hat.</translation>
     </message>
 </context>
 <context>
