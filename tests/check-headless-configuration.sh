@@ -20,7 +20,8 @@ targets=$(cmake --build "$build_dir" --target help | sed -n 's/^\([A-Za-z0-9_.-]
 for wanted in stevedore stevedore_core TestCliCommands TestCliPipes; do
     grep -qx "$wanted" <<<"$targets" || fail "the headless build has no target $wanted"
 done
-for unwanted in stevedore-window stevedore_ui TestMainWindow TestCliExecutable stevedore-window-probe; do
+for unwanted in stevedore-window stevedore_ui TestMainWindow TestGermanWindow TestCliExecutable \
+    TestDebianPackage stevedore-window-probe; do
     ! grep -qx "$unwanted" <<<"$targets" || fail "the headless build still has $unwanted"
 done
 
