@@ -818,6 +818,12 @@ Ohne Befehl öffnet es sein Fenster.
         <translation>stevedore: Das Fenster konnte nicht gestartet werden (%1: %2). Befehle funktionieren auch ohne es: stevedore --help
 </translation>
     </message>
+    <message>
+        <source>stevedore: this build has no window (it was configured with STEVEDORE_GUI=OFF). Commands work: stevedore --help
+</source>
+        <translation>stevedore: Dieser Build hat kein Fenster (er wurde mit STEVEDORE_GUI=OFF konfiguriert). Befehle funktionieren: stevedore --help
+</translation>
+    </message>
 </context>
 <context>
     <name>Stevedore::CommandRunner</name>
