@@ -669,7 +669,7 @@ Vergleichen Sie ihn mit dem, den Ihre GitLab-Administration veröffentlicht, bev
     </message>
 </context>
 <context>
-    <name>Stevedore::CommandLine</name>
+    <name>Stevedore::CommandCatalog</name>
     <message>
         <source>URL</source>
         <translation>URL</translation>
@@ -679,81 +679,288 @@ Vergleichen Sie ihn mit dem, den Ihre GitLab-Administration veröffentlicht, bev
         <translation>zu verwendender GitLab-Server, z. B. https://gitlab.example.com</translation>
     </message>
     <message>
-        <source>PATH</source>
-        <translation>PFAD</translation>
-    </message>
-    <message>
-        <source>project to open, e.g. group/project</source>
-        <translation>zu öffnendes Projekt, z. B. gruppe/projekt</translation>
-    </message>
-    <message>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <source>account to use</source>
-        <translation>zu verwendendes Konto</translation>
+        <source>account to use (stevedore accounts lists them)</source>
+        <translation>zu verwendendes Konto (stevedore accounts listet sie auf)</translation>
     </message>
     <message>
-        <source>print command results as JSON (commands only)</source>
-        <translation>Ergebnisse als JSON ausgeben (nur Befehle)</translation>
+        <source>print the result as JSON</source>
+        <translation>das Ergebnis als JSON ausgeben</translation>
     </message>
     <message>
         <source>FORMAT</source>
         <translation>FORMAT</translation>
     </message>
     <message>
-        <source>json or text; --output json is --json (commands only)</source>
-        <translation>json oder text; --output json ist --json (nur Befehle)</translation>
+        <source>json or text; --output json is --json</source>
+        <translation>json oder text; --output json ist --json</translation>
     </message>
     <message>
-        <source>print nothing but errors (commands only)</source>
-        <translation>nur Fehler ausgeben (nur Befehle)</translation>
+        <source>print nothing but errors</source>
+        <translation>nur Fehler ausgeben</translation>
     </message>
     <message>
         <source>show this help and exit</source>
         <translation>diese Hilfe anzeigen und beenden</translation>
     </message>
     <message>
+        <source>start afresh instead of resuming an interrupted run with the same arguments</source>
+        <translation>neu beginnen, statt einen unterbrochenen Lauf mit denselben Argumenten fortzusetzen</translation>
+    </message>
+    <message>
+        <source>PROJECT</source>
+        <translation>PROJEKT</translation>
+    </message>
+    <message>
+        <source>VERSION</source>
+        <translation>VERSION</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>PFAD</translation>
+    </message>
+    <message>
+        <source>project the window opens, e.g. group/project</source>
+        <translation>Projekt, das das Fenster öffnet, z. B. gruppe/projekt</translation>
+    </message>
+    <message>
         <source>show the version and exit</source>
         <translation>die Version anzeigen und beenden</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>SEKUNDEN</translation>
+    </message>
+    <message>
+        <source>the longest Retry-After to honour (default 300); a server asking for longer fails the command at once</source>
+        <translation>die längste Retry-After-Wartezeit, die eingehalten wird (Standard 300); verlangt ein Server länger, schlägt der Befehl sofort fehl</translation>
     </message>
     <message>
         <source>add a GitLab account; its token goes to the system keychain</source>
         <translation>ein GitLab-Konto hinzufügen; sein Token kommt in den Schlüsselbund des Systems</translation>
     </message>
     <message>
+        <source>The token is read from standard input (without echo at a terminal), checked against GitLab and stored in the keychain. Without a keychain the account is not saved.</source>
+        <translation>Das Token wird von der Standardeingabe gelesen (an einem Terminal ohne Echo), bei GitLab geprüft und im Schlüsselbund gespeichert. Ohne Schlüsselbund wird das Konto nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>ART</translation>
+    </message>
+    <message>
+        <source>token kind: personal (the default), deploy, job, basic or oauth</source>
+        <translation>Token-Art: personal (Standard), deploy, job, basic oder oauth</translation>
+    </message>
+    <message>
+        <source>user name, for --kind basic</source>
+        <translation>Benutzername, für --kind basic</translation>
+    </message>
+    <message>
+        <source>PEM</source>
+        <translation>PEM</translation>
+    </message>
+    <message>
+        <source>extra CA certificates (PEM) to trust</source>
+        <translation>zusätzliche CA-Zertifikate (PEM), denen vertraut wird</translation>
+    </message>
+    <message>
+        <source>account name (default: the host)</source>
+        <translation>Kontoname (Standard: der Host)</translation>
+    </message>
+    <message>
+        <source>default project; required to check deploy and job tokens</source>
+        <translation>Standardprojekt; zum Prüfen von Deploy- und Job-Token erforderlich</translation>
+    </message>
+    <message>
         <source>remove an account and its token</source>
         <translation>ein Konto und sein Token entfernen</translation>
+    </message>
+    <message>
+        <source>Without ACCOUNT, the one account there is, or the one --account names. When the token cannot be removed from the keychain the account is kept and the exit status is 1.</source>
+        <translation>Ohne KONTO das einzige vorhandene Konto oder das, das --account nennt. Lässt sich das Token nicht aus dem Schlüsselbund entfernen, bleibt das Konto erhalten und der Exit-Status ist 1.</translation>
+    </message>
+    <message>
+        <source>ACCOUNT</source>
+        <translation>KONTO</translation>
     </message>
     <message>
         <source>list the accounts</source>
         <translation>die Konten auflisten</translation>
     </message>
     <message>
+        <source>Lists the saved accounts and the ones the environment gives for this run.</source>
+        <translation>Listet die gespeicherten Konten und die, die die Umgebung für diesen Lauf angibt.</translation>
+    </message>
+    <message>
         <source>list the projects an account can see</source>
         <translation>die Projekte auflisten, die ein Konto sehen kann</translation>
+    </message>
+    <message>
+        <source>Lists the projects the account is a member of, those whose name contains SEARCH when it is given.</source>
+        <translation>Listet die Projekte, in denen das Konto Mitglied ist; mit SUCHE nur die, deren Name sie enthält.</translation>
+    </message>
+    <message>
+        <source>SEARCH</source>
+        <translation>SUCHE</translation>
     </message>
     <message>
         <source>list the generic packages of a project and their versions</source>
         <translation>die generischen Pakete eines Projekts und ihre Versionen auflisten</translation>
     </message>
     <message>
+        <source>Lists the generic packages of PROJECT (only NAME when it is given) and their versions, newest first.</source>
+        <translation>Listet die generischen Pakete von PROJEKT (nur NAME, wenn angegeben) und ihre Versionen, die neueste zuerst.</translation>
+    </message>
+    <message>
+        <source>include hidden packages</source>
+        <translation>verborgene Pakete einschließen</translation>
+    </message>
+    <message>
         <source>list the files of a package version</source>
         <translation>die Dateien einer Paketversion auflisten</translation>
+    </message>
+    <message>
+        <source>Lists the files of a version with their size and SHA-256.</source>
+        <translation>Listet die Dateien einer Version mit Größe und SHA-256.</translation>
     </message>
     <message>
         <source>upload files to a package version</source>
         <translation>Dateien in eine Paketversion hochladen</translation>
     </message>
     <message>
+        <source>FILE</source>
+        <translation>DATEI</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <source>package status: default or hidden</source>
+        <translation>Paketstatus: default oder hidden</translation>
+    </message>
+    <message>
+        <source>POLICY</source>
+        <translation>REGEL</translation>
+    </message>
+    <message>
+        <source>when the version has the name already: skip-identical (default: skip when the content is the same, else keep both), keep (always upload), replace (upload, then delete the older copies) or fail (upload nothing)</source>
+        <translation>wenn die Version den Namen schon hat: skip-identical (Standard: überspringen, wenn der Inhalt gleich ist, sonst beide behalten), keep (immer hochladen), replace (hochladen, dann die älteren Kopien löschen) oder fail (nichts hochladen)</translation>
+    </message>
+    <message>
+        <source>publish links inside a folder that lead outside it (skipped by default)</source>
+        <translation>Verweise innerhalb eines Ordners veröffentlichen, die aus ihm herausführen (standardmäßig übersprungen)</translation>
+    </message>
+    <message>
         <source>download the files of a package version</source>
         <translation>die Dateien einer Paketversion herunterladen</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>ORDNER</translation>
+    </message>
+    <message>
+        <source>replace files that already exist</source>
+        <translation>bereits vorhandene Dateien ersetzen</translation>
+    </message>
+    <message>
+        <source>HEX</source>
+        <translation>HEX</translation>
+    </message>
+    <message>
+        <source>the expected SHA-256 of the one FILE named (for deploy tokens, which cannot list checksums)</source>
+        <translation>die erwartete SHA-256-Prüfsumme der einen genannten DATEI (für Deploy-Token, die keine Prüfsummen auflisten können)</translation>
     </message>
     <message>
         <source>delete a package version or one of its files</source>
         <translation>eine Paketversion oder eine ihrer Dateien löschen</translation>
     </message>
+    <message>
+        <source>Deletes a version, or every upload of FILE in it. Only the package whose name and version match exactly is deleted.</source>
+        <translation>Löscht eine Version oder jeden Upload von DATEI darin. Gelöscht wird nur das Paket, dessen Name und Version genau übereinstimmen.</translation>
+    </message>
+    <message>
+        <source>An account for this run only: a personal access token on that host. Without GITLAB_HOST the token is for the server --url names; with neither it is not used.</source>
+        <translation>Ein Konto nur für diesen Lauf: ein persönliches Zugriffstoken auf diesem Host. Ohne GITLAB_HOST gilt das Token für den Server, den --url nennt; ohne beides wird es nicht verwendet.</translation>
+    </message>
+    <message>
+        <source>Inside GitLab CI: the job token of the running job. With it, a command whose first argument cannot be a PROJECT (neither a numeric id nor a group/project path) takes CI_PROJECT_ID as its PROJECT, so that &quot;stevedore publish mypkg 1.0 dist/&quot; publishes to the job&apos;s project.</source>
+        <translation>In GitLab CI: das Job-Token des laufenden Jobs. Damit nimmt ein Befehl, dessen erstes Argument kein PROJEKT sein kann (weder eine numerische ID noch ein Pfad gruppe/projekt), CI_PROJECT_ID als PROJEKT, sodass „stevedore publish mypkg 1.0 dist/“ in das Projekt des Jobs veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>Extra CA certificates (PEM) that the environment accounts trust besides the system&apos;s: the runner&apos;s CI_SERVER_TLS_CA_FILE, else SSL_CERT_FILE.</source>
+        <translation>Zusätzliche CA-Zertifikate (PEM), denen die Konten aus der Umgebung neben denen des Systems vertrauen: CI_SERVER_TLS_CA_FILE des Runners, sonst SSL_CERT_FILE.</translation>
+    </message>
+    <message>
+        <source>The proxy to go through, and the hosts to reach directly (http_proxy only in small letters, as in curl). A proxy that cannot be reached is named in the message.</source>
+        <translation>Der zu verwendende Proxy und die Hosts, die direkt erreicht werden (http_proxy nur in Kleinbuchstaben, wie bei curl). Ein nicht erreichbarer Proxy wird in der Meldung genannt.</translation>
+    </message>
+    <message>
+        <source>Where the settings, the window&apos;s transfer queue and the journals of unfinished publish and download runs are kept (by default ~/.config, ~/.local/share and ~/.local/state); see FILES.</source>
+        <translation>Wo die Einstellungen, die Übertragungswarteschlange des Fensters und die Journale unvollendeter publish- und download-Läufe liegen (standardmäßig ~/.config, ~/.local/share und ~/.local/state); siehe FILES.</translation>
+    </message>
+    <message>
+        <source>The Qt platform plugin for the window, for example offscreen or xcb.</source>
+        <translation>Das Qt-Plattform-Plugin für das Fenster, zum Beispiel offscreen oder xcb.</translation>
+    </message>
+    <message>
+        <source>Success.</source>
+        <translation>Erfolg.</translation>
+    </message>
+    <message>
+        <source>The request could not be done: network, server, integrity or local file problems.</source>
+        <translation>Der Auftrag konnte nicht ausgeführt werden: Probleme mit Netzwerk, Server, Integrität oder lokalen Dateien.</translation>
+    </message>
+    <message>
+        <source>A malformed command line: an unknown option or command, a missing argument, an invalid project, package name, version or file name. Nothing was sent.</source>
+        <translation>Eine fehlerhafte Befehlszeile: eine unbekannte Option oder ein unbekannter Befehl, ein fehlendes Argument, ein ungültiges Projekt, ungültiger Paketname, ungültige Version oder ungültiger Dateiname. Es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>Authentication or permission: a wrong or expired token, too narrow a scope, too low a role.</source>
+        <translation>Anmeldung oder Berechtigung: ein falsches oder abgelaufenes Token, ein zu enger Geltungsbereich, eine zu niedrige Rolle.</translation>
+    </message>
+    <message>
+        <source>Not found: project, package, version or file.</source>
+        <translation>Nicht gefunden: Projekt, Paket, Version oder Datei.</translation>
+    </message>
+    <message>
+        <source>Usage: %1 %2 [options]</source>
+        <translation>Aufruf: %1 %2 [Optionen]</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>Optionen:</translation>
+    </message>
+    <message>
+        <source>In a GitLab CI job with the job token, PROJECT may be left out: CI_PROJECT_ID stands for it.</source>
+        <translation>In einem GitLab-CI-Job mit dem Job-Token kann PROJEKT weggelassen werden: CI_PROJECT_ID steht dafür.</translation>
+    </message>
+    <message>
+        <source>Uploads files and folders (with their relative paths) one at a time. Links inside a folder that lead outside it are skipped unless --follow-symlinks is given; pipes, sockets and devices are refused. Killed half-way and run again with the same arguments, it resumes: files already sent are not sent again. FILE - (alone, with --file-name) publishes standard input, e.g. tar c DIR | stevedore publish PROJECT NAME VERSION - --file-name DIR.tar; it is copied to an unnamed temporary file in TMPDIR first, so that it is sent with its length and can be retried.</source>
+        <translation>Lädt Dateien und Ordner (mit ihren relativen Pfaden) nacheinander hoch. Verknüpfungen in einem Ordner, die aus ihm hinausführen, werden ohne --follow-symlinks übersprungen; Pipes, Sockets und Geräte werden abgelehnt. Mittendrin abgebrochen und mit denselben Argumenten erneut gestartet, setzt der Befehl fort: Bereits gesendete Dateien werden nicht noch einmal gesendet. DATEI - (allein, mit --file-name) veröffentlicht die Standardeingabe, z. B. tar c ORDNER | stevedore publish PROJEKT NAME VERSION - --file-name ORDNER.tar; sie wird zuerst in eine namenlose temporäre Datei in TMPDIR kopiert, damit sie mit ihrer Länge gesendet und wiederholt werden kann.</translation>
+    </message>
+    <message>
+        <source>name in the package (one FILE only); required with FILE -, which reads the file from standard input</source>
+        <translation>Name im Paket (nur eine DATEI); nötig mit DATEI -, die die Datei von der Standardeingabe liest</translation>
+    </message>
+    <message>
+        <source>Downloads the files named (all of the version when none is) into the folder of --output, verifies each by its SHA-256 before it appears under its name, and resumes an interrupted download from its .part file and journal. With -o - the one FILE named goes to standard output as it arrives and is verified at the end (a damaged file fails after its bytes went out); nothing else is written there.</source>
+        <translation>Lädt die genannten Dateien (ohne Angabe alle der Version) in den Ordner von --output herunter, prüft jede anhand ihres SHA-256, bevor sie unter ihrem Namen erscheint, und setzt einen unterbrochenen Download mit seiner .part-Datei und seinem Journal fort. Mit -o - geht die eine genannte DATEI beim Empfang in die Standardausgabe und wird am Ende geprüft (eine beschädigte Datei scheitert, nachdem ihre Bytes hinausgegangen sind); sonst wird dort nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>folder to write to (default: the current one); - writes the one FILE named to standard output</source>
+        <translation>Ordner, in den geschrieben wird (Standard: der aktuelle); - schreibt die eine genannte DATEI in die Standardausgabe</translation>
+    </message>
+    <message>
+        <source>download -o - whose reader closed the pipe before the end (what a shell reports for a program ended by SIGPIPE).</source>
+        <translation>download -o -, dessen Leser die Pipe vor dem Ende geschlossen hat (was eine Shell für ein durch SIGPIPE beendetes Programm meldet).</translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::CommandLine</name>
     <message>
         <source>Usage: %1 [options]
        %1 [options] &lt;command&gt; [arguments]
@@ -819,6 +1026,10 @@ Ohne Befehl öffnet es sein Fenster.
 </translation>
     </message>
     <message>
+        <source>--json, --output and --quiet apply to commands only.</source>
+        <translation>--json, --output und --quiet gelten nur für Befehle.</translation>
+    </message>
+    <message>
         <source>stevedore: this build has no window (it was configured with STEVEDORE_GUI=OFF). Commands work: stevedore --help
 </source>
         <translation>stevedore: Dieser Build hat kein Fenster (er wurde mit STEVEDORE_GUI=OFF konfiguriert). Befehle funktionieren: stevedore --help
@@ -827,38 +1038,6 @@ Ohne Befehl öffnet es sein Fenster.
 </context>
 <context>
     <name>Stevedore::CommandRunner</name>
-    <message>
-        <source>GitLab server, e.g. https://gitlab.example.com</source>
-        <translation>GitLab-Server, z. B. https://gitlab.example.com</translation>
-    </message>
-    <message>
-        <source>account to use</source>
-        <translation>zu verwendendes Konto</translation>
-    </message>
-    <message>
-        <source>print the result as JSON</source>
-        <translation>das Ergebnis als JSON ausgeben</translation>
-    </message>
-    <message>
-        <source>json or text; --output json is --json</source>
-        <translation>json oder text; --output json ist --json</translation>
-    </message>
-    <message>
-        <source>print nothing but errors</source>
-        <translation>nur Fehler ausgeben</translation>
-    </message>
-    <message>
-        <source>the longest Retry-After to honour, in seconds (default 300); a server asking for longer fails the command at once</source>
-        <translation>die längste Retry-After-Wartezeit, die eingehalten wird, in Sekunden (Standard 300); verlangt ein Server länger, schlägt der Befehl sofort fehl</translation>
-    </message>
-    <message>
-        <source>start afresh instead of resuming an interrupted run with the same arguments</source>
-        <translation>neu beginnen, statt einen unterbrochenen Lauf mit denselben Argumenten fortzusetzen</translation>
-    </message>
-    <message>
-        <source>show this help</source>
-        <translation>diese Hilfe anzeigen</translation>
-    </message>
     <message>
         <source>%1 &quot;%2&quot;: %3</source>
         <translation>%1 &quot;%2&quot;: %3</translation>
@@ -884,102 +1063,8 @@ Ohne Befehl öffnet es sein Fenster.
         <translation>DATEI</translation>
     </message>
     <message>
-        <source>--url URL [--kind personal|deploy|job|basic|oauth] [--username NAME] [--ca-file PEM] [--name NAME] [--project PROJECT]   (the token is read from standard input)</source>
-        <translation>--url URL [--kind personal|deploy|job|basic|oauth] [--username NAME] [--ca-file PEM] [--name NAME] [--project PROJEKT]   (das Token wird von der Standardeingabe gelesen)</translation>
-    </message>
-    <message>
-        <source>token kind (default personal)</source>
-        <translation>Token-Art (Standard personal)</translation>
-    </message>
-    <message>
-        <source>user name for basic</source>
-        <translation>Benutzername für basic</translation>
-    </message>
-    <message>
-        <source>extra CA certificates (PEM) to trust</source>
-        <translation>zusätzliche CA-Zertifikate (PEM), denen vertraut wird</translation>
-    </message>
-    <message>
-        <source>account name (default: the host)</source>
-        <translation>Kontoname (Standard: der Host)</translation>
-    </message>
-    <message>
-        <source>default project; required to check deploy and job tokens</source>
-        <translation>Standardprojekt; zum Prüfen von Deploy- und Job-Token erforderlich</translation>
-    </message>
-    <message>
-        <source>[ACCOUNT]</source>
-        <translation>[KONTO]</translation>
-    </message>
-    <message>
-        <source>[SEARCH]</source>
-        <translation>[SUCHE]</translation>
-    </message>
-    <message>
-        <source>PROJECT [NAME] [--hidden]</source>
-        <translation>PROJEKT [NAME] [--hidden]</translation>
-    </message>
-    <message>
-        <source>include hidden packages</source>
-        <translation>verborgene Pakete einschließen</translation>
-    </message>
-    <message>
-        <source>PROJECT NAME VERSION</source>
-        <translation>PROJEKT NAME VERSION</translation>
-    </message>
-    <message>
-        <source>package status: default or hidden</source>
-        <translation>Paketstatus: default oder hidden</translation>
-    </message>
-    <message>
-        <source>when the version has the name already: skip-identical (default: skip when the content is the same, else keep both), keep, replace or fail</source>
-        <translation>wenn die Version den Namen schon hat: skip-identical (Standard: überspringen, wenn der Inhalt gleich ist, sonst beide behalten), keep, replace oder fail</translation>
-    </message>
-    <message>
-        <source>publish links inside a folder that lead outside it (skipped by default)</source>
-        <translation>Verweise innerhalb eines Ordners veröffentlichen, die aus ihm herausführen (standardmäßig übersprungen)</translation>
-    </message>
-    <message>
-        <source>replace files that already exist</source>
-        <translation>bereits vorhandene Dateien ersetzen</translation>
-    </message>
-    <message>
-        <source>the expected SHA-256 of the one FILE named (for deploy tokens, which cannot list checksums)</source>
-        <translation>die erwartete SHA-256-Prüfsumme der einen genannten DATEI (für Deploy-Token, die keine Prüfsummen auflisten können)</translation>
-    </message>
-    <message>
-        <source>PROJECT NAME VERSION [FILE]</source>
-        <translation>PROJEKT NAME VERSION [DATEI]</translation>
-    </message>
-    <message>
-        <source>as before the command (see %1 --help)</source>
-        <translation>wie vor dem Befehl (siehe %1 --help)</translation>
-    </message>
-    <message>
-        <source>Usage: %1
-
-Options:
-</source>
-        <translation>Aufruf: %1
-
-Optionen:
-</translation>
-    </message>
-    <message>
-        <source>
-In a GitLab CI job with the job token, PROJECT may be left out: CI_PROJECT_ID stands for it.
-</source>
-        <translation>
-In einem GitLab-CI-Job mit dem Job-Token kann PROJEKT weggelassen werden: CI_PROJECT_ID steht dafür.
-</translation>
-    </message>
-    <message>
         <source>--max-wait takes a number of seconds, such as 300.</source>
         <translation>--max-wait erwartet eine Anzahl von Sekunden, etwa 300.</translation>
-    </message>
-    <message>
-        <source>usage: %1</source>
-        <translation>Aufruf: %1</translation>
     </message>
     <message>
         <source>There is no account named &quot;%1&quot;; &apos;%2 accounts&apos; lists them.</source>
@@ -1166,40 +1251,12 @@ In einem GitLab-CI-Job mit dem Job-Token kann PROJEKT weggelassen werden: CI_PRO
 </translation>
     </message>
     <message>
-        <source>SECONDS</source>
-        <translation>SEKUNDEN</translation>
+        <source>unknown command &apos;%1&apos;.</source>
+        <translation>unbekannter Befehl &apos;%1&apos;.</translation>
     </message>
     <message>
-        <source>KIND</source>
-        <translation>ART</translation>
-    </message>
-    <message>
-        <source>STATUS</source>
-        <translation>STATUS</translation>
-    </message>
-    <message>
-        <source>POLICY</source>
-        <translation>REGEL</translation>
-    </message>
-    <message>
-        <source>DIR</source>
-        <translation>ORDNER</translation>
-    </message>
-    <message>
-        <source>PROJECT NAME VERSION FILE...|- [--status hidden] [--file-name NAME] [--on-duplicate skip-identical|keep|replace|fail] [--follow-symlinks] [--no-resume]</source>
-        <translation>PROJEKT NAME VERSION DATEI...|- [--status hidden] [--file-name NAME] [--on-duplicate skip-identical|keep|replace|fail] [--follow-symlinks] [--no-resume]</translation>
-    </message>
-    <message>
-        <source>name in the package (one FILE only); required with FILE &quot;-&quot;, which reads the file from standard input</source>
-        <translation>Name im Paket (nur eine DATEI); nötig mit DATEI „-“, die die Datei von der Standardeingabe liest</translation>
-    </message>
-    <message>
-        <source>PROJECT NAME VERSION [FILE...] [-o DIR|-] [--overwrite] [--sha256 HEX] [--no-resume]</source>
-        <translation>PROJEKT NAME VERSION [DATEI...] [-o ORDNER|-] [--overwrite] [--sha256 HEX] [--no-resume]</translation>
-    </message>
-    <message>
-        <source>folder to write to; - writes the one FILE named to standard output</source>
-        <translation>Ordner, in den geschrieben wird; - schreibt die eine genannte DATEI in die Standardausgabe</translation>
+        <source>usage: %1 %2 %3</source>
+        <translation>Aufruf: %1 %2 %3</translation>
     </message>
 </context>
 <context>
@@ -1902,6 +1959,75 @@ Dies kann nicht rückgängig gemacht werden.</translation>
     <message>
         <source>Stevedore quits when the transfers are finished.</source>
         <translation>Stevedore wird beendet, wenn die Übertragungen fertig sind.</translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::ManPage</name>
+    <message>
+        <source>options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>desktop and command-line client for GitLab&apos;s Generic Packages Registry</source>
+        <translation>Desktop- und Befehlszeilen-Client für die Generic Packages Registry von GitLab</translation>
+    </message>
+    <message>
+        <source>command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>arguments</source>
+        <translation>Argumente</translation>
+    </message>
+    <message>
+        <source>browses, downloads and publishes the generic packages of a GitLab server.
+Without a command it opens its window; with one it runs that command and exits.
+Tokens are kept in the system keychain (the Secret Service), never in files or on the command line.</source>
+        <translation>durchsucht, lädt herunter und veröffentlicht die generischen Pakete eines GitLab-Servers.
+Ohne Befehl öffnet es sein Fenster; mit einem führt es diesen Befehl aus und endet.
+Tokens liegen im Schlüsselbund des Systems (dem Secret Service), nie in Dateien oder auf der Befehlszeile.</translation>
+    </message>
+    <message>
+        <source>Every command checks every project, package name, version and file name it is given against GitLab&apos;s rules before it sends anything.
+Answers from the server are not trusted: downloads stay inside the chosen folder, never exceed the listed size and are verified by SHA-256 before they appear under their name; transient failures are retried with backoff.</source>
+        <translation>Jeder Befehl prüft jedes Projekt, jeden Paketnamen, jede Version und jeden Dateinamen, die er erhält, nach den Regeln von GitLab, bevor er etwas sendet.
+Antworten des Servers wird nicht vertraut: Downloads bleiben im gewählten Ordner, überschreiten nie die aufgeführte Größe und werden per SHA-256 geprüft, bevor sie unter ihrem Namen erscheinen; vorübergehende Fehler werden mit wachsenden Pausen wiederholt.</translation>
+    </message>
+    <message>
+        <source>Every command also accepts the options below under COMMON OPTIONS; %1 COMMAND --help lists a command&apos;s options.</source>
+        <translation>Jeder Befehl nimmt außerdem die Optionen unter COMMON OPTIONS an; %1 BEFEHL --help listet die Optionen eines Befehls.</translation>
+    </message>
+    <message>
+        <source>Before the command; --json, --output and --quiet apply to commands only, and --project names the project the window opens.</source>
+        <translation>Vor dem Befehl; --json, --output und --quiet gelten nur für Befehle, und --project nennt das Projekt, das das Fenster öffnet.</translation>
+    </message>
+    <message>
+        <source>After any command. After download, --output is its folder.</source>
+        <translation>Nach jedem Befehl. Nach download ist --output dessen Ordner.</translation>
+    </message>
+    <message>
+        <source>The settings, the queue and the journals below are created readable by their owner only (mode 0600) in folders of mode 0700.</source>
+        <translation>Die Einstellungen, die Warteschlange und die Journale unten werden nur für ihren Eigentümer lesbar angelegt (Modus 0600), in Ordnern mit Modus 0700.</translation>
+    </message>
+    <message>
+        <source>The window. %1 without a command hands over to it; the command line itself loads no GUI library.</source>
+        <translation>Das Fenster. %1 ohne Befehl übergibt an es; die Befehlszeile selbst lädt keine GUI-Bibliothek.</translation>
+    </message>
+    <message>
+        <source>The non-secret account settings (name, URL, token kind, user name, CA file, default project), the window&apos;s geometry and the sort order of its lists.</source>
+        <translation>Die nicht geheimen Kontoeinstellungen (Name, URL, Token-Art, Benutzername, CA-Datei, Standardprojekt), die Geometrie des Fensters und die Sortierung seiner Listen.</translation>
+    </message>
+    <message>
+        <source>The window&apos;s transfer queue (uploads and downloads), one line per change. A queue left in ~/.local/share/Stevedore/Stevedore/ by an earlier version is moved here when the window starts.</source>
+        <translation>Die Übertragungswarteschlange des Fensters (Uploads und Downloads), eine Zeile pro Änderung. Eine Warteschlange, die eine frühere Version in ~/.local/share/Stevedore/Stevedore/ hinterlassen hat, wird beim Start des Fensters hierher verschoben.</translation>
+    </message>
+    <message>
+        <source>(by default ~/.local/state/stevedore/) The journal of a publish or download that has not finished; running the same command again in the same folder resumes it.</source>
+        <translation>(standardmäßig ~/.local/state/stevedore/) Das Journal eines publish oder download, der nicht fertig wurde; derselbe Befehl im selben Ordner setzt ihn fort.</translation>
+    </message>
+    <message>
+        <source>The README and docs/reliability.md in Stevedore&apos;s source tree.</source>
+        <translation>Die README und docs/reliability.md im Quellbaum von Stevedore.</translation>
     </message>
 </context>
 <context>

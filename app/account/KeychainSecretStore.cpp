@@ -2,6 +2,11 @@
 
 #include "core/Version.h"
 
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QDBusPendingCallWatcher>
+#include <QDBusPendingReply>
+#include <QDBusVariant>
 #include <QLoggingCategory>
 #include <QPointer>
 #include <qt6keychain/keychain.h>
@@ -149,6 +154,33 @@ void KeychainSecretStore::remove(const QString &key, QObject *context, Callback<
                 post<Success>(target, done, Success{});
             });
     start(job, key);
+}
+
+void KeychainSecretStore::readWithoutPrompt(const QString &key, QObject *context,
+                                            Callback<QString> done)
+{
+    // Where QtKeychain's libsecret backend stores, and whether reading it would unlock it.
+    QDBusMessage locked = QDBusMessage::createMethodCall(
+        QStringLiteral("org.freedesktop.secrets"),
+        QStringLiteral("/org/freedesktop/secrets/aliases/default"),
+        QStringLiteral("org.freedesktop.DBus.Properties"), QStringLiteral("Get"));
+    locked << QStringLiteral("org.freedesktop.Secret.Collection") << QStringLiteral("Locked");
+    constexpr int kTimeoutMs = 1000;
+    auto *watcher = new QDBusPendingCallWatcher(
+        QDBusConnection::sessionBus().asyncCall(locked, kTimeoutMs), this);
+    const QPointer<QObject> target = context ? context : this;
+    connect(watcher, &QDBusPendingCallWatcher::finished, this,
+            [this, watcher, key, target, done = std::move(done)]() mutable {
+                watcher->deleteLater();
+                const QDBusPendingReply<QDBusVariant> reply = *watcher;
+                if (reply.isError() || reply.value().variant().toBool()) {
+                    qCDebug(lcKeychain) << "not read, it would ask:" << reply.error().message();
+                    post<QString>(target, done, deniedError(reply.error().message()));
+                    return;
+                }
+                if (target)
+                    read(key, target, std::move(done));
+            });
 }
 
 } // namespace Stevedore

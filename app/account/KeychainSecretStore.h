@@ -31,6 +31,10 @@ public:
     void write(const QString &key, const QString &secret, QObject *context,
                Callback<Success> done) override;
     void remove(const QString &key, QObject *context, Callback<Success> done) override;
+    // Reads only when the Secret Service says its default collection is unlocked; a locked
+    // one, or a keychain that is not the Secret Service (KWallet may ask for its password),
+    // fails with deniedError() without a dialog.
+    void readWithoutPrompt(const QString &key, QObject *context, Callback<QString> done) override;
 
     // The ApiError for a finished QtKeychain job that failed (an actionable sentence, the
     // backend's own text as serverMessage). Public for tests.

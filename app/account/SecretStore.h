@@ -26,6 +26,13 @@ public:
     virtual void write(const QString &key, const QString &secret, QObject *context,
                        Callback<Success> done) = 0;
     virtual void remove(const QString &key, QObject *context, Callback<Success> done) = 0;
+    // As read(), but never asks the user anything (no unlock dialog): a keychain that would
+    // have to ask fails with deniedError(). For shell completion, which must not prompt. A
+    // store that never asks reads as read() does.
+    virtual void readWithoutPrompt(const QString &key, QObject *context, Callback<QString> done)
+    {
+        read(key, context, std::move(done));
+    }
 
     // Why an operation failed, for callers that react differently: offer a session-only
     // token when there is no keychain, ask for the token again when none is stored.

@@ -1,5 +1,7 @@
 #include "cli/CommandLine.h"
 
+#include "cli/CommandCatalog.h"
+#include "cli/ManPage.h"
 #include "core/Version.h"
 
 #include <QCommandLineOption>
@@ -15,88 +17,23 @@ namespace Stevedore {
 
 namespace {
 
-struct OptionSpec
-{
-    QStringList names;
-    QString valueName; // empty for a flag
-    QString description;
-};
-
-struct CommandSpec
-{
-    QString name;
-    QString description;
-};
-
-const QString UrlOption = u"url"_s;
-const QString ProjectOption = u"project"_s;
-const QString AccountOption = u"account"_s;
-const QString JsonOption = u"json"_s;
-const QString OutputOption = u"output"_s;
-const QString QuietOption = u"quiet"_s;
-const QString HelpOption = u"help"_s;
-const QString VersionOption = u"version"_s;
-
-QList<OptionSpec> optionSpecs()
-{
-    return {
-        {{UrlOption},
-         CommandLine::tr("URL"),
-         CommandLine::tr("GitLab server to use, e.g. https://gitlab.example.com")},
-        {{ProjectOption},
-         CommandLine::tr("PATH"),
-         CommandLine::tr("project to open, e.g. group/project")},
-        {{AccountOption}, CommandLine::tr("NAME"), CommandLine::tr("account to use")},
-        {{JsonOption}, {}, CommandLine::tr("print command results as JSON (commands only)")},
-        {{OutputOption},
-         CommandLine::tr("FORMAT"),
-         CommandLine::tr("json or text; --output json is --json (commands only)")},
-        {{QuietOption}, {}, CommandLine::tr("print nothing but errors (commands only)")},
-        {{u"h"_s, HelpOption}, {}, CommandLine::tr("show this help and exit")},
-        {{VersionOption}, {}, CommandLine::tr("show the version and exit")},
-    };
-}
-
-QList<CommandSpec> commandSpecs()
-{
-    return {
-        {u"login"_s,
-         CommandLine::tr("add a GitLab account; its token goes to the system keychain")},
-        {u"logout"_s, CommandLine::tr("remove an account and its token")},
-        {u"accounts"_s, CommandLine::tr("list the accounts")},
-        {u"projects"_s, CommandLine::tr("list the projects an account can see")},
-        {u"list"_s, CommandLine::tr("list the generic packages of a project and their versions")},
-        {u"files"_s, CommandLine::tr("list the files of a package version")},
-        {u"publish"_s, CommandLine::tr("upload files to a package version")},
-        {u"download"_s, CommandLine::tr("download the files of a package version")},
-        {u"delete"_s, CommandLine::tr("delete a package version or one of its files")},
-    };
-}
-
-QString optionSyntax(const OptionSpec &option)
-{
-    QStringList forms;
-    for (const QString &name : option.names)
-        forms << (name.size() == 1 ? u"-"_s : u"--"_s) + name;
-    QString syntax = forms.join(u", "_s);
-    if (!option.valueName.isEmpty())
-        syntax += u' ' + option.valueName;
-    return syntax;
-}
+const QString &UrlOption = CommandCatalog::Url;
+const QString &ProjectOption = CommandCatalog::ProjectOption;
+const QString &AccountOption = CommandCatalog::AccountOption;
+const QString &JsonOption = CommandCatalog::Json;
+const QString &OutputOption = CommandCatalog::Output;
+const QString &QuietOption = CommandCatalog::Quiet;
+const QString &HelpOption = CommandCatalog::Help;
+const QString &VersionOption = CommandCatalog::VersionOption;
 
 QString helpText()
 {
-    const QList<OptionSpec> options = optionSpecs();
-    const QList<CommandSpec> commands = commandSpecs();
-
-    qsizetype width = 0;
-    for (const OptionSpec &option : options)
-        width = std::max(width, optionSyntax(option).size());
-    for (const CommandSpec &command : commands)
-        width = std::max(width, command.name.size());
-    const auto row = [width](const QString &left, const QString &right) -> QString {
-        return u"  "_s + left.leftJustified(width) + u"  "_s + right + u'\n';
-    };
+    QList<std::pair<QString, QString>> options;
+    for (const CommandCatalog::Option &option : CommandCatalog::globalOptions())
+        options.append({option.syntax(), option.description});
+    QList<std::pair<QString, QString>> commands;
+    for (const CommandCatalog::Command &command : CommandCatalog::commands())
+        commands.append({command.name, command.summary});
 
     QString text = CommandLine::tr("Usage: %1 [options]\n"
                                    "       %1 [options] <command> [arguments]\n"
@@ -105,15 +42,12 @@ QString helpText()
                                    "Registry.\n"
                                    "Without a command it opens its window.\n")
                        .arg(executableName(), applicationVersion());
-    text += u'\n' + CommandLine::tr("Options:") + u'\n';
-    for (const OptionSpec &option : options)
-        text += row(optionSyntax(option), option.description);
+    text += u'\n' + CommandLine::tr("Options:") + u'\n' + CommandCatalog::table(options);
+    text += CommandLine::tr("--json, --output and --quiet apply to commands only.") + u'\n';
     text += u'\n'
             + CommandLine::tr("Commands (%1 COMMAND --help for each one's arguments):")
                   .arg(executableName())
-            + u'\n';
-    for (const CommandSpec &command : commands)
-        text += row(command.name, command.description);
+            + u'\n' + CommandCatalog::table(commands);
     return text;
 }
 
@@ -169,21 +103,13 @@ CommandLine::OutputFormat CommandLine::outputFormat(const QString &format, bool 
     return {false, {}};
 }
 
-QStringList CommandLine::commandNames()
-{
-    QStringList names;
-    for (const CommandSpec &command : commandSpecs())
-        names << command.name;
-    return names;
-}
-
 CommandLine::Result CommandLine::parse(const QStringList &arguments)
 {
     QCommandLineParser parser;
     // Options after the command belong to the command; CommandRunner parses them.
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
-    for (const OptionSpec &option : optionSpecs())
-        parser.addOption(QCommandLineOption(option.names, option.description, option.valueName));
+    for (const CommandCatalog::Option &option : CommandCatalog::globalOptions())
+        parser.addOption(option.toQt());
 
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -194,9 +120,14 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
                         {});
 
     const QStringList positional = parser.positionalArguments();
-    if (!positional.isEmpty() && !commandNames().contains(positional.constFirst())) {
-        return usageError(tr("unknown command '%1'. The commands are: %2.")
-                              .arg(positional.constFirst(), commandNames().join(u", "_s)));
+    const QString first = positional.value(0);
+    if (first == CommandCatalog::ManCommand)
+        return exitWith(ExitCode::Success, ManPage::roff(), {});
+    if (!positional.isEmpty() && first != CommandCatalog::CompleteCommand
+        && !CommandCatalog::commandNames().contains(first)) {
+        return usageError(
+            tr("unknown command '%1'. The commands are: %2.")
+                .arg(positional.constFirst(), CommandCatalog::commandNames().join(u", "_s)));
     }
 
     Result result;

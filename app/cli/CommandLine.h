@@ -23,8 +23,6 @@ public:
         Exit,       // print standardOutput and standardError, exit with exitCode
     };
 
-    // Exit codes
-
     struct Result
     {
         Action action = Action::StartGui;
@@ -51,9 +49,6 @@ public:
         QString problem;
     };
     [[nodiscard]] static OutputFormat outputFormat(const QString &format, bool jsonFlag);
-
-    // The commands of the command-line front end, in the order the help lists them.
-    [[nodiscard]] static QStringList commandNames();
 };
 
 } // namespace Stevedore

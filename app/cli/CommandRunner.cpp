@@ -2,6 +2,8 @@
 
 #include "account/AccountValidator.h"
 #include "account/EnvironmentAccounts.h"
+#include "cli/CommandCatalog.h"
+#include "cli/Completion.h"
 #include "cli/DownloadCommand.h"
 #include "cli/ExitCodes.h"
 #include "cli/PackageListing.h"
@@ -11,49 +13,24 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QTimer>
 
 namespace Stevedore {
 
 namespace {
 
-// The options every command takes. Built at their first use, once main() has installed the
-// translations: options at namespace scope would translate their texts before that.
-struct CommonOptions
-{
-    QCommandLineOption url{QStringLiteral("url"),
-                           CommandRunner::tr("GitLab server, e.g. https://gitlab.example.com"),
-                           QStringLiteral("URL")};
-    QCommandLineOption account{QStringLiteral("account"), CommandRunner::tr("account to use"),
-                               QStringLiteral("NAME")};
-    QCommandLineOption json{QStringLiteral("json"), CommandRunner::tr("print the result as JSON")};
-    // After the command as before it, except for download, whose --output is its folder.
-    QCommandLineOption output{QStringLiteral("output"),
-                              CommandRunner::tr("json or text; --output json is --json"),
-                              QStringLiteral("FORMAT")};
-    QCommandLineOption quiet{QStringLiteral("quiet"),
-                             CommandRunner::tr("print nothing but errors")};
-    QCommandLineOption maxWait{
-        QStringLiteral("max-wait"),
-        CommandRunner::tr("the longest Retry-After to honour, in seconds (default 300); a server "
-                          "asking for longer fails the command at once"),
-        CommandRunner::tr("SECONDS")};
-    QCommandLineOption noResume{
-        QStringLiteral("no-resume"),
-        CommandRunner::tr("start afresh instead of resuming an interrupted run with the same "
-                          "arguments")};
-    QCommandLineOption help{QStringList{QStringLiteral("h"), QStringLiteral("help")},
-                            CommandRunner::tr("show this help")};
-};
-
-const CommonOptions &common()
-{
-    static const CommonOptions options;
-    return options;
-}
+const QString &kUrl = CommandCatalog::Url;
+const QString &kAccount = CommandCatalog::AccountOption;
+const QString &kJson = CommandCatalog::Json;
+const QString &kOutput = CommandCatalog::Output;
+const QString &kQuiet = CommandCatalog::Quiet;
+const QString &kMaxWait = CommandCatalog::MaxWait;
+const QString &kHelp = CommandCatalog::Help;
 
 QString humanSize(qint64 bytes)
 {
@@ -129,173 +106,81 @@ CommandRunner::CommandRunner(CommandLine::Result command, Services services, Con
 
 CommandRunner::~CommandRunner() = default;
 
-CommandRunner::CommandSpec CommandRunner::spec(const QString &command)
+CommandRunner::Body CommandRunner::body(const QString &command)
 {
-    using Option = QCommandLineOption;
-    const auto body = [this](void (CommandRunner::*method)(QCommandLineParser &)) {
-        return [this, method](QCommandLineParser &parser) { (this->*method)(parser); };
+    using Method = void (CommandRunner::*)(QCommandLineParser &);
+    static const QHash<QString, Method> methods{
+        {QStringLiteral("login"), &CommandRunner::login},
+        {QStringLiteral("logout"), &CommandRunner::logout},
+        {QStringLiteral("accounts"), &CommandRunner::listAccounts},
+        {QStringLiteral("projects"), &CommandRunner::listProjects},
+        {QStringLiteral("list"), &CommandRunner::listPackages},
+        {QStringLiteral("files"), &CommandRunner::listFiles},
+        {QStringLiteral("publish"), &CommandRunner::publish},
+        {QStringLiteral("download"), &CommandRunner::download},
+        {QStringLiteral("delete"), &CommandRunner::remove},
     };
-    if (command == QLatin1String("login")) {
-        return {
-            tr("--url URL [--kind personal|deploy|job|basic|oauth] [--username NAME] [--ca-file "
-               "PEM] "
-               "[--name NAME] [--project PROJECT]   (the token is read from standard input)"),
-            0,
-            0,
-            {Option(QStringLiteral("kind"), tr("token kind (default personal)"), tr("KIND"),
-                    QStringLiteral("personal")),
-             Option(QStringLiteral("username"), tr("user name for basic"), QStringLiteral("NAME")),
-             Option(QStringLiteral("ca-file"), tr("extra CA certificates (PEM) to trust"),
-                    QStringLiteral("PEM")),
-             Option(QStringLiteral("name"), tr("account name (default: the host)"),
-                    QStringLiteral("NAME")),
-             Option(QStringLiteral("project"),
-                    tr("default project; required to check deploy and job tokens"), tr("PROJECT"))},
-            body(&CommandRunner::login)};
-    }
-    if (command == QLatin1String("logout"))
-        return {tr("[ACCOUNT]"), 0, 1, {}, body(&CommandRunner::logout)};
-    if (command == QLatin1String("accounts"))
-        return {QString(), 0, 0, {}, body(&CommandRunner::listAccounts)};
-    if (command == QLatin1String("projects"))
-        return {tr("[SEARCH]"), 0, 1, {}, body(&CommandRunner::listProjects)};
-    if (command == QLatin1String("list")) {
-        return {tr("PROJECT [NAME] [--hidden]"),
-                1,
-                2,
-                {Option(QStringLiteral("hidden"), tr("include hidden packages"))},
-                body(&CommandRunner::listPackages),
-                -1,
-                true};
-    }
-    if (command == QLatin1String("files"))
-        return {tr("PROJECT NAME VERSION"), 3, 3, {}, body(&CommandRunner::listFiles), -1, true};
-    if (command == QLatin1String("publish")) {
-        return {tr("PROJECT NAME VERSION FILE...|- [--status hidden] [--file-name NAME] "
-                   "[--on-duplicate skip-identical|keep|replace|fail] [--follow-symlinks] "
-                   "[--no-resume]"),
-                4,
-                -1,
-                {Option(QStringLiteral("status"), tr("package status: default or hidden"),
-                        tr("STATUS")),
-                 Option(QStringLiteral("file-name"),
-                        tr("name in the package (one FILE only); required with FILE \"-\", "
-                           "which reads the file from standard input"),
-                        QStringLiteral("NAME")),
-                 Option(QStringLiteral("on-duplicate"),
-                        tr("when the version has the name already: skip-identical (default: skip "
-                           "when the content is the same, else keep both), keep, replace or fail"),
-                        tr("POLICY"), QStringLiteral("skip-identical")),
-                 Option(QStringLiteral("follow-symlinks"),
-                        tr("publish links inside a folder that lead outside it (skipped by "
-                           "default)")),
-                 common().noResume},
-                body(&CommandRunner::publish),
-                3,
-                true};
-    }
-    if (command == QLatin1String("download")) {
-        return {tr("PROJECT NAME VERSION [FILE...] [-o DIR|-] [--overwrite] [--sha256 HEX] "
-                   "[--no-resume]"),
-                3,
-                -1,
-                {Option(QStringList{QStringLiteral("o"), QStringLiteral("output")},
-                        tr("folder to write to; - writes the one FILE named to standard output"),
-                        tr("DIR"), QStringLiteral(".")),
-                 Option(QStringLiteral("overwrite"), tr("replace files that already exist")),
-                 Option(QStringLiteral("sha256"),
-                        tr("the expected SHA-256 of the one FILE named (for deploy tokens, which "
-                           "cannot list checksums)"),
-                        QStringLiteral("HEX")),
-                 common().noResume},
-                body(&CommandRunner::download),
-                -1,
-                true};
-    }
-    if (command == QLatin1String("delete"))
-        return {tr("PROJECT NAME VERSION [FILE]"), 3,  4,   {},
-                body(&CommandRunner::remove),      -1, true};
-    return {};
+    const Method method = methods.value(command);
+    if (!method)
+        return {};
+    return [this, method](QCommandLineParser &parser) { (this->*method)(parser); };
 }
 
 void CommandRunner::start()
 {
-    CommandSpec command = spec(m_command.command);
+    if (m_command.command == CommandCatalog::CompleteCommand)
+        return complete();
+    const std::optional<CommandCatalog::Command> command =
+        CommandCatalog::command(m_command.command);
+    const Body run = body(m_command.command);
+    if (!command || !run)
+        return usage(tr("unknown command '%1'.").arg(m_command.command));
     QCommandLineParser parser;
-    parser.addOptions({common().url, common().account, common().json, common().quiet,
-                       common().maxWait, common().help});
-    parser.addOptions(command.options);
+    for (const CommandCatalog::Option &option : command->acceptedOptions())
+        parser.addOption(option.toQt());
+    // download's --output is its folder, not the output format.
     const bool ownOutput = std::any_of(
-        command.options.cbegin(), command.options.cend(), [](const QCommandLineOption &option) {
-            return option.names().contains(common().output.names().first());
-        });
-    if (!ownOutput)
-        parser.addOption(common().output);
+        command->options.cbegin(), command->options.cend(),
+        [](const CommandCatalog::Option &option) { return option.names.contains(kOutput); });
     if (!parser.parse(QStringList{executableName()} + m_command.commandArguments))
         return usage(parser.errorText());
-    const QString syntax =
-        executableName() + QLatin1Char(' ') + m_command.command + QLatin1Char(' ') + command.syntax;
-    if (parser.isSet(common().help)) {
-        QList<std::pair<QString, QString>> rows;
-        for (const QCommandLineOption &option : std::as_const(command.options)) {
-            QStringList names;
-            for (const QString &name : option.names())
-                names << (name.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + name;
-            QString left = names.join(QStringLiteral(", "));
-            if (!option.valueName().isEmpty())
-                left += QLatin1Char(' ') + option.valueName();
-            rows.append({left, option.description()});
-        }
-        rows.append({QStringLiteral("--max-wait ") + common().maxWait.valueName(),
-                     common().maxWait.description()});
-        if (!ownOutput)
-            rows.append({QStringLiteral("--output ") + common().output.valueName(),
-                         common().output.description()});
-        rows.append({QStringLiteral("--url, --account, --json, --quiet"),
-                     tr("as before the command (see %1 --help)").arg(executableName())});
-        qsizetype width = 0;
-        for (const auto &row : std::as_const(rows))
-            width = std::max(width, row.first.size());
-        m_console.out(tr("Usage: %1\n\nOptions:\n").arg(syntax));
-        for (const auto &[left, description] : std::as_const(rows))
-            m_console.out(QStringLiteral("  ") + left.leftJustified(width) + QStringLiteral("  ")
-                          + description + QLatin1Char('\n'));
-        if (command.startsWithProject)
-            m_console.out(tr("\nIn a GitLab CI job with the job token, PROJECT may be left out: "
-                             "CI_PROJECT_ID stands for it.\n"));
+    if (parser.isSet(kHelp)) {
+        m_console.out(CommandCatalog::commandHelp(*command));
         return exit(0);
     }
-    if (parser.isSet(common().maxWait)) {
+    if (parser.isSet(kMaxWait)) {
         bool ok = false;
-        const int seconds = parser.value(common().maxWait).toInt(&ok);
+        const int seconds = parser.value(kMaxWait).toInt(&ok);
         if (!ok || seconds < 0)
             return usage(tr("--max-wait takes a number of seconds, such as 300."));
         m_retry.maxServerWait = std::chrono::seconds(seconds);
     }
-    if (!ownOutput && parser.isSet(common().output)) {
-        const auto output =
-            CommandLine::outputFormat(parser.value(common().output), parser.isSet(common().json));
+    if (!ownOutput && parser.isSet(kOutput)) {
+        const auto output = CommandLine::outputFormat(parser.value(kOutput), parser.isSet(kJson));
         if (!output.problem.isEmpty())
             return usage(output.problem);
         m_command.json = output.json;
     }
-    m_command.json = m_command.json || parser.isSet(common().json);
-    m_command.quiet = m_command.quiet || parser.isSet(common().quiet);
-    if (command.startsWithProject) {
+    m_command.json = m_command.json || parser.isSet(kJson);
+    m_command.quiet = m_command.quiet || parser.isSet(kQuiet);
+    if (command->startsWithProject()) {
         if (const QString problem = putInCiProject(parser); !problem.isEmpty())
             return usage(problem);
     }
     const qsizetype count = parser.positionalArguments().size();
-    if (count < command.minArguments || (command.maxArguments >= 0 && count > command.maxArguments))
-        return usage(tr("usage: %1").arg(syntax));
+    const int maxArguments = command->maxArguments();
+    if (count < command->minArguments() || (maxArguments >= 0 && count > maxArguments))
+        return usage(
+            tr("usage: %1 %2 %3").arg(executableName(), command->name, command->argumentSyntax()));
     const QStringList positional = parser.positionalArguments();
+    const int registryArguments = command->registryArguments();
     const QString naming = namingProblem(
-        command.namedArguments < 0
+        registryArguments < 0
             ? positional
-            : positional.first(std::min<qsizetype>(command.namedArguments, positional.size())));
+            : positional.first(std::min<qsizetype>(registryArguments, positional.size())));
     if (!naming.isEmpty())
         return usage(naming);
-    command.body(parser);
+    run(parser);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -303,15 +188,20 @@ void CommandRunner::start()
 
 QUrl CommandRunner::commandUrl(const QCommandLineParser &parser) const
 {
-    return normalizedBaseUrl(parser.isSet(common().url) ? QUrl(parser.value(common().url))
-                                                        : m_command.launch.serverUrl);
+    return normalizedBaseUrl(parser.isSet(kUrl) ? QUrl(parser.value(kUrl))
+                                                : m_command.launch.serverUrl);
 }
 
 CommandRunner::AccountChoice CommandRunner::chooseAccount(const QCommandLineParser &parser) const
 {
-    const QString name = parser.isSet(common().account) ? parser.value(common().account)
-                                                        : m_command.launch.accountName;
-    const QUrl url = commandUrl(parser);
+    return chooseAccount(parser.isSet(kAccount) ? parser.value(kAccount)
+                                                : m_command.launch.accountName,
+                         commandUrl(parser));
+}
+
+CommandRunner::AccountChoice CommandRunner::chooseAccount(const QString &name,
+                                                          const QUrl &url) const
+{
     const EnvironmentAccounts environment = EnvironmentAccounts::read(m_services.environment, url);
 
     const auto fromEnvironment = [&](const std::function<bool(const Account &)> &matches) {
@@ -329,9 +219,13 @@ CommandRunner::AccountChoice CommandRunner::chooseAccount(const QCommandLinePars
         choice.saved = account;
         return choice;
     };
-    const auto problem = [](const ApiError &error) {
+    // Why an environment variable made no account is likely why none fits.
+    const auto problem = [&environment](const ApiError &error) {
         AccountChoice choice;
-        choice.problem = error;
+        choice.problem = environment.warnings.isEmpty()
+                             ? error
+                             : ApiError(error.kind(), error.message() + QLatin1Char('\n')
+                                                          + environment.warnings.join(u'\n'));
         return choice;
     };
 
@@ -403,7 +297,7 @@ QString CommandRunner::putInCiProject(QCommandLineParser &parser)
 
 void CommandRunner::withApi(QCommandLineParser &parser, std::function<void(GitLabApi &)> use)
 {
-    if (parser.isSet(common().url) && normalizedBaseUrl(QUrl(parser.value(common().url))).isEmpty())
+    if (parser.isSet(kUrl) && normalizedBaseUrl(QUrl(parser.value(kUrl))).isEmpty())
         return usage(
             tr("--url expects an http:// or https:// address such as https://gitlab.example.com."));
     const AccountChoice choice = chooseAccount(parser);
@@ -503,8 +397,7 @@ void CommandRunner::logout(QCommandLineParser &parser)
 {
     QString name = parser.positionalArguments().value(0);
     if (name.isEmpty())
-        name = parser.isSet(common().account) ? parser.value(common().account)
-                                              : m_command.launch.accountName;
+        name = parser.isSet(kAccount) ? parser.value(kAccount) : m_command.launch.accountName;
     const QList<Account> saved = m_services.accounts->accounts();
     if (name.isEmpty() && saved.size() == 1)
         name = saved.constFirst().name;
@@ -555,6 +448,60 @@ void CommandRunner::listAccounts(QCommandLineParser &parser)
             text.isEmpty()
                 ? tr("No accounts. Add one with '%1 login --url URL'.\n").arg(executableName())
                 : text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Completion
+
+void CommandRunner::complete()
+{
+    // Completion prints its candidates and nothing else: no warnings, no errors, no prompt.
+    m_command.quiet = true;
+    const auto answer = [this](const QString &text) {
+        if (m_exited)
+            return;
+        m_console.out(text);
+        exit(ExitCode::Success);
+    };
+    const QUrl launchUrl = normalizedBaseUrl(m_command.launch.serverUrl);
+    QStringList accountNames;
+    for (const Account &account : m_services.accounts->accounts())
+        accountNames << account.name;
+    for (const EnvironmentAccount &env :
+         EnvironmentAccounts::read(m_services.environment, launchUrl).accounts)
+        accountNames << env.account.name;
+
+    const Completion::Request request =
+        Completion::request(m_command.commandArguments, accountNames);
+    if (!request.needsServer())
+        return answer(Completion::answer(request));
+
+    // A shell waits for this; a slow or silent server gets no more than this.
+    constexpr std::chrono::milliseconds kDeadline{3000};
+    QTimer::singleShot(kDeadline, this, [answer] { answer(Completion::answer({})); });
+    const QUrl url = request.url.isEmpty() ? launchUrl : normalizedBaseUrl(QUrl(request.url));
+    const AccountChoice choice = chooseAccount(
+        request.accountName.isEmpty() ? m_command.launch.accountName : request.accountName, url);
+    const auto lookUp = [this, request, answer](const Account &account, const QString &secret) {
+        m_retry.maxAttempts = 1;
+        auto completion = std::make_unique<Completion>();
+        Completion *running = completion.get();
+        m_work = std::move(completion);
+        openAccount(account, secret, [running, request, answer](GitLabApi &api) {
+            running->lookUp(api, request, answer);
+        });
+    };
+    if (choice.environment)
+        return lookUp(choice.environment->account, choice.environment->secret);
+    if (!choice.saved)
+        return answer(Completion::answer({}));
+    const Account account = *choice.saved;
+    m_services.secrets->readWithoutPrompt(account.secretKey(), this,
+                                          [account, lookUp, answer](Result<QString> secret) {
+                                              if (!secret.ok())
+                                                  return answer(Completion::answer({}));
+                                              lookUp(account, secret.value());
+                                          });
 }
 
 // ---------------------------------------------------------------------------------------------

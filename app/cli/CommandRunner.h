@@ -42,21 +42,10 @@ Q_SIGNALS:
     void finished(int exitCode);
 
 private:
+    // The method that does `command` (its arguments and options are in CommandCatalog), or
+    // an empty function for an unknown one.
     using Body = std::function<void(QCommandLineParser &)>;
-    struct CommandSpec
-    {
-        QString syntax; // "PROJECT NAME VERSION FILE..."
-        int minArguments = 0;
-        int maxArguments = 0; // -1: unlimited
-        QList<QCommandLineOption> options;
-        Body body;
-        // How many leading arguments are PROJECT, NAME, VERSION and then FILE names in the
-        // package, checked against GitLab's rules before anything else; -1: all of them.
-        int namedArguments = 0;
-        // The first argument is PROJECT, which a CI job may leave out (CI_PROJECT_ID).
-        bool startsWithProject = false;
-    };
-    CommandSpec spec(const QString &command);
+    Body body(const QString &command);
 
     // --url given before or after the command, normalized; empty when there is none.
     QUrl commandUrl(const QCommandLineParser &parser) const;
@@ -70,6 +59,7 @@ private:
         ApiError problem;
     };
     AccountChoice chooseAccount(const QCommandLineParser &parser) const;
+    AccountChoice chooseAccount(const QString &name, const QUrl &url) const;
 
     // With the CI job token, a first argument that cannot be a PROJECT means PROJECT was left
     // out: CI_PROJECT_ID is put in front of the arguments and `parser` parses them again.
@@ -83,6 +73,9 @@ private:
     // Fails the command (and returns true) when `api` holds a deploy token, which GitLab admits
     // on the generic upload and download URLs only; `what` is "list packages", …
     bool refuseDeployToken(const GitLabApi &api, const QString &what);
+
+    // `stevedore __complete WORD...` (Completion): silent, bounded in time, never prompts.
+    void complete();
 
     void login(QCommandLineParser &parser);
     void logout(QCommandLineParser &parser);

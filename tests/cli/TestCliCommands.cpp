@@ -669,6 +669,17 @@ private Q_SLOTS:
         QVERIFY2(nowhere.err().contains(u"--url"_s), qPrintable(nowhere.describe()));
     }
 
+    void anUnusableGitLabHostIsNamedWhenNoAccountFits()
+    {
+        QProcessEnvironment environment = isolated();
+        environment.insert(u"GITLAB_HOST"_s, u"ftp://gitlab.example.com"_s);
+        environment.insert(u"GITLAB_TOKEN"_s, kPat);
+        const Run result = run({u"list"_s, u"demo/hello"_s}, environment);
+        QCOMPARE(result.exitCode, 3);
+        QVERIFY2(result.err().contains(u"GITLAB_HOST=ftp://gitlab.example.com"_s),
+                 qPrintable(result.describe()));
+    }
+
     // A server whose CA only CI_SERVER_TLS_CA_FILE (the runner's) or SSL_CERT_FILE names.
     void environmentAccountsTrustTheCaFile()
     {

@@ -185,6 +185,9 @@ private Q_SLOTS:
                                    u"usr/share/metainfo/"_s + kAppId + u".metainfo.xml"_s,
                                    u"usr/share/icons/hicolor/scalable/apps/"_s + kAppId + u".svg"_s,
                                    u"usr/share/man/man1/stevedore.1.gz"_s,
+                                   u"usr/share/bash-completion/completions/stevedore"_s,
+                                   u"usr/share/zsh/vendor-completions/_stevedore"_s,
+                                   u"usr/share/fish/vendor_completions.d/stevedore.fish"_s,
                                    u"usr/share/doc/stevedore/copyright"_s,
                                    u"usr/share/doc/stevedore/changelog.gz"_s};
         for (const QString &path : paths)

@@ -1,9 +1,11 @@
+#include "cli/CommandCatalog.h"
 #include "cli/CommandLine.h"
 
 #include <QTest>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
+using Stevedore::CommandCatalog;
 using Stevedore::CommandLine;
 
 class TestCommandLine final : public QObject
@@ -23,6 +25,7 @@ private slots:
     void outputIsAnAliasOfJson_data();
     void outputIsAnAliasOfJson();
     void credentialsInUrlAreNotEchoed();
+    void hiddenCommandsAreNeitherListedNorUnknown();
 };
 
 namespace {
@@ -192,7 +195,7 @@ void TestCommandLine::commandsAreTheDesignedOnes()
     const QStringList expected{u"login"_s, u"logout"_s,  u"accounts"_s, u"projects"_s, u"list"_s,
                                u"files"_s, u"publish"_s, u"download"_s, u"delete"_s};
 
-    QCOMPARE(CommandLine::commandNames(), expected);
+    QCOMPARE(CommandCatalog::commandNames(), expected);
 }
 
 void TestCommandLine::helpListsEveryCommand()
@@ -203,13 +206,13 @@ void TestCommandLine::helpListsEveryCommand()
         + help.section(u"Commands (stevedore COMMAND --help for each one's arguments):\n"_s, 1);
 
     QVERIFY2(commandsSection.size() > 1, qPrintable(help));
-    for (const QString &command : CommandLine::commandNames())
+    for (const QString &command : CommandCatalog::commandNames())
         QVERIFY2(commandsSection.contains(u"\n  "_s + command + u' '), qPrintable(command));
 }
 
 void TestCommandLine::everyCommandIsHandedToTheRunner()
 {
-    for (const QString &command : CommandLine::commandNames()) {
+    for (const QString &command : CommandCatalog::commandNames()) {
         const CommandLine::Result result = parse({command, u"demo/hello"_s, u"--hidden"_s});
 
         QCOMPARE(result.action, CommandLine::Action::RunCommand);
@@ -262,6 +265,27 @@ void TestCommandLine::credentialsInUrlAreNotEchoed()
 
     QCOMPARE(result.exitCode, Stevedore::ExitCode::Usage);
     QVERIFY2(!result.standardError.contains(u"glpat-secret"_s), qPrintable(result.standardError));
+}
+
+void TestCommandLine::hiddenCommandsAreNeitherListedNorUnknown()
+{
+    const CommandLine::Result man = parse({CommandCatalog::ManCommand});
+    QCOMPARE(man.action, CommandLine::Action::Exit);
+    QCOMPARE(man.exitCode, 0);
+    QVERIFY2(man.standardOutput.startsWith(u".TH STEVEDORE 1 "_s), qPrintable(man.standardOutput));
+
+    // Everything after __complete is the words being completed, options and "--" included.
+    const QStringList words{u"--url"_s, u"https://x.example"_s, u"--"_s, u"list"_s, u""_s};
+    const CommandLine::Result complete =
+        parse(QStringList{CommandCatalog::CompleteCommand} + words);
+    QCOMPARE(complete.action, CommandLine::Action::RunCommand);
+    QCOMPARE(complete.command, CommandCatalog::CompleteCommand);
+    QCOMPARE(complete.commandArguments, words);
+
+    const QString unknown = parse({u"frobnicate"_s}).standardError;
+    QVERIFY2(!unknown.contains(u"__"_s), qPrintable(unknown));
+    QVERIFY(!CommandCatalog::commandNames().contains(CommandCatalog::ManCommand));
+    QVERIFY(!CommandCatalog::commandNames().contains(CommandCatalog::CompleteCommand));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

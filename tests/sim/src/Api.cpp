@@ -282,12 +282,15 @@ void Api::install(httplib::Server &server)
             response.headers.clear();
             sendMessage(response, 500, statusLine(500));
         });
-    server.set_post_routing_handler([](const httplib::Request &, httplib::Response &response) {
-        response.set_header("X-Frame-Options", "SAMEORIGIN");
-        response.set_header("X-Content-Type-Options", "nosniff");
-    });
-    server.set_logger([this](const httplib::Request &request, const httplib::Response &response) {
-        m_log.request(request, response);
+    server.set_post_routing_handler(
+        [this](const httplib::Request &request, httplib::Response &response) {
+            response.set_header("X-Frame-Options", "SAMEORIGIN");
+            response.set_header("X-Content-Type-Options", "nosniff");
+            // Logged here, just before the answer is written (cpp-httplib calls the logger after
+            // it), so that a client that has its answer finds the request in the log.
+            m_log.request(request, response);
+        });
+    server.set_logger([](const httplib::Request &request, const httplib::Response &) {
         // Any answer to a request whose body was not read (a fault, cpp-httplib's own 400 or
         // 416, a GET with a body) ends the connection.
         if (!std::exchange(t_bodyRead, false) && declaresBody(request))
