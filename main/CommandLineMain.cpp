@@ -36,6 +36,14 @@ std::filesystem::path windowExecutable()
 
 int openWindow(char *argv[])
 {
+    if (!STEVEDORE_WITH_WINDOW) {
+        Stevedore::writeTo(stderr,
+                           QCoreApplication::translate(
+                               "Stevedore::CommandLine",
+                               "stevedore: this build has no window (it was configured "
+                               "with STEVEDORE_GUI=OFF). Commands work: stevedore --help\n"));
+        return Stevedore::ExitCode::Failure;
+    }
     const std::filesystem::path window = windowExecutable();
     if (!window.empty())
         ::execv(window.c_str(), argv);

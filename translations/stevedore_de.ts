@@ -831,10 +831,6 @@ Vergleichen Sie ihn mit dem, den Ihre GitLab-Administration veröffentlicht, bev
         <translation>Dateien in eine Paketversion hochladen</translation>
     </message>
     <message>
-        <source>Uploads files and folders (with their relative paths) one at a time. Links inside a folder that lead outside it are skipped unless --follow-symlinks is given; pipes, sockets and devices are refused. Killed half-way and run again with the same arguments, it resumes: files already sent are not sent again.</source>
-        <translation>Lädt Dateien und Ordner (mit ihren relativen Pfaden) nacheinander hoch. Verknüpfungen in einem Ordner, die aus ihm hinausführen, werden ohne --follow-symlinks übersprungen; Pipes, Sockets und Geräte werden abgelehnt. Mittendrin abgebrochen und mit denselben Argumenten erneut gestartet, setzt der Befehl fort: Bereits gesendete Dateien werden nicht noch einmal gesendet.</translation>
-    </message>
-    <message>
         <source>FILE</source>
         <translation>DATEI</translation>
     </message>
@@ -845,10 +841,6 @@ Vergleichen Sie ihn mit dem, den Ihre GitLab-Administration veröffentlicht, bev
     <message>
         <source>package status: default or hidden</source>
         <translation>Paketstatus: default oder hidden</translation>
-    </message>
-    <message>
-        <source>name in the package (one FILE only)</source>
-        <translation>Name im Paket (nur eine DATEI)</translation>
     </message>
     <message>
         <source>POLICY</source>
@@ -867,16 +859,8 @@ Vergleichen Sie ihn mit dem, den Ihre GitLab-Administration veröffentlicht, bev
         <translation>die Dateien einer Paketversion herunterladen</translation>
     </message>
     <message>
-        <source>Downloads the files named (all of the version when none is) into the folder of --output, verifies each by its SHA-256 before it appears under its name, and resumes an interrupted download from its .part file and journal.</source>
-        <translation>Lädt die genannten Dateien (ohne Angabe alle der Version) in den Ordner von --output herunter, prüft jede anhand ihres SHA-256, bevor sie unter ihrem Namen erscheint, und setzt einen unterbrochenen Download mit seiner .part-Datei und seinem Journal fort.</translation>
-    </message>
-    <message>
         <source>DIR</source>
         <translation>ORDNER</translation>
-    </message>
-    <message>
-        <source>folder to write to (default: the current one)</source>
-        <translation>Ordner, in den geschrieben wird (Standard: der aktuelle)</translation>
     </message>
     <message>
         <source>replace files that already exist</source>
@@ -949,6 +933,26 @@ Vergleichen Sie ihn mit dem, den Ihre GitLab-Administration veröffentlicht, bev
     <message>
         <source>The language of the messages, the help and the window: German when one of them asks for it (de), else English.</source>
         <translation>Die Sprache der Meldungen, der Hilfe und des Fensters: Deutsch, wenn eine von ihnen danach verlangt (de), sonst Englisch.</translation>
+    </message>
+    <message>
+        <source>Uploads files and folders (with their relative paths) one at a time. Links inside a folder that lead outside it are skipped unless --follow-symlinks is given; pipes, sockets and devices are refused. Killed half-way and run again with the same arguments, it resumes: files already sent are not sent again. FILE - (alone, with --file-name) publishes standard input, e.g. tar c DIR | stevedore publish PROJECT NAME VERSION - --file-name DIR.tar; it is copied to an unnamed temporary file in TMPDIR first, so that it is sent with its length and can be retried.</source>
+        <translation>Lädt Dateien und Ordner (mit ihren relativen Pfaden) nacheinander hoch. Verknüpfungen in einem Ordner, die aus ihm hinausführen, werden ohne --follow-symlinks übersprungen; Pipes, Sockets und Geräte werden abgelehnt. Mittendrin abgebrochen und mit denselben Argumenten erneut gestartet, setzt der Befehl fort: Bereits gesendete Dateien werden nicht noch einmal gesendet. DATEI - (allein, mit --file-name) veröffentlicht die Standardeingabe, z. B. tar c ORDNER | stevedore publish PROJEKT NAME VERSION - --file-name ORDNER.tar; sie wird zuerst in eine namenlose temporäre Datei in TMPDIR kopiert, damit sie mit ihrer Länge gesendet und wiederholt werden kann.</translation>
+    </message>
+    <message>
+        <source>name in the package (one FILE only); required with FILE -, which reads the file from standard input</source>
+        <translation>Name im Paket (nur eine DATEI); nötig mit DATEI -, die die Datei von der Standardeingabe liest</translation>
+    </message>
+    <message>
+        <source>Downloads the files named (all of the version when none is) into the folder of --output, verifies each by its SHA-256 before it appears under its name, and resumes an interrupted download from its .part file and journal. With -o - the one FILE named goes to standard output as it arrives and is verified at the end (a damaged file fails after its bytes went out); nothing else is written there.</source>
+        <translation>Lädt die genannten Dateien (ohne Angabe alle der Version) in den Ordner von --output herunter, prüft jede anhand ihres SHA-256, bevor sie unter ihrem Namen erscheint, und setzt einen unterbrochenen Download mit seiner .part-Datei und seinem Journal fort. Mit -o - geht die eine genannte DATEI beim Empfang in die Standardausgabe und wird am Ende geprüft (eine beschädigte Datei scheitert, nachdem ihre Bytes hinausgegangen sind); sonst wird dort nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>folder to write to (default: the current one); - writes the one FILE named to standard output</source>
+        <translation>Ordner, in den geschrieben wird (Standard: der aktuelle); - schreibt die eine genannte DATEI in die Standardausgabe</translation>
+    </message>
+    <message>
+        <source>download -o - whose reader closed the pipe before the end (what a shell reports for a program ended by SIGPIPE).</source>
+        <translation>download -o -, dessen Leser die Pipe vor dem Ende geschlossen hat (was eine Shell für ein durch SIGPIPE beendetes Programm meldet).</translation>
     </message>
     <message>
         <source>compare a folder (such as a download) with a version by SHA-256</source>
@@ -1060,6 +1064,12 @@ Ohne Befehl öffnet es sein Fenster.
     <message>
         <source>--json, --output and --quiet apply to commands only.</source>
         <translation>--json, --output und --quiet gelten nur für Befehle.</translation>
+    </message>
+    <message>
+        <source>stevedore: this build has no window (it was configured with STEVEDORE_GUI=OFF). Commands work: stevedore --help
+</source>
+        <translation>stevedore: Dieser Build hat kein Fenster (er wurde mit STEVEDORE_GUI=OFF konfiguriert). Befehle funktionieren: stevedore --help
+</translation>
     </message>
 </context>
 <context>
@@ -1524,6 +1534,28 @@ Ohne Befehl öffnet es sein Fenster.
         <source>downloaded %1  %2
 </source>
         <translation>heruntergeladen %1  %2
+</translation>
+    </message>
+    <message>
+        <source>-o - writes one file to standard output; name exactly one FILE.</source>
+        <translation>-o - schreibt eine Datei in die Standardausgabe; nennen Sie genau eine DATEI.</translation>
+    </message>
+    <message>
+        <source>-o - writes the file to standard output, which leaves no room for --json.</source>
+        <translation>-o - schreibt die Datei in die Standardausgabe, dort ist kein Platz für --json.</translation>
+    </message>
+    <message>
+        <source>-o - writes the file to standard output, which is a terminal here. Pipe it (| tar x) or redirect it (&gt; FILE).</source>
+        <translation>-o - schreibt die Datei in die Standardausgabe, die hier ein Terminal ist. Leiten Sie sie weiter (| tar x) oder um (&gt; DATEI).</translation>
+    </message>
+    <message>
+        <source>%1  %2%</source>
+        <translation>%1  %2 %</translation>
+    </message>
+    <message>
+        <source>downloaded %1 to standard output  %2
+</source>
+        <translation>heruntergeladen %1 in die Standardausgabe  %2
 </translation>
     </message>
 </context>
@@ -2539,6 +2571,30 @@ Antworten des Servers wird nicht vertraut: Downloads bleiben im gewählten Ordne
         <translation>veröffentlicht %1  %2
 </translation>
     </message>
+    <message>
+        <source>&quot;-&quot; (standard input) can be given once only.</source>
+        <translation>„-“ (die Standardeingabe) kann nur einmal angegeben werden.</translation>
+    </message>
+    <message>
+        <source>&quot;-&quot; publishes standard input as one file; give no other FILE with it.</source>
+        <translation>„-“ veröffentlicht die Standardeingabe als eine Datei; geben Sie keine weitere DATEI dazu an.</translation>
+    </message>
+    <message>
+        <source>&quot;-&quot; reads the file from standard input, which has no name: give it one with --file-name NAME.</source>
+        <translation>„-“ liest die Datei von der Standardeingabe, die keinen Namen hat: Geben Sie ihr einen mit --file-name NAME.</translation>
+    </message>
+    <message>
+        <source>&quot;-&quot; reads the file from standard input, which is a terminal here. Pipe the file in, e.g. tar c DIR | %1 publish PROJECT NAME VERSION - --file-name DIR.tar, or redirect it: &lt; FILE.</source>
+        <translation>„-“ liest die Datei von der Standardeingabe, die hier ein Terminal ist. Leiten Sie die Datei hinein, z. B. tar c ORDNER | %1 publish PROJEKT NAME VERSION - --file-name ORDNER.tar, oder um: &lt; DATEI.</translation>
+    </message>
+    <message>
+        <source>reading standard input  %1</source>
+        <translation>Standardeingabe wird gelesen  %1</translation>
+    </message>
+    <message>
+        <source>Standard input had SHA-256 %1, but GitLab holds %2 with SHA-256 %3; the temporary copy was damaged. Delete that file in GitLab and publish again.</source>
+        <translation>Die Standardeingabe hatte SHA-256 %1, aber GitLab hat %2 mit SHA-256 %3; die temporäre Kopie wurde beschädigt. Löschen Sie diese Datei in GitLab und veröffentlichen Sie erneut.</translation>
+    </message>
 </context>
 <context>
     <name>Stevedore::PublishDialog</name>
@@ -2809,6 +2865,72 @@ Antworten des Servers wird nicht vertraut: Downloads bleiben im gewählten Ordne
     <message>
         <source>The keychain refused access: it is locked or access was denied. Unlock it (or allow Stevedore to use it when asked), then try again.</source>
         <translation>Der Schlüsselbund hat den Zugriff verweigert: Er ist gesperrt, oder der Zugriff wurde abgelehnt. Entsperren Sie ihn (oder erlauben Sie Stevedore den Zugriff, wenn Sie gefragt werden) und versuchen Sie es dann erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::StdinSpool</name>
+    <message>
+        <source>Cannot create a temporary file in %1 for standard input: %2. Set TMPDIR to a folder you can write.</source>
+        <translation>In %1 kann keine temporäre Datei für die Standardeingabe angelegt werden: %2. Setzen Sie TMPDIR auf einen Ordner, in den Sie schreiben können.</translation>
+    </message>
+    <message>
+        <source>Reading standard input failed after %1 bytes: %2; nothing was published.</source>
+        <translation>Das Lesen der Standardeingabe ist nach %1 Bytes gescheitert: %2; es wurde nichts veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>Standard input is kept in a temporary file in %1 until it is uploaded, and writing it failed after %2 bytes: %3. Free space there, or set TMPDIR to a folder with room; nothing was published.</source>
+        <translation>Die Standardeingabe wird bis zum Hochladen in einer temporären Datei in %1 gehalten, und das Schreiben ist nach %2 Bytes gescheitert: %3. Schaffen Sie dort Platz oder setzen Sie TMPDIR auf einen Ordner mit Platz; es wurde nichts veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>nothing was written</source>
+        <translation>es wurde nichts geschrieben</translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::StreamDownloadJob</name>
+    <message>
+        <source>GitLab answered the download of %1 with HTTP %2 instead of 200.</source>
+        <translation>GitLab hat das Herunterladen von %1 mit HTTP %2 statt 200 beantwortet.</translation>
+    </message>
+    <message>
+        <source>GitLab lists %1 with %2 bytes but sends %3; the download was stopped.</source>
+        <translation>GitLab führt %1 mit %2 Bytes, sendet aber %3; das Herunterladen wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>GitLab sent more than the %1 bytes of %2 it announced; the download was stopped.</source>
+        <translation>GitLab hat mehr als die angekündigten %1 Bytes von %2 gesendet; das Herunterladen wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The reader of standard output went away.</source>
+        <translation>Der Leser der Standardausgabe ist nicht mehr da.</translation>
+    </message>
+    <message>
+        <source>Writing %1 to standard output failed after %2 bytes: %3</source>
+        <translation>Das Schreiben von %1 in die Standardausgabe ist nach %2 Bytes gescheitert: %3</translation>
+    </message>
+    <message>
+        <source>nothing was written</source>
+        <translation>es wurde nichts geschrieben</translation>
+    </message>
+    <message>
+        <source>%1 bytes were written to standard output already</source>
+        <translation>%1 Bytes wurden bereits in die Standardausgabe geschrieben</translation>
+    </message>
+    <message>
+        <source>Downloading %1 (%2)</source>
+        <translation>%1 wird heruntergeladen (%2)</translation>
+    </message>
+    <message>
+        <source>The connection ended after %1 of %2 bytes of %3; standard output got an incomplete file.</source>
+        <translation>Die Verbindung endete nach %1 von %2 Bytes von %3; die Standardausgabe hat eine unvollständige Datei erhalten.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be verified: GitLab sent no checksum for it. Its bytes were written to standard output unverified; give the expected SHA-256 with --sha256.</source>
+        <translation>%1 kann nicht geprüft werden: GitLab hat keine Prüfsumme dafür gesendet. Die Bytes wurden ungeprüft in die Standardausgabe geschrieben; geben Sie die erwartete SHA-256 mit --sha256 an.</translation>
+    </message>
+    <message>
+        <source>%1 arrived damaged (SHA-256 %2, expected %3), and its bytes were written to standard output already: discard what the reader received.</source>
+        <translation>%1 ist beschädigt angekommen (SHA-256 %2, erwartet %3), und die Bytes wurden bereits in die Standardausgabe geschrieben: Verwerfen Sie, was der Leser erhalten hat.</translation>
     </message>
 </context>
 <context>

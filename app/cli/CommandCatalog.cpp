@@ -1,5 +1,6 @@
 #include "cli/CommandCatalog.h"
 
+#include "cli/ExitCodes.h"
 #include "core/Version.h"
 
 #include <algorithm>
@@ -290,14 +291,20 @@ QList<CommandCatalog::Command> CommandCatalog::commands()
          tr("Uploads files and folders (with their relative paths) one at a time. Links inside "
             "a folder that lead outside it are skipped unless --follow-symlinks is given; pipes, "
             "sockets and devices are refused. Killed half-way and run again with the same "
-            "arguments, it resumes: files already sent are not sent again."),
+            "arguments, it resumes: files already sent are not sent again. FILE - (alone, with "
+            "--file-name) publishes standard input, e.g. tar c DIR | stevedore publish PROJECT "
+            "NAME VERSION - --file-name DIR.tar; it is copied to an unnamed temporary file in "
+            "TMPDIR first, so that it is sent with its length and can be retried."),
          {project(), packageName(), version(), {tr("FILE"), Value::LocalFile, false, true}},
          {{{u"status"_s},
            tr("STATUS"),
            tr("package status: default or hidden"),
            {},
            {u"default"_s, u"hidden"_s}},
-          {{u"file-name"_s}, tr("NAME"), tr("name in the package (one FILE only)")},
+          {{u"file-name"_s},
+           tr("NAME"),
+           tr("name in the package (one FILE only); required with FILE -, which reads the file "
+              "from standard input")},
           {{u"on-duplicate"_s},
            tr("POLICY"),
            tr("when the version has the name already: skip-identical (default: skip when the "
@@ -313,11 +320,14 @@ QList<CommandCatalog::Command> CommandCatalog::commands()
          tr("download the files of a package version"),
          tr("Downloads the files named (all of the version when none is) into the folder of "
             "--output, verifies each by its SHA-256 before it appears under its name, and resumes "
-            "an interrupted download from its .part file and journal."),
+            "an interrupted download from its .part file and journal. With -o - the one FILE "
+            "named goes to standard output as it arrives and is verified at the end (a damaged "
+            "file fails after its bytes went out); nothing else is written there."),
          {project(), packageName(), version(), {tr("FILE"), Value::None, true, true}},
          {{{u"o"_s, Output},
            tr("DIR"),
-           tr("folder to write to (default: the current one)"),
+           tr("folder to write to (default: the current one); - writes the one FILE named to "
+              "standard output"),
            u"."_s,
            {},
            Value::LocalFolder},
@@ -416,6 +426,9 @@ QList<CommandCatalog::ExitStatus> CommandCatalog::exitStatuses()
          tr("Authentication or permission: a wrong or expired token, too narrow a scope, too low "
             "a role.")},
         {4, tr("Not found: project, package, version or file.")},
+        {ExitCode::ClosedOutput,
+         tr("download -o - whose reader closed the pipe before the end (what a shell reports "
+            "for a program ended by SIGPIPE).")},
     };
 }
 

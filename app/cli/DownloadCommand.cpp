@@ -8,6 +8,9 @@
 #include <QDir>
 #include <QJsonObject>
 
+#include <csignal>
+#include <unistd.h>
+
 namespace Stevedore {
 
 QString DownloadCommand::prepare(const QCommandLineParser &parser)
@@ -17,6 +20,7 @@ QString DownloadCommand::prepare(const QCommandLineParser &parser)
     m_name = args[1];
     m_version = args[2];
     m_wanted = args.mid(3);
+    m_toStdout = parser.value(QStringLiteral("output")) == QLatin1String("-");
     m_directory = QDir(parser.value(QStringLiteral("output"))).absolutePath();
     m_overwrite = parser.isSet(QStringLiteral("overwrite"));
     m_sha256 = parser.value(QStringLiteral("sha256")).toLower();
@@ -24,6 +28,20 @@ QString DownloadCommand::prepare(const QCommandLineParser &parser)
         return tr("--sha256 takes the 64 hexadecimal digits of a SHA-256 checksum.");
     if (!m_sha256.isEmpty() && m_wanted.size() != 1)
         return tr("--sha256 checks one file; name exactly one FILE with it.");
+    if (m_toStdout)
+        return prepareStdout();
+    return {};
+}
+
+QString DownloadCommand::prepareStdout()
+{
+    if (m_wanted.size() != 1)
+        return tr("-o - writes one file to standard output; name exactly one FILE.");
+    if (m_json)
+        return tr("-o - writes the file to standard output, which leaves no room for --json.");
+    if (::isatty(STDOUT_FILENO) == 1)
+        return tr("-o - writes the file to standard output, which is a terminal here. Pipe it "
+                  "(| tar x) or redirect it (> FILE).");
     return {};
 }
 
@@ -58,7 +76,7 @@ void DownloadCommand::run(GitLabApi &api, const QStringList &stateKey)
             file.size = -1;
             items.append(itemFor(file));
         }
-        return runQueue(api, items, state);
+        return transfer(api, items, state);
     }
     api.existingVersionFiles(
         m_project, m_name, m_version, this, [this, &api, state](Result<VersionFiles> version) {
@@ -87,8 +105,40 @@ void DownloadCommand::run(GitLabApi &api, const QStringList &stateKey)
             QList<TransferItem> items;
             for (const PackageFile &file : std::as_const(newest))
                 items.append(itemFor(file));
-            runQueue(api, items, state);
+            transfer(api, items, state);
         });
+}
+
+void DownloadCommand::transfer(GitLabApi &api, const QList<TransferItem> &items,
+                               const QString &statePath)
+{
+    if (!m_toStdout)
+        return runQueue(api, items, statePath);
+    const TransferItem &item = items.constFirst();
+    // A reader that goes away (| head -c 10) must end the download, not the process.
+    ::signal(SIGPIPE, SIG_IGN);
+    m_stream = std::make_unique<StreamDownloadJob>(api, item.target, STDOUT_FILENO);
+    m_stream->setExpectedSha256(item.expectedSha256);
+    m_stream->setExpectedSize(item.size);
+    connect(m_stream.get(), &StreamDownloadJob::progress, this,
+            [this, name = item.target.fileName](qint64 done, qint64 total) {
+                if (!m_quiet)
+                    m_console.progress(
+                        tr("%1  %2%").arg(name).arg(total > 0 ? done * 100 / total : 0));
+            });
+    connect(m_stream.get(), &StreamDownloadJob::finished, this,
+            [this, name = item.target.fileName](const Result<Success> &result) {
+                m_console.endProgress();
+                if (m_stream->readerGone())
+                    return Q_EMIT finished(ExitCode::ClosedOutput);
+                if (!result.ok())
+                    return fail(result.error());
+                if (!m_quiet)
+                    m_console.err(tr("downloaded %1 to standard output  %2\n")
+                                      .arg(name, m_stream->verifiedSha256()));
+                Q_EMIT finished(ExitCode::Success);
+            });
+    m_stream->start();
 }
 
 void DownloadCommand::fail(const ApiError &error)

@@ -1,5 +1,6 @@
 #include "cli/PublishCommand.h"
 
+#include "cli/ExitCodes.h"
 #include "core/Version.h"
 #include "transfer/PublishPlan.h"
 #include "transfer/UploadJob.h"
@@ -10,8 +11,17 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
+
+#include <unistd.h>
 
 namespace Stevedore {
+
+namespace {
+
+const QString kStdin = QStringLiteral("-");
+
+} // namespace
 
 QString PublishCommand::prepare(const QCommandLineParser &parser)
 {
@@ -34,6 +44,9 @@ QString PublishCommand::prepare(const QCommandLineParser &parser)
     m_policy = *policy;
 
     const bool fileNameGiven = parser.isSet(QStringLiteral("file-name"));
+    if (args.mid(3).contains(kStdin))
+        return prepareStdin(args.mid(3), fileNameGiven ? parser.value(QStringLiteral("file-name"))
+                                                       : std::optional<QString>());
     if (fileNameGiven) {
         for (const QString &path : args.mid(3)) {
             if (QFileInfo(path).isDir()) {
@@ -78,6 +91,29 @@ QString PublishCommand::prepare(const QCommandLineParser &parser)
     return {};
 }
 
+QString PublishCommand::prepareStdin(const QStringList &files,
+                                     const std::optional<QString> &fileName)
+{
+    if (files.count(kStdin) > 1)
+        return tr("\"-\" (standard input) can be given once only.");
+    if (files.size() > 1)
+        return tr("\"-\" publishes standard input as one file; give no other FILE with it.");
+    if (!fileName)
+        return tr("\"-\" reads the file from standard input, which has no name: give it one with "
+                  "--file-name NAME.");
+    QString rule;
+    if (!NameRules::splitUploadPath(*fileName, &rule))
+        return tr("\"%1\": %2 Try --file-name \"%3\".")
+            .arg(*fileName, rule, PublishPlan::suggestUploadPath(*fileName));
+    if (::isatty(STDIN_FILENO) == 1)
+        return tr("\"-\" reads the file from standard input, which is a terminal here. Pipe the "
+                  "file in, e.g. tar c DIR | %1 publish PROJECT NAME VERSION - --file-name "
+                  "DIR.tar, or redirect it: < FILE.")
+            .arg(executableName());
+    m_stdinName = *fileName;
+    return {};
+}
+
 ApiError PublishCommand::checkLocally() const
 {
     if (!m_localProblem.isEmpty())
@@ -94,6 +130,8 @@ ApiError PublishCommand::checkLocally() const
 
 void PublishCommand::run(GitLabApi &api, const QStringList &stateKey)
 {
+    if (!m_stdinName.isEmpty())
+        return runFromStdin(api);
     if (!m_quiet) {
         for (const QString &note : std::as_const(m_notes))
             m_console.err(note + QLatin1Char('\n'));
@@ -112,6 +150,49 @@ void PublishCommand::run(GitLabApi &api, const QStringList &stateKey)
     runQueue(api, items, statePath(QStringLiteral("publish"), api.client().account(), stateKey));
 }
 
+// Standard input is spooled whole before the upload starts (docs/architecture.md says why), and
+// has no journal: a later run reads a new standard input, so there is nothing to resume. The
+// queue still retries within this run, re-reading the spool.
+void PublishCommand::runFromStdin(GitLabApi &api)
+{
+    m_spool = std::make_unique<StdinSpool>();
+    const ApiError spooled = m_spool->fill(STDIN_FILENO, [this](qint64 bytes) {
+        if (!m_quiet)
+            m_console.progress(tr("reading standard input  %1")
+                                   .arg(QLocale::c().formattedDataSize(
+                                       bytes, 1, QLocale::DataSizeTraditionalFormat)));
+    });
+    m_console.endProgress();
+    if (spooled.isError()) {
+        m_console.err(executableName() + QStringLiteral(": ") + spooled.message()
+                      + QLatin1Char('\n'));
+        if (m_json)
+            m_console.out(QStringLiteral("[]\n"));
+        QMetaObject::invokeMethod(
+            this, [this, spooled] { Q_EMIT finished(ExitCode::of(spooled)); },
+            Qt::QueuedConnection);
+        return;
+    }
+    TransferItem item;
+    item.direction = TransferDirection::Upload;
+    item.target = m_version;
+    item.target.fileName = m_stdinName;
+    item.localPath = m_spool->path();
+    item.hidden = m_hidden;
+    item.duplicatePolicy = m_policy;
+    runQueue(api, {item}, {});
+}
+
+ApiError PublishCommand::checkDone(const TransferItem &item) const
+{
+    if (!m_spool || item.sha256.compare(m_spool->sha256(), Qt::CaseInsensitive) == 0)
+        return {};
+    return ApiError(ApiError::Kind::Integrity,
+                    tr("Standard input had SHA-256 %1, but GitLab holds %2 with SHA-256 %3; the "
+                       "temporary copy was damaged. Delete that file in GitLab and publish again.")
+                        .arg(m_spool->sha256(), item.target.fileName, item.sha256));
+}
+
 QString PublishCommand::doneLine(const TransferItem &item) const
 {
     if (item.state == TransferState::Skipped)
@@ -121,12 +202,16 @@ QString PublishCommand::doneLine(const TransferItem &item) const
 
 QJsonObject PublishCommand::jsonOf(const TransferItem &item) const
 {
-    return QJsonObject{{QStringLiteral("file"), item.localPath},
-                       {QStringLiteral("name"), item.target.fileName},
-                       {QStringLiteral("state"), transferStateId(item.state)},
-                       {QStringLiteral("sha256"), item.sha256},
-                       {QStringLiteral("attempts"), item.attempts},
-                       {QStringLiteral("error"), item.errorMessage}};
+    // An item the last check failed is reported failed, as the exit code says.
+    const ApiError lastCheck = item.state == TransferState::Failed ? ApiError() : checkDone(item);
+    return QJsonObject{
+        {QStringLiteral("file"), m_spool ? kStdin : item.localPath},
+        {QStringLiteral("name"), item.target.fileName},
+        {QStringLiteral("state"),
+         transferStateId(lastCheck.isError() ? TransferState::Failed : item.state)},
+        {QStringLiteral("sha256"), item.sha256},
+        {QStringLiteral("attempts"), item.attempts},
+        {QStringLiteral("error"), lastCheck.isError() ? lastCheck.message() : item.errorMessage}};
 }
 
 } // namespace Stevedore

@@ -1,14 +1,19 @@
 #pragma once
 
 #include "cli/QueuedCommand.h"
+#include "transfer/StdinSpool.h"
 
 #include <QCommandLineParser>
+
+#include <memory>
+#include <optional>
 
 namespace Stevedore {
 
 // `stevedore publish PROJECT NAME VERSION FILE...`: expands folders into path uploads,
 // validates every name before the network is touched, then sends the files through the
-// transfer queue (serial, with retries, resumable) and reports each result.
+// transfer queue (serial, with retries, resumable) and reports each result. FILE "-" with
+// --file-name publishes standard input (spooled by StdinSpool first).
 class PublishCommand final : public QueuedCommand
 {
     Q_OBJECT
@@ -30,6 +35,9 @@ private:
         QString fileName; // in the package, '/'-separated
     };
 
+    QString prepareStdin(const QStringList &files, const std::optional<QString> &fileName);
+    void runFromStdin(GitLabApi &api);
+    ApiError checkDone(const TransferItem &item) const override;
     QString doneLine(const TransferItem &item) const override;
     QJsonObject jsonOf(const TransferItem &item) const override;
 
@@ -39,6 +47,8 @@ private:
     QList<Planned> m_files;
     QStringList m_notes;    // what a folder held that is left out on purpose
     QString m_localProblem; // a given path that cannot be published
+    QString m_stdinName;    // "-": the name standard input gets in the package
+    std::unique_ptr<StdinSpool> m_spool;
 };
 
 } // namespace Stevedore

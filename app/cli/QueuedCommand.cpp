@@ -136,12 +136,15 @@ void QueuedCommand::summarize()
     QJsonArray json;
     for (const TransferItem &item : m_queue->items()) {
         json.append(jsonOf(item));
-        if (item.state != TransferState::Failed)
+        const ApiError problem = item.state == TransferState::Failed
+                                     ? ApiError(item.errorKind, item.errorMessage)
+                                     : checkDone(item);
+        if (!problem.isError())
             continue;
-        m_console.err(executableName() + QStringLiteral(": ") + item.errorMessage
+        m_console.err(executableName() + QStringLiteral(": ") + problem.message()
                       + QLatin1Char('\n'));
         if (exitCode == 0)
-            exitCode = ExitCode::of(ApiError(item.errorKind, item.errorMessage));
+            exitCode = ExitCode::of(problem);
     }
     if (exitCode == 0)
         m_queue->discardJournal();

@@ -41,6 +41,8 @@ protected:
     // The line printed when an item ends well (not with --json or --quiet).
     virtual QString doneLine(const TransferItem &item) const = 0;
     virtual QJsonObject jsonOf(const TransferItem &item) const = 0;
+    // A last check of an item that ended well; an error makes the run fail.
+    virtual ApiError checkDone(const TransferItem &) const { return {}; }
 
     Console &m_console;
     const bool m_json;
