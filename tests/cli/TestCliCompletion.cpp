@@ -178,6 +178,18 @@ private Q_SLOTS:
         const QStringList versions = listed(kHelloCli);
         QVERIFY2(versions.contains(u"1.10.0"_s), qPrintable(versions.join(u' ')));
         QCOMPARE(sorted(candidates(complete({u"files"_s, kProject, kHelloCli, u""_s}))), versions);
+
+        // verify's PROJECT comes after DIR; diff's NAME_B and VERSION_B belong to PROJECT_B.
+        QCOMPARE(complete({u"verify"_s, u""_s}).out(), u"folders\n"_s);
+        QCOMPARE(sorted(candidates(complete({u"verify"_s, u"dist"_s, kProject, u""_s}))), names);
+        QCOMPARE(sorted(candidates(complete({u"verify"_s, u"dist"_s, kProject, kHelloCli, u""_s}))),
+                 versions);
+        QCOMPARE(sorted(candidates(complete(
+                     {u"diff"_s, u"demo/tools"_s, u"toolbox"_s, u"1.0"_s, kProject, u""_s}))),
+                 names);
+        QCOMPARE(sorted(candidates(complete({u"diff"_s, u"demo/tools"_s, u"toolbox"_s, u"1.0"_s,
+                                             kProject, kHelloCli, u""_s}))),
+                 versions);
     }
 
     void withoutAnAccountOrServerItOffersNothingAndSaysNothing()
