@@ -1296,6 +1296,94 @@ Ohne Befehl öffnet es sein Fenster.
     </message>
 </context>
 <context>
+    <name>Stevedore::CompareDialog</name>
+    <message>
+        <source>&amp;Another project or package</source>
+        <translation>&amp;Anderes Projekt oder Paket</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare %1 %2</source>
+        <translation>%1 %2 vergleichen</translation>
+    </message>
+    <message>
+        <source>A version of the package, newest first; you can also type one.</source>
+        <translation>Eine Version des Pakets, die neueste zuerst; Sie können auch eine eintippen.</translation>
+    </message>
+    <message>
+        <source>group/project or its numeric id</source>
+        <translation>Gruppe/Projekt oder seine numerische ID</translation>
+    </message>
+    <message>
+        <source>&amp;Project:</source>
+        <translation>&amp;Projekt:</translation>
+    </message>
+    <message>
+        <source>Package &amp;name:</source>
+        <translation>Paket&amp;name:</translation>
+    </message>
+    <message>
+        <source>Left:</source>
+        <translation>Links:</translation>
+    </message>
+    <message>
+        <source>Right &amp;version:</source>
+        <translation>Rechte V&amp;ersion:</translation>
+    </message>
+    <message>
+        <source>Right:</source>
+        <translation>Rechts:</translation>
+    </message>
+    <message>
+        <source>Choose the version to compare with, then Compare.</source>
+        <translation>Wählen Sie die Version, mit der verglichen werden soll, dann „Vergleichen“.</translation>
+    </message>
+    <message>
+        <source>Comparing %1 with %2…</source>
+        <translation>%1 wird mit %2 verglichen …</translation>
+    </message>
+    <message>
+        <source>Could not compare: %1</source>
+        <translation>Vergleich nicht möglich: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed</source>
+        <translation>
+            <numerusform>%n geändert</numerusform>
+            <numerusform>%n geändert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added</source>
+        <translation>
+            <numerusform>%n hinzugekommen</numerusform>
+            <numerusform>%n hinzugekommen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <translation>
+            <numerusform>%n entfernt</numerusform>
+            <numerusform>%n entfernt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n the same</source>
+        <translation>
+            <numerusform>%n gleich</numerusform>
+            <numerusform>%n gleich</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the counts of the summary</comment>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
     <name>Stevedore::ComparisonReport</name>
     <message>
         <source>+ %1  not in the version (%2)
@@ -1387,6 +1475,58 @@ Ohne Befehl öffnet es sein Fenster.
 </source>
         <translation>? %1  doppelt gelistet; nur der erste Eintrag wird verglichen
 </translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::ComparisonTableModel</name>
+    <message>
+        <source>Same</source>
+        <translation>Gleich</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugekommen</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Entfernt</translation>
+    </message>
+    <message>
+        <source>Unreadable</source>
+        <translation>Nicht lesbar</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <comment>no such file on this side</comment>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Left size</source>
+        <translation>Größe links</translation>
+    </message>
+    <message>
+        <source>Left SHA-256</source>
+        <translation>SHA-256 links</translation>
+    </message>
+    <message>
+        <source>Right size</source>
+        <translation>Größe rechts</translation>
+    </message>
+    <message>
+        <source>Right SHA-256</source>
+        <translation>SHA-256 rechts</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
@@ -2114,6 +2254,10 @@ Dies kann nicht rückgängig gemacht werden.</translation>
     <message>
         <source>Stevedore quits when the transfers are finished.</source>
         <translation>Stevedore wird beendet, wenn die Übertragungen fertig sind.</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare with…</source>
+        <translation>Vergleichen &amp;mit …</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "AboutDialog.h"
 #include "AccountDialog.h"
 #include "ActionIcon.h"
+#include "CompareDialog.h"
 #include "DesktopNotifications.h"
 #include "Dialogs.h"
 #include "DroppedFiles.h"
@@ -202,6 +203,8 @@ void MainWindow::buildActions()
     QAction *download =
         add(file, QStringLiteral("actionDownload"), QStringLiteral("download"), tr("&Download…"),
             QKeySequence(tr("Ctrl+D")), &MainWindow::downloadSelection);
+    QAction *compare = add(file, QStringLiteral("actionCompare"), QStringLiteral("compare"),
+                           tr("Co&mpare with…"), {}, &MainWindow::compareVersion);
     QAction *remove = add(file, QStringLiteral("actionDelete"), QStringLiteral("delete"),
                           tr("De&lete…"), QKeySequence::Delete, &MainWindow::deleteSelection);
     file->addSeparator();
@@ -293,7 +296,7 @@ void MainWindow::buildActions()
     const auto named = [this](const char *name) {
         return findChild<QAction *>(QLatin1String(name));
     };
-    contextMenu(m_packages->view(), {publish, download, remove, nullptr, refresh});
+    contextMenu(m_packages->view(), {publish, download, compare, remove, nullptr, refresh});
     contextMenu(m_files->view(),
                 {download, remove, nullptr, named("actionCopyUrl"), named("actionCopyCurl"),
                  named("actionCopyCi"), named("actionCopySha")});
@@ -802,6 +805,22 @@ void MainWindow::queueDownloads(const QList<VersionDownload> &versions)
     }
     m_queue.add(items);
     m_transfers->show();
+}
+
+// The version selected (a package row: its top version) against another one, in a window of
+// its own that stays open beside this one.
+void MainWindow::compareVersion()
+{
+    const auto version = m_packages->currentVersion();
+    if (!version || !m_session.active())
+        return;
+    std::shared_ptr<GitLabApi> api = m_session.apiFor(m_session.active()->id);
+    if (!api)
+        return;
+    auto *dialog =
+        new CompareDialog(std::move(api), {m_projectPath, version->name, version->version, {}},
+                          m_packages->model()->versionsOf(version->name), this);
+    dialog->show();
 }
 
 // Acts on what is visibly selected: transfer rows when the transfer list has the focus, the

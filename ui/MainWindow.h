@@ -61,6 +61,7 @@ public:
                       const QString &packageName);
     void publishFolder();
     void downloadSelection();
+    void compareVersion(); // opens a CompareDialog for the version selected
     void deleteSelection();
     void copyDownloadUrl();
     void copyCurlCommand();

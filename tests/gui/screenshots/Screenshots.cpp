@@ -2,6 +2,7 @@
 // package tree, a version's files, the publish dialog and the transfer queue. Run it through
 // take-screenshots.sh, which provides the X server.
 #include "../ScriptedDialogs.h"
+#include "CompareDialog.h"
 #include "DemoData.h"
 #include "FilePane.h"
 #include "MainWindow.h"
@@ -13,6 +14,7 @@
 #include "core/Translations.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QLocale>
 #include <QPalette>
@@ -130,6 +132,20 @@ int main(int argc, char *argv[])
     ok = save(&window, output, QStringLiteral("main-window-1024x700.png")) && ok;
     window.resize(1280, 800);
 
+    // Compare with…: two nightly builds, kept open to be taken again in the dark palette.
+    window.packagePane()->select(kNightly, QStringLiteral("2026.11.20"));
+    window.compareVersion();
+    auto *comparison = window.findChild<CompareDialog *>(QStringLiteral("compareDialog"));
+    if (!comparison)
+        return 1;
+    comparison->findChild<QComboBox *>(QStringLiteral("compareVersion"))
+        ->setCurrentText(QStringLiteral("20261122.1"));
+    comparison->compare();
+    if (!waitFor([&] { return !comparison->isComparing(); }))
+        return 1;
+    comparison->resize(900, 420);
+    ok = save(comparison, output, QStringLiteral("compare-dialog.png")) && ok;
+
     // Publishing: the dialog a drop onto a version opens, with one name to fix.
     const QStringList dropped{
         writeFile(work, QStringLiteral("drop/hello-2.0.0-linux-amd64.tar.gz"), 2400000),
@@ -160,6 +176,8 @@ int main(int argc, char *argv[])
     QApplication::setPalette(darkPalette());
     QTest::qWait(200);
     ok = save(&window, output, QStringLiteral("main-window-dark.png")) && ok;
+    ok = save(comparison, output, QStringLiteral("compare-dialog-dark.png")) && ok;
+    comparison->close();
     window.publishPaths({dropped[1]}, std::nullopt, kHelloCli);
     auto *darkDialog = window.findChildren<PublishDialog *>(QStringLiteral("publishDialog")).last();
     if (!waitFor([&] { return darkDialog->isVisible() && !darkDialog->isReadingFolders(); }))
