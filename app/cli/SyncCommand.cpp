@@ -253,19 +253,11 @@ QString SyncCommand::planLine(const FileComparison::Entry &entry) const
 
 QString SyncCommand::summary(int exitCode) const
 {
-    QHash<Outcome, int> counts;
-    for (auto it = m_outcomes.cbegin(); it != m_outcomes.cend(); ++it)
-        ++counts[it.value()];
-    QStringList parts;
-    const auto add = [&](Outcome outcome, const QString &text) {
-        if (const int n = counts.value(outcome))
-            parts << text.arg(n);
-    };
     const QString version =
-        QStringLiteral("%1 %2 %3").arg(m_version.project, m_version.packageName, m_version.version);
-    const QString folder = QDir::toNativeSeparators(m_folder);
+        NameRules::printable(QStringLiteral("%1 %2 %3")
+                                 .arg(m_version.project, m_version.packageName, m_version.version));
+    QStringList parts;
     if (m_dryRun) {
-        parts.clear();
         const auto planned = [&](Kind kind, const QString &text) {
             if (const int n = m_plan->count(kind))
                 parts << text.arg(n);
@@ -275,9 +267,16 @@ QString SyncCommand::summary(int exitCode) const
         planned(Kind::Removed, m_delete ? tr("%1 to delete") : tr("%1 to keep"));
         planned(Kind::Same, tr("%1 the same"));
         return tr("Dry run, nothing was sent to %1: %2.\n")
-            .arg(NameRules::printable(version),
+            .arg(version,
                  parts.isEmpty() ? tr("the folder is empty") : parts.join(QStringLiteral(", ")));
     }
+    QHash<Outcome, int> counts;
+    for (const Outcome outcome : m_outcomes)
+        ++counts[outcome];
+    const auto add = [&](Outcome outcome, const QString &text) {
+        if (const int n = counts.value(outcome))
+            parts << text.arg(n);
+    };
     add(Outcome::Uploaded, tr("%1 uploaded"));
     add(Outcome::Replaced, tr("%1 replaced"));
     add(Outcome::Deleted, tr("%1 deleted"));
@@ -285,12 +284,12 @@ QString SyncCommand::summary(int exitCode) const
     add(Outcome::Kept, tr("%1 kept although not in the folder (--delete deletes them)"));
     add(Outcome::Failed, tr("%1 failed"));
     add(Outcome::NotDone, tr("%1 not done"));
+    const QString folder = QDir::toNativeSeparators(m_folder);
     const QString done =
         parts.isEmpty() ? tr("the folder is empty") : parts.join(QStringLiteral(", "));
     return exitCode == ExitCode::Success
-               ? tr("Synced %1 to %2: %3.\n").arg(folder, NameRules::printable(version), done)
-               : tr("Sync of %1 to %2 stopped: %3.\n")
-                     .arg(folder, NameRules::printable(version), done);
+               ? tr("Synced %1 to %2: %3.\n").arg(folder, version, done)
+               : tr("Sync of %1 to %2 stopped: %3.\n").arg(folder, version, done);
 }
 
 QString SyncCommand::outcomeId(Outcome outcome)
