@@ -994,6 +994,22 @@ Vergleichen Sie ihn mit dem, den Ihre GitLab-Administration veröffentlicht, bev
         <source>The request could not be done: network, server, integrity or local file problems; for verify and diff: the two sides differ.</source>
         <translation>Der Auftrag konnte nicht ausgeführt werden: Probleme mit Netzwerk, Server, Integrität oder lokalen Dateien; bei verify und diff: Die beiden Seiten unterscheiden sich.</translation>
     </message>
+    <message>
+        <source>make a version hold a folder&apos;s files, sending only what differs</source>
+        <translation>eine Version auf den Stand eines Ordners bringen und nur senden, was sich unterscheidet</translation>
+    </message>
+    <message>
+        <source>Compares DIR with the version by SHA-256 (DIR/sub/b.txt is sub/b.txt, as publish names it) and prints the plan: + new files are uploaded, ~ changed ones uploaded in place of the old copy (as publish --on-duplicate replace does), = same ones left alone, - removed ones (in the version, not in DIR) deleted with --delete and kept without it. A version that does not exist yet is created. Files that cannot be read, and names GitLab would refuse, stop the sync before anything is sent. Run again after an interruption, it sends only what is still missing.</source>
+        <translation>Vergleicht ORDNER per SHA-256 mit der Version (ORDNER/sub/b.txt ist sub/b.txt, wie publish es benennt) und gibt den Plan aus: + neue Dateien werden hochgeladen, ~ geänderte anstelle der alten Kopie hochgeladen (wie mit publish --on-duplicate replace), = gleiche bleiben unangetastet, - entfernte (in der Version, nicht in ORDNER) werden mit --delete gelöscht und ohne behalten. Eine Version, die es noch nicht gibt, wird angelegt. Dateien, die nicht gelesen werden können, und Namen, die GitLab ablehnen würde, halten den Abgleich an, bevor etwas gesendet wird. Nach einer Unterbrechung erneut gestartet, sendet er nur, was noch fehlt.</translation>
+    </message>
+    <message>
+        <source>delete the files of the version that DIR does not have</source>
+        <translation>die Dateien der Version löschen, die ORDNER nicht hat</translation>
+    </message>
+    <message>
+        <source>print the plan and send nothing that changes the server</source>
+        <translation>den Plan ausgeben und nichts senden, was den Server verändert</translation>
+    </message>
 </context>
 <context>
     <name>Stevedore::CommandLine</name>
@@ -3075,6 +3091,154 @@ Antworten des Servers wird nicht vertraut: Downloads bleiben im gewählten Ordne
     <message>
         <source>%1 arrived damaged (SHA-256 %2, expected %3), and its bytes were written to standard output already: discard what the reader received.</source>
         <translation>%1 ist beschädigt angekommen (SHA-256 %2, erwartet %3), und die Bytes wurden bereits in die Standardausgabe geschrieben: Verwerfen Sie, was der Leser erhalten hat.</translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::SyncCommand</name>
+    <message>
+        <source>hashing %1 of %2</source>
+        <translation>Prüfsumme: %1 von %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was sent: %n file(s) in the folder cannot be read, so it is not known whether the version has them. Make them readable or move them out of %1.</source>
+        <translation>
+            <numerusform>Nichts wurde gesendet: %n Datei im Ordner kann nicht gelesen werden, daher ist unbekannt, ob die Version sie hat. Machen Sie sie lesbar oder verschieben Sie sie aus %1.</numerusform>
+            <numerusform>Nichts wurde gesendet: %n Dateien im Ordner können nicht gelesen werden, daher ist unbekannt, ob die Version sie hat. Machen Sie sie lesbar oder verschieben Sie sie aus %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: %2 Rename it (for example to &quot;%3&quot;) or move it out of the folder.</source>
+        <translation>„%1“: %2 Benennen Sie die Datei um (etwa in „%3“) oder verschieben Sie sie aus dem Ordner.</translation>
+    </message>
+    <message>
+        <source>note: %1
+</source>
+        <translation>Hinweis: %1
+</translation>
+    </message>
+    <message>
+        <source>deleted   %1
+</source>
+        <translation>gelöscht   %1
+</translation>
+    </message>
+    <message>
+        <source>+ %1  new (%2)
+</source>
+        <translation>+ %1  neu (%2)
+</translation>
+    </message>
+    <message>
+        <source>~ %1  changed (%2 → %3)
+</source>
+        <translation>~ %1  geändert (%2 → %3)
+</translation>
+    </message>
+    <message>
+        <source>= %1  same (%2)
+</source>
+        <translation>= %1  gleich (%2)
+</translation>
+    </message>
+    <message>
+        <source>- %1  removed (%2)
+</source>
+        <translation>- %1  entfernt (%2)
+</translation>
+    </message>
+    <message>
+        <source>- %1  not in the folder, kept (%2)
+</source>
+        <translation>- %1  nicht im Ordner, bleibt erhalten (%2)
+</translation>
+    </message>
+    <message>
+        <source>%1 to upload</source>
+        <translation>%1 hochzuladen</translation>
+    </message>
+    <message>
+        <source>%1 to replace</source>
+        <translation>%1 zu ersetzen</translation>
+    </message>
+    <message>
+        <source>%1 to delete</source>
+        <translation>%1 zu löschen</translation>
+    </message>
+    <message>
+        <source>%1 to keep</source>
+        <translation>%1 zu behalten</translation>
+    </message>
+    <message>
+        <source>%1 the same</source>
+        <translation>%1 gleich</translation>
+    </message>
+    <message>
+        <source>Dry run, nothing was sent to %1: %2.
+</source>
+        <translation>Probelauf, nichts wurde an %1 gesendet: %2.
+</translation>
+    </message>
+    <message>
+        <source>the folder is empty</source>
+        <translation>der Ordner ist leer</translation>
+    </message>
+    <message>
+        <source>%1 uploaded</source>
+        <translation>%1 hochgeladen</translation>
+    </message>
+    <message>
+        <source>%1 replaced</source>
+        <translation>%1 ersetzt</translation>
+    </message>
+    <message>
+        <source>%1 deleted</source>
+        <translation>%1 gelöscht</translation>
+    </message>
+    <message>
+        <source>%1 kept although not in the folder (--delete deletes them)</source>
+        <translation>%1 behalten, obwohl nicht im Ordner (--delete löscht sie)</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 not done</source>
+        <translation>%1 nicht erledigt</translation>
+    </message>
+    <message>
+        <source>Synced %1 to %2: %3.
+</source>
+        <translation>%1 mit %2 abgeglichen: %3.
+</translation>
+    </message>
+    <message>
+        <source>Sync of %1 to %2 stopped: %3.
+</source>
+        <translation>Abgleich von %1 mit %2 abgebrochen: %3.
+</translation>
+    </message>
+    <message>
+        <source>unchanged %1  (the same content is already there)
+</source>
+        <translation>unverändert %1  (derselbe Inhalt ist bereits vorhanden)
+</translation>
+    </message>
+    <message>
+        <source>replaced  %1  %2
+</source>
+        <translation>ersetzt   %1  %2
+</translation>
+    </message>
+    <message>
+        <source>uploaded  %1  %2
+</source>
+        <translation>hochgeladen %1  %2
+</translation>
     </message>
 </context>
 <context>

@@ -201,6 +201,16 @@
     </message>
 </context>
 <context>
+    <name>Stevedore::SyncCommand</name>
+    <message numerus="yes">
+        <source>Nothing was sent: %n file(s) in the folder cannot be read, so it is not known whether the version has them. Make them readable or move them out of %1.</source>
+        <translation>
+            <numerusform>Nothing was sent: %n file in the folder cannot be read, so it is not known whether the version has it. Make it readable or move it out of %1.</numerusform>
+            <numerusform>Nothing was sent: %n files in the folder cannot be read, so it is not known whether the version has them. Make them readable or move them out of %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Stevedore::TransferNotices</name>
     <message numerus="yes">
         <source>%n more transfer(s) failed</source>

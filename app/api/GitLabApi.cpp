@@ -381,4 +381,18 @@ void GitLabApi::deletePackageFile(const QString &project, qint64 packageId, qint
             });
 }
 
+void GitLabApi::deletePackageFiles(const QString &project, qint64 packageId, QList<qint64> fileIds,
+                                   QObject *context, Callback<Success> done)
+{
+    if (fileIds.isEmpty())
+        return done(Success{});
+    const qint64 first = fileIds.takeFirst();
+    deletePackageFile(project, packageId, first, context,
+                      [this, project, packageId, fileIds, context, done](Result<Success> deleted) {
+                          if (!deleted.ok())
+                              return done(deleted.error());
+                          deletePackageFiles(project, packageId, fileIds, context, done);
+                      });
+}
+
 } // namespace Stevedore

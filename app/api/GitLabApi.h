@@ -78,6 +78,9 @@ public:
                        Callback<Success> done);
     void deletePackageFile(const QString &project, qint64 packageId, qint64 fileId,
                            QObject *context, Callback<Success> done);
+    // Deletes the files one after the other; stops at the first error, which `done` gets.
+    void deletePackageFiles(const QString &project, qint64 packageId, QList<qint64> fileIds,
+                            QObject *context, Callback<Success> done);
 
     // The URL of the Link rel="next" page, moved onto the account's origin; empty when last.
     QUrl nextPageUrl(const ApiCall &call) const;

@@ -363,6 +363,18 @@ QList<CommandCatalog::Command> CommandCatalog::commands()
           {tr("PROJECT_B"), Value::Project, true, false, true},
           {tr("NAME_B"), Value::Package, true},
           version(tr("VERSION_B"))}},
+        {u"sync"_s,
+         tr("make a version hold a folder's files, sending only what differs"),
+         tr("Compares DIR with the version by SHA-256 (DIR/sub/b.txt is sub/b.txt, as publish "
+            "names it) and prints the plan: + new files are uploaded, ~ changed ones uploaded "
+            "in place of the old copy (as publish --on-duplicate replace does), = same ones left "
+            "alone, - removed ones (in the version, not in DIR) deleted with --delete and kept "
+            "without it. A version that does not exist yet is created. Files that cannot be "
+            "read, and names GitLab would refuse, stop the sync before anything is sent. Run "
+            "again after an interruption, it sends only what is still missing."),
+         {{tr("DIR"), Value::LocalFolder}, project(), packageName(), version()},
+         {{{u"delete"_s}, {}, tr("delete the files of the version that DIR does not have")},
+          {{u"dry-run"_s}, {}, tr("print the plan and send nothing that changes the server")}}},
     };
 }
 

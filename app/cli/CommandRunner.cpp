@@ -9,6 +9,7 @@
 #include "cli/ExitCodes.h"
 #include "cli/PackageListing.h"
 #include "cli/PublishCommand.h"
+#include "cli/SyncCommand.h"
 #include "cli/VerifyCommand.h"
 #include "core/Version.h"
 #include "validate/NameRules.h"
@@ -123,6 +124,7 @@ CommandRunner::Body CommandRunner::body(const QString &command)
         {QStringLiteral("delete"), &CommandRunner::remove},
         {QStringLiteral("verify"), &CommandRunner::verify},
         {QStringLiteral("diff"), &CommandRunner::diff},
+        {QStringLiteral("sync"), &CommandRunner::sync},
     };
     const Method method = methods.value(command);
     if (!method)
@@ -670,6 +672,26 @@ void CommandRunner::diff(QCommandLineParser &parser)
     runComparison(std::move(command), parser);
 }
 
+void CommandRunner::sync(QCommandLineParser &parser)
+{
+    const QStringList args = parser.positionalArguments();
+    if (const QString naming = namingProblem(args.mid(1)); !naming.isEmpty())
+        return usage(naming);
+    auto command = std::make_unique<SyncCommand>(m_console, m_command.json, m_command.quiet);
+    command->prepare(args, parser.isSet(QStringLiteral("delete")),
+                     parser.isSet(QStringLiteral("dry-run")));
+    command->setRetryPolicy(m_retry);
+    SyncCommand *running = command.get();
+    m_work = std::move(command);
+    connect(running, &QueuedCommand::finished, this, &CommandRunner::exit);
+    connect(running, &SyncCommand::failed, this, &CommandRunner::failWith);
+    connect(running, &SyncCommand::refused, this, &CommandRunner::usage);
+    withApi(parser, [this, running](GitLabApi &api) {
+        if (!refuseDeployToken(api, tr("list the files of a version")))
+            running->run(api);
+    });
+}
+
 void CommandRunner::runComparison(std::unique_ptr<ComparisonCommand> command,
                                   QCommandLineParser &parser)
 {
@@ -704,34 +726,25 @@ void CommandRunner::remove(QCommandLineParser &parser)
                                         .arg(package.name, package.version, args[0]));
                         });
                 }
-                auto copies = std::make_shared<QList<PackageFile>>();
+                QList<qint64> copies;
                 for (const PackageFile &file : version.value().files) {
                     if (file.displayName() == args[3] || file.storedName == args[3])
-                        copies->append(file);
+                        copies.append(file.id);
                 }
-                if (copies->isEmpty())
+                if (copies.isEmpty())
                     return failWith(ApiError(
                         ApiError::Kind::NotFound,
                         tr("%1 %2 has no file named \"%3\".").arg(args[1], args[2], args[3])));
-                const qsizetype count = copies->size();
-                auto next = std::make_shared<std::function<void()>>();
-                *next = [this, &api, args, package, copies, count, next] {
-                    if (copies->isEmpty()) {
-                        QMetaObject::invokeMethod(
-                            this, [next] { *next = nullptr; }, Qt::QueuedConnection);
-                        return succeed(QJsonObject{{QStringLiteral("deleted_files"), int(count)}},
-                                       tr("Deleted %1 (%n upload(s)) from %2 %3.\n", "", int(count))
-                                           .arg(args[3], args[1], args[2]));
-                    }
-                    const PackageFile file = copies->takeFirst();
-                    api.deletePackageFile(args[0], package.id, file.id, this,
-                                          [this, next](Result<Success> deleted) {
-                                              if (!deleted.ok())
-                                                  return failWith(deleted.error());
-                                              (*next)();
-                                          });
-                };
-                (*next)();
+                const int count = int(copies.size());
+                api.deletePackageFiles(
+                    args[0], package.id, copies, this,
+                    [this, args, count](Result<Success> deleted) {
+                        if (!deleted.ok())
+                            return failWith(deleted.error());
+                        succeed(QJsonObject{{QStringLiteral("deleted_files"), count}},
+                                tr("Deleted %1 (%n upload(s)) from %2 %3.\n", "", count)
+                                    .arg(args[3], args[1], args[2]));
+                    });
             });
     });
 }

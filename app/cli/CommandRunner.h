@@ -90,6 +90,7 @@ private:
     void remove(QCommandLineParser &parser);
     void verify(QCommandLineParser &parser);
     void diff(QCommandLineParser &parser);
+    void sync(QCommandLineParser &parser);
 
     // Runs verify or diff: exit 0 when identical, 1 when different, else the failure's code.
     void runComparison(std::unique_ptr<ComparisonCommand> command, QCommandLineParser &parser);

@@ -133,9 +133,7 @@ void QueuedCommand::summarize()
         return;
     m_console.endProgress();
     int exitCode = 0;
-    QJsonArray json;
     for (const TransferItem &item : m_queue->items()) {
-        json.append(jsonOf(item));
         const ApiError problem = item.state == TransferState::Failed
                                      ? ApiError(item.errorKind, item.errorMessage)
                                      : checkDone(item);
@@ -148,9 +146,23 @@ void QueuedCommand::summarize()
     }
     if (exitCode == 0)
         m_queue->discardJournal();
-    if (m_json)
+    conclude(exitCode);
+}
+
+void QueuedCommand::conclude(int exitCode)
+{
+    if (m_json) {
+        QJsonArray json;
+        for (const TransferItem &item : m_queue->items())
+            json.append(jsonOf(item));
         m_console.out(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented)));
+    }
     Q_EMIT finished(exitCode);
+}
+
+const QList<TransferItem> &QueuedCommand::items() const
+{
+    return m_queue->items();
 }
 
 } // namespace Stevedore

@@ -43,6 +43,11 @@ protected:
     virtual QJsonObject jsonOf(const TransferItem &item) const = 0;
     // A last check of an item that ended well; an error makes the run fail.
     virtual ApiError checkDone(const TransferItem &) const { return {}; }
+    // Once every item ended (their failures printed): prints the JSON array of jsonOf() and
+    // ends with finished(exitCode). A command with more to do after its transfers overrides it.
+    virtual void conclude(int exitCode);
+    // The run's items, as the queue holds them.
+    const QList<TransferItem> &items() const;
 
     Console &m_console;
     const bool m_json;

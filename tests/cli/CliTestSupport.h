@@ -153,6 +153,18 @@ inline bool writeBytes(const QString &path, const QByteArray &bytes)
            && file.write(bytes) == bytes.size();
 }
 
+// The lines of a gitlab-sim --log excerpt for `method` whose path contains `path`.
+inline QList<QByteArray> logLines(const QByteArray &log, const QByteArray &method,
+                                  const QByteArray &path)
+{
+    QList<QByteArray> found;
+    for (const QByteArray &line : log.split('\n')) {
+        if (line.contains(QByteArray(' ' + method + ' ')) && line.contains(path))
+            found << line;
+    }
+    return found;
+}
+
 // The regular files under `root` (hidden ones too; no sockets or fifos) whose bytes contain
 // `secret`, except below `skip`.
 inline QStringList filesContaining(const QString &root, const QByteArray &secret,

@@ -144,6 +144,13 @@ private Q_SLOTS:
             << QStringList{u"diff"_s, kProject,      u"json-doc"_s, u"1.0.0"_s,
                            kProject,  u"json-doc"_s, u"1.0.0"_s,    u"--json"_s}
             << u"diff"_s << 0 << true << QByteArray();
+        QTest::newRow("sync, dry run")
+            << QStringList{u"sync"_s,  u"fetched"_s,   kProject,      u"json-sync"_s,
+                           u"1.0.0"_s, u"--dry-run"_s, u"--delete"_s, u"--json"_s}
+            << u"sync"_s << 0 << true << QByteArray();
+        QTest::newRow("sync") << QStringList{u"sync"_s,      u"fetched"_s, kProject,
+                                             u"json-sync"_s, u"1.0.0"_s,   u"--json"_s}
+                              << u"sync"_s << 0 << true << QByteArray();
         QTest::newRow("delete, a file") << QStringList{u"delete"_s, kProject,   u"json-doc"_s,
                                                        u"1.0.0"_s,  u"a.txt"_s, u"--json"_s}
                                         << u"delete"_s << 0 << true << QByteArray();

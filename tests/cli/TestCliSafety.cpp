@@ -113,17 +113,6 @@ void serveVersion(HostileServer &server, const QJsonArray &packages, const QJson
               [listed](const HostileServer::Request &) { return HostileServer::json(listed); });
 }
 
-// The lines of a gitlab-sim --log excerpt for `method` whose path contains `path`.
-QList<QByteArray> logLines(const QByteArray &log, const QByteArray &method, const QByteArray &path)
-{
-    QList<QByteArray> found;
-    for (const QByteArray &line : log.split('\n')) {
-        if (line.contains(QByteArray(' ' + method + ' ')) && line.contains(path))
-            found << line;
-    }
-    return found;
-}
-
 QString describeRequests(const HostileServer &server)
 {
     QStringList lines;

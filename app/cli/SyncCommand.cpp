@@ -1,0 +1,350 @@
+#include "cli/SyncCommand.h"
+
+#include "cli/ExitCodes.h"
+#include "core/Version.h"
+#include "transfer/PublishPlan.h"
+#include "transfer/UploadJob.h"
+#include "validate/NameRules.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+
+#include <utility>
+
+namespace Stevedore {
+
+namespace {
+
+using Kind = FileComparison::Kind;
+
+QString sizeText(qint64 bytes)
+{
+    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+QJsonValue fingerprintJson(const std::optional<FileFingerprint> &file)
+{
+    if (!file)
+        return QJsonValue::Null;
+    return QJsonObject{{QStringLiteral("size"), file->size},
+                       {QStringLiteral("sha256"), file->sha256}};
+}
+
+} // namespace
+
+void SyncCommand::prepare(const QStringList &arguments, bool deleteRemoved, bool dryRun)
+{
+    m_folder = QDir(arguments.at(0)).absolutePath();
+    m_version = {arguments.at(1), arguments.at(2), arguments.at(3), {}};
+    m_delete = deleteRemoved;
+    m_dryRun = dryRun;
+}
+
+void SyncCommand::run(GitLabApi &api)
+{
+    m_api = &api;
+    m_hashing = new LocalFingerprints(this);
+    connect(m_hashing, &LocalFingerprints::progress, this, [this](qint64 hashed, qint64 total) {
+        if (!m_quiet && !m_json)
+            m_console.progress(tr("hashing %1 of %2").arg(sizeText(hashed), sizeText(total)));
+    });
+    connect(m_hashing, &LocalFingerprints::finished, this, &SyncCommand::onHashed);
+    m_hashing->start(m_folder);
+}
+
+void SyncCommand::onHashed(const LocalFingerprints::Result &local)
+{
+    m_console.endProgress();
+    if (!local.problem.isEmpty())
+        return Q_EMIT failed(ApiError(ApiError::Kind::Local, local.problem));
+    QStringList unreadable;
+    for (const FileFingerprint &file : local.files) {
+        if (!file.problem.isEmpty())
+            unreadable << tr("%1: %2").arg(NameRules::printable(file.path), file.problem);
+    }
+    if (!unreadable.isEmpty()) {
+        return Q_EMIT failed(ApiError(
+            ApiError::Kind::Local,
+            tr("Nothing was sent: %n file(s) in the folder cannot be read, so it is not known "
+               "whether the version has them. Make them readable or move them out of %1.",
+               "", int(unreadable.size()))
+                    .arg(QDir::toNativeSeparators(m_folder))
+                + QLatin1Char('\n') + unreadable.join(QLatin1Char('\n'))));
+    }
+    for (const FileFingerprint &file : local.files) {
+        QString rule;
+        if (!NameRules::splitUploadPath(file.path, &rule)) {
+            return Q_EMIT refused(
+                tr("\"%1\": %2 Rename it (for example to \"%3\") or move it out of the folder.")
+                    .arg(NameRules::printable(file.path), rule,
+                         PublishPlan::suggestUploadPath(file.path)));
+        }
+    }
+    m_local = local.files;
+    m_notes = local.notes;
+    m_api->versionFiles(m_version.project, m_version.packageName, m_version.version, this,
+                        [this](Result<VersionFiles> version) {
+                            if (!version.ok())
+                                return Q_EMIT failed(version.error());
+                            onListed(version.value());
+                        });
+}
+
+void SyncCommand::onListed(const VersionFiles &version)
+{
+    m_served = version;
+    m_plan = FileComparison::compare(FileFingerprint::servedBy(version), m_local);
+    for (const FileComparison::Entry &entry : m_plan->entries()) {
+        if (entry.kind == Kind::Same)
+            m_outcomes.insert(entry.path, Outcome::Unchanged);
+        else if (entry.kind == Kind::Removed && !m_delete)
+            m_outcomes.insert(entry.path, Outcome::Kept);
+        else
+            m_outcomes.insert(entry.path, m_dryRun ? Outcome::Planned : Outcome::NotDone);
+    }
+    if (!m_quiet && !m_json) {
+        for (const QString &note : std::as_const(m_notes))
+            m_console.err(tr("note: %1\n").arg(note));
+        QString plan;
+        for (const FileComparison::Entry &entry : m_plan->entries())
+            plan += planLine(entry);
+        m_console.out(plan);
+    }
+    if (m_dryRun)
+        return finish(ExitCode::Success);
+    send();
+}
+
+void SyncCommand::send()
+{
+    QList<TransferItem> uploads;
+    for (const FileComparison::Entry &entry : m_plan->entries()) {
+        if (entry.kind != Kind::Added && entry.kind != Kind::Changed)
+            continue;
+        TransferItem item;
+        item.direction = TransferDirection::Upload;
+        item.target = m_version;
+        item.target.fileName = entry.path;
+        item.localPath = QDir(m_folder).filePath(entry.path);
+        // A changed file is published as publish --on-duplicate replace does it; a new one as
+        // publish does by default, which skips it should identical content have arrived since.
+        item.duplicatePolicy =
+            entry.kind == Kind::Changed ? DuplicatePolicy::Replace : DuplicatePolicy::SkipIdentical;
+        const ApiError local = UploadJob::checkLocally(item.target, item.localPath);
+        if (local.isError())
+            return Q_EMIT failed(local);
+        uploads.append(item);
+    }
+    runQueue(*m_api, uploads, {});
+}
+
+// The uploads ended: their outcomes are known, and the deletions follow when all went well.
+void SyncCommand::conclude(int exitCode)
+{
+    for (const TransferItem &item : items()) {
+        const bool replaced = item.duplicatePolicy == DuplicatePolicy::Replace;
+        Outcome outcome = Outcome::NotDone;
+        if (item.state == TransferState::Done)
+            outcome = replaced ? Outcome::Replaced : Outcome::Uploaded;
+        else if (item.state == TransferState::Skipped)
+            outcome = Outcome::Unchanged;
+        else if (item.state == TransferState::Failed)
+            outcome = Outcome::Failed;
+        m_outcomes.insert(item.target.fileName, outcome);
+        if (outcome == Outcome::Failed)
+            m_errors.insert(item.target.fileName, item.errorMessage);
+    }
+    QStringList removed;
+    if (m_delete && exitCode == ExitCode::Success) {
+        for (const FileComparison::Entry &entry : m_plan->entries()) {
+            if (entry.kind == Kind::Removed)
+                removed << entry.path;
+        }
+    }
+    deleteRemoved(removed, exitCode);
+}
+
+// Deletes every upload of each path, one path after the other, with the calls `delete` makes.
+void SyncCommand::deleteRemoved(QStringList paths, int exitCode)
+{
+    if (paths.isEmpty())
+        return finish(exitCode);
+    const QString path = paths.takeFirst();
+    QList<qint64> copies;
+    for (const PackageFile &file : std::as_const(m_served.files)) {
+        if (file.displayName() == path)
+            copies.append(file.id);
+    }
+    m_api->deletePackageFiles(
+        m_version.project, m_served.package->id, copies, this,
+        [this, path, paths, exitCode](Result<Success> deleted) {
+            if (!deleted.ok()) {
+                m_outcomes.insert(path, Outcome::Failed);
+                m_errors.insert(path, deleted.error().message());
+                m_console.err(
+                    executableName() + QStringLiteral(": ")
+                    + tr("%1: %2").arg(NameRules::printable(path), deleted.error().message())
+                    + QLatin1Char('\n'));
+                return finish(ExitCode::of(deleted.error()));
+            }
+            m_outcomes.insert(path, Outcome::Deleted);
+            if (!m_quiet && !m_json)
+                m_console.out(tr("deleted   %1\n").arg(NameRules::printable(path)));
+            deleteRemoved(paths, exitCode);
+        });
+}
+
+void SyncCommand::finish(int exitCode)
+{
+    if (m_json) {
+        QJsonArray files;
+        for (const FileComparison::Entry &entry : m_plan->entries()) {
+            files.append(
+                QJsonObject{{QStringLiteral("path"), entry.path},
+                            {QStringLiteral("plan"), planId(entry.kind)},
+                            {QStringLiteral("version"), fingerprintJson(entry.before)},
+                            {QStringLiteral("local"), fingerprintJson(entry.after)},
+                            {QStringLiteral("outcome"), outcomeId(m_outcomes.value(entry.path))},
+                            {QStringLiteral("error"), m_errors.value(entry.path)}});
+        }
+        QJsonObject counts;
+        for (const Kind kind : {Kind::Added, Kind::Changed, Kind::Same, Kind::Removed})
+            counts.insert(planId(kind), m_plan->count(kind));
+        const QJsonObject document{{QStringLiteral("ok"), exitCode == ExitCode::Success},
+                                   {QStringLiteral("dry_run"), m_dryRun},
+                                   {QStringLiteral("delete"), m_delete},
+                                   {QStringLiteral("folder"), m_folder},
+                                   {QStringLiteral("version"),
+                                    QJsonObject{{QStringLiteral("project"), m_version.project},
+                                                {QStringLiteral("name"), m_version.packageName},
+                                                {QStringLiteral("version"), m_version.version}}},
+                                   {QStringLiteral("counts"), counts},
+                                   {QStringLiteral("files"), files},
+                                   {QStringLiteral("notes"), QJsonArray::fromStringList(m_notes)}};
+        m_console.out(QString::fromUtf8(QJsonDocument(document).toJson(QJsonDocument::Indented)));
+    } else if (!m_quiet) {
+        m_console.out(summary(exitCode));
+    }
+    Q_EMIT finished(exitCode);
+}
+
+QString SyncCommand::planLine(const FileComparison::Entry &entry) const
+{
+    const QString path = NameRules::printable(entry.path);
+    switch (entry.kind) {
+    case Kind::Added:
+        return tr("+ %1  new (%2)\n").arg(path, sizeText(entry.after->size));
+    case Kind::Changed:
+        return tr("~ %1  changed (%2 → %3)\n")
+            .arg(path, sizeText(entry.before->size), sizeText(entry.after->size));
+    case Kind::Same:
+        return tr("= %1  same (%2)\n").arg(path, sizeText(entry.after->size));
+    case Kind::Removed:
+        return m_delete ? tr("- %1  removed (%2)\n").arg(path, sizeText(entry.before->size))
+                        : tr("- %1  not in the folder, kept (%2)\n")
+                              .arg(path, sizeText(entry.before->size));
+    case Kind::Unreadable: // stopped the sync before there was a plan
+        break;
+    }
+    return {};
+}
+
+QString SyncCommand::summary(int exitCode) const
+{
+    const QString version =
+        NameRules::printable(QStringLiteral("%1 %2 %3")
+                                 .arg(m_version.project, m_version.packageName, m_version.version));
+    QStringList parts;
+    if (m_dryRun) {
+        const auto planned = [&](Kind kind, const QString &text) {
+            if (const int n = m_plan->count(kind))
+                parts << text.arg(n);
+        };
+        planned(Kind::Added, tr("%1 to upload"));
+        planned(Kind::Changed, tr("%1 to replace"));
+        planned(Kind::Removed, m_delete ? tr("%1 to delete") : tr("%1 to keep"));
+        planned(Kind::Same, tr("%1 the same"));
+        return tr("Dry run, nothing was sent to %1: %2.\n")
+            .arg(version,
+                 parts.isEmpty() ? tr("the folder is empty") : parts.join(QStringLiteral(", ")));
+    }
+    QHash<Outcome, int> counts;
+    for (const Outcome outcome : m_outcomes)
+        ++counts[outcome];
+    const auto add = [&](Outcome outcome, const QString &text) {
+        if (const int n = counts.value(outcome))
+            parts << text.arg(n);
+    };
+    add(Outcome::Uploaded, tr("%1 uploaded"));
+    add(Outcome::Replaced, tr("%1 replaced"));
+    add(Outcome::Deleted, tr("%1 deleted"));
+    add(Outcome::Unchanged, tr("%1 the same"));
+    add(Outcome::Kept, tr("%1 kept although not in the folder (--delete deletes them)"));
+    add(Outcome::Failed, tr("%1 failed"));
+    add(Outcome::NotDone, tr("%1 not done"));
+    const QString folder = QDir::toNativeSeparators(m_folder);
+    const QString done =
+        parts.isEmpty() ? tr("the folder is empty") : parts.join(QStringLiteral(", "));
+    return exitCode == ExitCode::Success
+               ? tr("Synced %1 to %2: %3.\n").arg(folder, version, done)
+               : tr("Sync of %1 to %2 stopped: %3.\n").arg(folder, version, done);
+}
+
+QString SyncCommand::outcomeId(Outcome outcome)
+{
+    switch (outcome) {
+    case Outcome::Planned:
+        return QStringLiteral("planned");
+    case Outcome::Uploaded:
+        return QStringLiteral("uploaded");
+    case Outcome::Replaced:
+        return QStringLiteral("replaced");
+    case Outcome::Unchanged:
+        return QStringLiteral("unchanged");
+    case Outcome::Deleted:
+        return QStringLiteral("deleted");
+    case Outcome::Kept:
+        return QStringLiteral("kept");
+    case Outcome::Failed:
+        return QStringLiteral("failed");
+    case Outcome::NotDone:
+        return QStringLiteral("not_done");
+    }
+    return {};
+}
+
+QString SyncCommand::planId(Kind kind)
+{
+    switch (kind) {
+    case Kind::Added:
+        return QStringLiteral("new");
+    case Kind::Changed:
+        return QStringLiteral("changed");
+    case Kind::Same:
+        return QStringLiteral("same");
+    case Kind::Removed:
+        return QStringLiteral("removed");
+    case Kind::Unreadable:
+        return QStringLiteral("unreadable");
+    }
+    return {};
+}
+
+QString SyncCommand::doneLine(const TransferItem &item) const
+{
+    const QString path = NameRules::printable(item.target.fileName);
+    if (item.state == TransferState::Skipped)
+        return tr("unchanged %1  (the same content is already there)\n").arg(path);
+    if (item.duplicatePolicy == DuplicatePolicy::Replace)
+        return tr("replaced  %1  %2\n").arg(path, item.sha256);
+    return tr("uploaded  %1  %2\n").arg(path, item.sha256);
+}
+
+QJsonObject SyncCommand::jsonOf(const TransferItem &) const
+{
+    return {}; // conclude() prints the plan's document instead of the queue's array
+}
+
+} // namespace Stevedore

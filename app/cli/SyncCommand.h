@@ -1,0 +1,72 @@
+#pragma once
+
+#include "cli/QueuedCommand.h"
+#include "transfer/FileComparison.h"
+#include "transfer/LocalFingerprints.h"
+
+#include <QHash>
+#include <QStringList>
+
+#include <optional>
+
+namespace Stevedore {
+
+// `stevedore sync DIR PROJECT NAME VERSION [--delete] [--dry-run]`: makes the version hold the
+// folder's files. The plan is a FileComparison with the version before and the folder after
+// (DIR/sub/b.txt is sub/b.txt, as verify and download see it): new files are published, changed
+// ones published with publish's replace policy (GitLab serves the new copy and the old one is
+// deleted), the same ones left alone, and the ones the folder lacks deleted with --delete only.
+// The uploads run through the transfer queue, as publish's do. Nothing is requested before the
+// folder is hashed and every name in it is one GitLab accepts, and nothing is sent before the
+// plan is printed. There is no journal: every run plans afresh from what GitLab holds, so a run
+// started again after an interruption sends only what is still missing.
+class SyncCommand final : public QueuedCommand
+{
+    Q_OBJECT
+
+public:
+    using QueuedCommand::QueuedCommand;
+
+    // DIR PROJECT NAME VERSION, whose registry names the runner has checked.
+    void prepare(const QStringList &arguments, bool deleteRemoved, bool dryRun);
+    void run(GitLabApi &api);
+
+Q_SIGNALS:
+    // The sync ended before it sent anything: the folder cannot be used or the version not read.
+    void failed(const Stevedore::ApiError &error);
+    // A file in the folder has a name GitLab refuses; nothing was requested.
+    void refused(const QString &usageProblem);
+
+private:
+    // What became of a file of the plan.
+    enum class Outcome { Planned, Uploaded, Replaced, Unchanged, Deleted, Kept, Failed, NotDone };
+
+    void onHashed(const LocalFingerprints::Result &local);
+    void onListed(const VersionFiles &version);
+    void send();
+    void conclude(int exitCode) override;
+    void deleteRemoved(QStringList paths, int exitCode);
+    void finish(int exitCode);
+
+    QString planLine(const FileComparison::Entry &entry) const;
+    QString summary(int exitCode) const;
+    static QString outcomeId(Outcome outcome);
+    static QString planId(FileComparison::Kind kind);
+    QString doneLine(const TransferItem &item) const override;
+    QJsonObject jsonOf(const TransferItem &item) const override;
+
+    QString m_folder; // absolute
+    PackageTarget m_version;
+    bool m_delete = false;
+    bool m_dryRun = false;
+    GitLabApi *m_api = nullptr;
+    LocalFingerprints *m_hashing = nullptr;
+    QList<FileFingerprint> m_local;
+    QStringList m_notes;
+    VersionFiles m_served;
+    std::optional<FileComparison> m_plan;
+    QHash<QString, Outcome> m_outcomes; // path → what became of it, once known
+    QHash<QString, QString> m_errors;   // path → why it failed
+};
+
+} // namespace Stevedore
