@@ -154,6 +154,12 @@ QString DownloadCommand::doneLine(const TransferItem &item) const
     return tr("downloaded %1  %2\n").arg(QDir::toNativeSeparators(item.finalPath), item.sha256);
 }
 
+void DownloadCommand::conclude(int exitCode)
+{
+    printItemsAsJson([this](const TransferItem &item) { return jsonOf(item); });
+    QueuedCommand::conclude(exitCode);
+}
+
 QJsonObject DownloadCommand::jsonOf(const TransferItem &item) const
 {
     QJsonObject entry{

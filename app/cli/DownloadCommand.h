@@ -30,7 +30,8 @@ private:
     void transfer(GitLabApi &api, const QList<TransferItem> &items, const QString &statePath);
     void fail(const ApiError &error);
     QString doneLine(const TransferItem &item) const override;
-    QJsonObject jsonOf(const TransferItem &item) const override;
+    void conclude(int exitCode) override;
+    QJsonObject jsonOf(const TransferItem &item) const;
 
     QString m_project, m_name, m_version, m_directory;
     QStringList m_wanted;

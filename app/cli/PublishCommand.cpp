@@ -200,6 +200,12 @@ QString PublishCommand::doneLine(const TransferItem &item) const
     return tr("published %1  %2\n").arg(item.target.fileName, item.sha256);
 }
 
+void PublishCommand::conclude(int exitCode)
+{
+    printItemsAsJson([this](const TransferItem &item) { return jsonOf(item); });
+    QueuedCommand::conclude(exitCode);
+}
+
 QJsonObject PublishCommand::jsonOf(const TransferItem &item) const
 {
     // An item the last check failed is reported failed, as the exit code says.

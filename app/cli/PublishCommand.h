@@ -39,7 +39,8 @@ private:
     void runFromStdin(GitLabApi &api);
     ApiError checkDone(const TransferItem &item) const override;
     QString doneLine(const TransferItem &item) const override;
-    QJsonObject jsonOf(const TransferItem &item) const override;
+    void conclude(int exitCode) override;
+    QJsonObject jsonOf(const TransferItem &item) const;
 
     PackageTarget m_version; // fileName unused
     bool m_hidden = false;

@@ -151,13 +151,18 @@ void QueuedCommand::summarize()
 
 void QueuedCommand::conclude(int exitCode)
 {
-    if (m_json) {
-        QJsonArray json;
-        for (const TransferItem &item : m_queue->items())
-            json.append(jsonOf(item));
-        m_console.out(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented)));
-    }
     Q_EMIT finished(exitCode);
+}
+
+void QueuedCommand::printItemsAsJson(
+    const std::function<QJsonObject(const TransferItem &)> &entry) const
+{
+    if (!m_json)
+        return;
+    QJsonArray json;
+    for (const TransferItem &item : m_queue->items())
+        json.append(entry(item));
+    m_console.out(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented)));
 }
 
 const QList<TransferItem> &QueuedCommand::items() const

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QObject>
 
+#include <functional>
 #include <memory>
 
 namespace Stevedore {
@@ -40,12 +41,13 @@ protected:
     void runQueue(GitLabApi &api, QList<TransferItem> wanted, const QString &statePath);
     // The line printed when an item ends well (not with --json or --quiet).
     virtual QString doneLine(const TransferItem &item) const = 0;
-    virtual QJsonObject jsonOf(const TransferItem &item) const = 0;
     // A last check of an item that ended well; an error makes the run fail.
     virtual ApiError checkDone(const TransferItem &) const { return {}; }
-    // Once every item ended (their failures printed): prints the JSON array of jsonOf() and
-    // ends with finished(exitCode). A command with more to do after its transfers overrides it.
+    // Once every item ended (their failures printed): ends with finished(exitCode). A command
+    // with more to print or do after its transfers overrides it and calls this at the end.
     virtual void conclude(int exitCode);
+    // With --json: prints the items as a JSON array, one `entry` each.
+    void printItemsAsJson(const std::function<QJsonObject(const TransferItem &)> &entry) const;
     // The run's items, as the queue holds them.
     const QList<TransferItem> &items() const;
 

@@ -342,9 +342,4 @@ QString SyncCommand::doneLine(const TransferItem &item) const
     return tr("uploaded  %1  %2\n").arg(path, item.sha256);
 }
 
-QJsonObject SyncCommand::jsonOf(const TransferItem &) const
-{
-    return {}; // conclude() prints the plan's document instead of the queue's array
-}
-
 } // namespace Stevedore

@@ -53,7 +53,6 @@ private:
     static QString outcomeId(Outcome outcome);
     static QString planId(FileComparison::Kind kind);
     QString doneLine(const TransferItem &item) const override;
-    QJsonObject jsonOf(const TransferItem &item) const override;
 
     QString m_folder; // absolute
     PackageTarget m_version;
