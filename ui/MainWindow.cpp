@@ -538,10 +538,13 @@ void MainWindow::showEmptyStates()
 
     auto *transfers = new ViewPlaceholder(m_transfers->view());
     QAbstractItemModel *shownTransfers = m_transfers->view()->model();
-    const auto transfersShown = [transfers, shownTransfers, this] {
+    // The dock's models, not m_queue: the views are torn down after the window's members, and
+    // still report their last changes then.
+    const TransferQueueModel *allTransfers = m_transfers->model();
+    const auto transfersShown = [transfers, shownTransfers, allTransfers] {
         if (shownTransfers->rowCount() > 0)
             return transfers->clearMessage();
-        transfers->showMessage(m_queue.items().isEmpty()
+        transfers->showMessage(allTransfers->rowCount() == 0
                                    ? tr("No transfers yet. Drop files on the window to publish "
                                         "them, or download a file or a version.")
                                    : tr("No transfer matches this filter."));

@@ -10,6 +10,7 @@ namespace Stevedore {
 NameColumnFit::NameColumnFit(QTreeView *view, int nameColumn)
     : QObject(view)
     , m_view(view)
+    , m_viewport(view->viewport())
     , m_nameColumn(nameColumn)
 {
     m_later.setSingleShot(true);
@@ -34,7 +35,7 @@ NameColumnFit::NameColumnFit(QTreeView *view, int nameColumn)
 
 bool NameColumnFit::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+    if (watched == m_viewport && event->type() == QEvent::Resize)
         m_later.start();
     return QObject::eventFilter(watched, event);
 }

@@ -25,6 +25,8 @@ private:
     void fit();
 
     QTreeView *m_view;
+    // Compared by address only: the viewport also sends events while the view is torn down.
+    const QObject *m_viewport;
     int m_nameColumn;
     QTimer m_later; // one fit per event-loop turn, however many rows or sections changed
 };
