@@ -35,11 +35,6 @@ const QString &kQuiet = CommandCatalog::Quiet;
 const QString &kMaxWait = CommandCatalog::MaxWait;
 const QString &kHelp = CommandCatalog::Help;
 
-QString humanSize(qint64 bytes)
-{
-    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
-}
-
 QString column(const QString &text, qsizetype width)
 {
     return text.leftJustified(width) + QStringLiteral("  ");
@@ -601,7 +596,7 @@ void CommandRunner::listFiles(QCommandLineParser &parser)
                         {QStringLiteral("created_at"), file.createdAt.toString(Qt::ISODateWithMs)},
                         {QStringLiteral("newest"), newest}});
                     text +=
-                        column(file.displayName(), 36) + column(humanSize(file.size), 10)
+                        column(file.displayName(), 36) + column(Console::sizeText(file.size), 10)
                         + column(file.sha256, 64)
                         + QLocale::c().toString(file.createdAt, QStringLiteral("yyyy-MM-dd HH:mm"))
                         + (newest ? QString() : tr("  (older copy)")) + QLatin1Char('\n');

@@ -1,9 +1,9 @@
 #include "cli/ComparisonReport.h"
 
+#include "cli/Console.h"
 #include "validate/NameRules.h"
 
 #include <QJsonArray>
-#include <QLocale>
 
 namespace Stevedore {
 
@@ -11,20 +11,15 @@ namespace {
 
 using Kind = FileComparison::Kind;
 
-QString sizeText(qint64 bytes)
-{
-    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
-}
+} // namespace
 
-QJsonValue fingerprintJson(const std::optional<FileFingerprint> &file)
+QJsonValue ComparisonReport::fingerprintJson(const std::optional<FileFingerprint> &file)
 {
     if (!file || !file->problem.isEmpty())
         return QJsonValue::Null;
     return QJsonObject{{QStringLiteral("size"), file->size},
                        {QStringLiteral("sha256"), file->sha256}};
 }
-
-} // namespace
 
 ComparisonReport::ComparisonReport(Subject subject, const FileComparison &comparison,
                                    QString beforeName, QString afterName)
@@ -68,16 +63,20 @@ QString ComparisonReport::line(const FileComparison::Entry &entry) const
     case Kind::Same:
         return {};
     case Kind::Added:
-        return verify ? tr("+ %1  not in the version (%2)\n").arg(path, sizeText(entry.after->size))
-                      : tr("+ %1  added (%2)\n").arg(path, sizeText(entry.after->size));
+        return verify ? tr("+ %1  not in the version (%2)\n")
+                            .arg(path, Console::sizeText(entry.after->size))
+                      : tr("+ %1  added (%2)\n").arg(path, Console::sizeText(entry.after->size));
     case Kind::Removed:
-        return verify ? tr("- %1  missing locally (%2)\n").arg(path, sizeText(entry.before->size))
-                      : tr("- %1  removed (%2)\n").arg(path, sizeText(entry.before->size));
+        return verify ? tr("- %1  missing locally (%2)\n")
+                            .arg(path, Console::sizeText(entry.before->size))
+                      : tr("- %1  removed (%2)\n").arg(path, Console::sizeText(entry.before->size));
     case Kind::Changed:
         return verify ? tr("~ %1  changed (%2 in the version, %3 locally)\n")
-                            .arg(path, sizeText(entry.before->size), sizeText(entry.after->size))
+                            .arg(path, Console::sizeText(entry.before->size),
+                                 Console::sizeText(entry.after->size))
                       : tr("~ %1  changed (%2 → %3)\n")
-                            .arg(path, sizeText(entry.before->size), sizeText(entry.after->size));
+                            .arg(path, Console::sizeText(entry.before->size),
+                                 Console::sizeText(entry.after->size));
     case Kind::Unreadable:
         return tr("! %1  %2\n").arg(path, entry.after->problem);
     }

@@ -29,6 +29,8 @@ public:
     QString text() const;
     // {"identical", "counts", "files", "duplicates"}; the command adds what it compared.
     QJsonObject json() const;
+    // {"size", "sha256"} of one side of an entry; null when the side has no readable file.
+    static QJsonValue fingerprintJson(const std::optional<FileFingerprint> &file);
 
 private:
     QString statusId(FileComparison::Kind kind) const;

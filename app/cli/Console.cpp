@@ -2,6 +2,7 @@
 
 #include "validate/NameRules.h"
 
+#include <QLocale>
 #include <QTextStream>
 
 #include <algorithm>
@@ -90,6 +91,11 @@ void Console::endProgress()
     if (m_progressShown)
         write(stderr, QStringLiteral("\r\033[K"));
     m_progressShown = false;
+}
+
+QString Console::sizeText(qint64 bytes)
+{
+    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
 
 } // namespace Stevedore

@@ -23,6 +23,9 @@ public:
     void progress(const QString &line);
     void endProgress();
 
+    // "1.5 MB": sizes as the command line prints them, the same in every locale.
+    static QString sizeText(qint64 bytes);
+
 private:
     bool m_progressShown = false;
 };

@@ -11,7 +11,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLocale>
 
 #include <unistd.h>
 
@@ -158,9 +157,7 @@ void PublishCommand::runFromStdin(GitLabApi &api)
     m_spool = std::make_unique<StdinSpool>();
     const ApiError spooled = m_spool->fill(STDIN_FILENO, [this](qint64 bytes) {
         if (!m_quiet)
-            m_console.progress(tr("reading standard input  %1")
-                                   .arg(QLocale::c().formattedDataSize(
-                                       bytes, 1, QLocale::DataSizeTraditionalFormat)));
+            m_console.progress(tr("reading standard input  %1").arg(Console::sizeText(bytes)));
     });
     m_console.endProgress();
     if (spooled.isError()) {

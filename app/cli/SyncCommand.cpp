@@ -1,5 +1,6 @@
 #include "cli/SyncCommand.h"
 
+#include "cli/ComparisonReport.h"
 #include "cli/ExitCodes.h"
 #include "core/Version.h"
 #include "transfer/PublishPlan.h"
@@ -9,7 +10,6 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QLocale>
 
 #include <utility>
 
@@ -18,19 +18,6 @@ namespace Stevedore {
 namespace {
 
 using Kind = FileComparison::Kind;
-
-QString sizeText(qint64 bytes)
-{
-    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
-}
-
-QJsonValue fingerprintJson(const std::optional<FileFingerprint> &file)
-{
-    if (!file)
-        return QJsonValue::Null;
-    return QJsonObject{{QStringLiteral("size"), file->size},
-                       {QStringLiteral("sha256"), file->sha256}};
-}
 
 } // namespace
 
@@ -48,7 +35,8 @@ void SyncCommand::run(GitLabApi &api)
     m_hashing = new LocalFingerprints(this);
     connect(m_hashing, &LocalFingerprints::progress, this, [this](qint64 hashed, qint64 total) {
         if (!m_quiet && !m_json)
-            m_console.progress(tr("hashing %1 of %2").arg(sizeText(hashed), sizeText(total)));
+            m_console.progress(
+                tr("hashing %1 of %2").arg(Console::sizeText(hashed), Console::sizeText(total)));
     });
     connect(m_hashing, &LocalFingerprints::finished, this, &SyncCommand::onHashed);
     m_hashing->start(m_folder);
@@ -201,13 +189,13 @@ void SyncCommand::finish(int exitCode)
     if (m_json) {
         QJsonArray files;
         for (const FileComparison::Entry &entry : m_plan->entries()) {
-            files.append(
-                QJsonObject{{QStringLiteral("path"), entry.path},
-                            {QStringLiteral("plan"), planId(entry.kind)},
-                            {QStringLiteral("version"), fingerprintJson(entry.before)},
-                            {QStringLiteral("local"), fingerprintJson(entry.after)},
-                            {QStringLiteral("outcome"), outcomeId(m_outcomes.value(entry.path))},
-                            {QStringLiteral("error"), m_errors.value(entry.path)}});
+            files.append(QJsonObject{
+                {QStringLiteral("path"), entry.path},
+                {QStringLiteral("plan"), planId(entry.kind)},
+                {QStringLiteral("version"), ComparisonReport::fingerprintJson(entry.before)},
+                {QStringLiteral("local"), ComparisonReport::fingerprintJson(entry.after)},
+                {QStringLiteral("outcome"), outcomeId(m_outcomes.value(entry.path))},
+                {QStringLiteral("error"), m_errors.value(entry.path)}});
         }
         QJsonObject counts;
         for (const Kind kind : {Kind::Added, Kind::Changed, Kind::Same, Kind::Removed})
@@ -235,16 +223,17 @@ QString SyncCommand::planLine(const FileComparison::Entry &entry) const
     const QString path = NameRules::printable(entry.path);
     switch (entry.kind) {
     case Kind::Added:
-        return tr("+ %1  new (%2)\n").arg(path, sizeText(entry.after->size));
+        return tr("+ %1  new (%2)\n").arg(path, Console::sizeText(entry.after->size));
     case Kind::Changed:
         return tr("~ %1  changed (%2 → %3)\n")
-            .arg(path, sizeText(entry.before->size), sizeText(entry.after->size));
+            .arg(path, Console::sizeText(entry.before->size), Console::sizeText(entry.after->size));
     case Kind::Same:
-        return tr("= %1  same (%2)\n").arg(path, sizeText(entry.after->size));
+        return tr("= %1  same (%2)\n").arg(path, Console::sizeText(entry.after->size));
     case Kind::Removed:
-        return m_delete ? tr("- %1  removed (%2)\n").arg(path, sizeText(entry.before->size))
-                        : tr("- %1  not in the folder, kept (%2)\n")
-                              .arg(path, sizeText(entry.before->size));
+        return m_delete
+                   ? tr("- %1  removed (%2)\n").arg(path, Console::sizeText(entry.before->size))
+                   : tr("- %1  not in the folder, kept (%2)\n")
+                         .arg(path, Console::sizeText(entry.before->size));
     case Kind::Unreadable: // stopped the sync before there was a plan
         break;
     }
