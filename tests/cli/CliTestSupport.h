@@ -17,6 +17,7 @@
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 #include <algorithm>
 #include <sys/stat.h>
@@ -114,6 +115,18 @@ inline QProcessEnvironment isolatedEnvironment(const QString &root)
                        QStringLiteral("unix:path=") + root + QStringLiteral("/no-bus"));
     return environment;
 }
+
+#ifdef STEVEDORE_EXECUTABLE
+// `stevedore` in isolatedEnvironment(root) with an environment account: GITLAB_HOST + GITLAB_TOKEN.
+inline Run runWithToken(const QStringList &arguments, const QString &root, const QUrl &server,
+                        const QString &token, const QString &workingDirectory)
+{
+    QProcessEnvironment environment = isolatedEnvironment(root);
+    environment.insert(QStringLiteral("GITLAB_HOST"), server.toString());
+    environment.insert(QStringLiteral("GITLAB_TOKEN"), token);
+    return runStevedore(arguments, environment, workingDirectory);
+}
+#endif
 
 // The account names of `stevedore --json accounts`.
 inline QStringList accountNames(const Run &accounts)

@@ -59,10 +59,7 @@ private:
 
     Run run(const QStringList &arguments)
     {
-        QProcessEnvironment environment = isolatedEnvironment(m_root.path());
-        environment.insert(u"GITLAB_HOST"_s, m_sim->baseUrl().toString());
-        environment.insert(u"GITLAB_TOKEN"_s, kPat);
-        return runStevedore(arguments, environment, m_work.path());
+        return runWithToken(arguments, m_root.path(), m_sim->baseUrl(), kPat, m_work.path());
     }
 
     bool writeFolder(const QString &folder, const QMap<QString, QByteArray> &files)

@@ -88,4 +88,17 @@ inline void checkModel(QAbstractItemModel *model)
     QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::Fatal);
 }
 
+// A package version as the API would give it; `created` in ISO 8601.
+inline Package package(qint64 id, const QString &name, const QString &version,
+                       const QString &created, const QString &status = u"default"_s)
+{
+    Package p;
+    p.id = id;
+    p.name = name;
+    p.version = version;
+    p.status = status;
+    p.createdAt = QDateTime::fromString(created, Qt::ISODate);
+    return p;
+}
+
 } // namespace Stevedore::ModelTest

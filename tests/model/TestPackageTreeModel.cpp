@@ -11,20 +11,9 @@
 using namespace Qt::StringLiterals;
 using namespace Stevedore;
 using Stevedore::ModelTest::checkModel;
+using Stevedore::ModelTest::package;
 
 namespace {
-
-Package package(qint64 id, const QString &name, const QString &version, const QString &created,
-                const QString &status = u"default"_s)
-{
-    Package p;
-    p.id = id;
-    p.name = name;
-    p.version = version;
-    p.status = status;
-    p.createdAt = QDateTime::fromString(created, Qt::ISODate);
-    return p;
-}
 
 // The demo project's packages, in the server's (creation) order, plus "lib", whose 1.0.1
 // backport was published after 2.0.0.

@@ -1,26 +1,16 @@
 // PackageVersions: the compact store behind the package tree. Names and statuses stored once,
 // the orders finish() computes, look-ups, and the record given back as it came in.
 
+#include "ModelTestSupport.h"
 #include "model/PackageVersions.h"
 
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 using namespace Stevedore;
+using Stevedore::ModelTest::package;
 
 namespace {
-
-Package package(qint64 id, const QString &name, const QString &version, const QString &created,
-                const QString &status = u"default"_s)
-{
-    Package p;
-    p.id = id;
-    p.name = name;
-    p.version = version;
-    p.status = status;
-    p.createdAt = QDateTime::fromString(created, Qt::ISODate);
-    return p;
-}
 
 QStringList versionsIn(const PackageVersions &versions, const std::vector<int> &order)
 {
