@@ -724,7 +724,8 @@ private Q_SLOTS:
             const int page = std::max(1, QUrlQuery(QUrl::fromEncoded(request.target).query())
                                              .queryItemValue(u"page"_s)
                                              .toInt());
-            QVERIFY2(page <= 4, qPrintable(describeRequests(server)));
+            // Page 4 is named by page 3's Link; page 5 may have been guessed from it.
+            QVERIFY2(page <= 5, qPrintable(describeRequests(server)));
         }
     }
 

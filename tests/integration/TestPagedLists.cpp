@@ -5,6 +5,7 @@
 
 #include "HostileServer.h"
 #include "IntegrationSupport.h"
+#include "api/PageFetcher.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -176,8 +177,10 @@ private Q_SLOTS:
         m_server.reset();
     }
 
-    // Page 1's body drips for a second or more; page 2 is asked for meanwhile (its answer,
-    // complete first, waits), page 3 only once page 1 is handed over.
+    // Page 1's body drips for a second or more; page 2 (named by page 1's Link) and page 3
+    // (guessed from page 2's address) are asked for meanwhile, their answers wait, and page 4
+    // only once page 1 is handed over. Page 7, guessed after the last page, is never handed
+    // over although the server answers it.
     void theNextPageIsAskedForWhileAPageArrives()
     {
         serve([](int page, int, const QByteArray &origin) -> std::optional<HostileServer::Reply> {
@@ -190,10 +193,57 @@ private Q_SLOTS:
         const Listing listing = list();
         QVERIFY2(listing.result.ok(), qPrintable(describe(listing)));
         QCOMPARE(listing.pages, pagesUpTo(kPages));
-        QVERIFY2(listing.requestsWhenHandedOver.first() == 2, qPrintable(describe(listing)));
+        QVERIFY2(listing.requestsWhenHandedOver.first() == 3, qPrintable(describe(listing)));
         for (int page = 1; page <= kPages; ++page)
             QCOMPARE(requestsFor(page), 1);
-        QCOMPARE(m_server->count("GET", kPackagesPath), kPages);
+        QVERIFY(requestsFor(kPages + 1) <= 1);
+        QVERIFY(m_server->count("GET", kPackagesPath) <= kPages + 1);
+    }
+
+    // Page 2's Link skips to page 5: the guessed page 3 is dropped, page 4 never asked for,
+    // and the list is what the Links name.
+    void aWrongGuessIsDropped()
+    {
+        serve([](int page, int, const QByteArray &origin) -> std::optional<HostileServer::Reply> {
+            if (page != 2)
+                return std::nullopt;
+            HostileServer::Reply skip = normalPage(2, origin);
+            skip.headers = {{"Content-Type", "application/json"}, {"Link", linkTo(origin, 5)}};
+            return skip;
+        });
+        const Listing listing = list();
+        QVERIFY2(listing.result.ok(), qPrintable(describe(listing)));
+        QCOMPARE(listing.pages, (QList<QList<qint64>>{idsOf(1), idsOf(2), idsOf(5), idsOf(6)}));
+        QVERIFY(requestsFor(3) <= 1);
+        QCOMPARE(requestsFor(4), 0);
+        QCOMPARE(requestsFor(5), 1);
+    }
+
+    void theFollowingPageIsGuessedOnlyFromAPageNumber_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("following");
+        const QString base = u"https://gitlab.example.com/api/v4/projects/a%2Fb/packages?"_s;
+        QTest::newRow("page in the middle") << base + u"package_type=generic&page=7&per_page=100"_s
+                                            << base + u"package_type=generic&page=8&per_page=100"_s;
+        QTest::newRow("encoded values stay as written")
+            << base + u"package_name=a%2Bb&page=1"_s << base + u"package_name=a%2Bb&page=2"_s;
+        QTest::newRow("no page number") << base + u"per_page=100"_s << QString();
+        QTest::newRow("keyset cursor") << base + u"cursor=eyJpZCI6MX0&per_page=20"_s << QString();
+        QTest::newRow("page zero") << base + u"page=0"_s << QString();
+        QTest::newRow("not a number") << base + u"page=2x"_s << QString();
+        QTest::newRow("two page numbers") << base + u"page=2&page=3"_s << QString();
+        QTest::newRow("beyond the page limit")
+            << base + u"page=%1"_s.arg(GitLabApi::kMaxPages) << QString();
+        QTest::newRow("a longer name ending in page") << base + u"subpage=2"_s << QString();
+    }
+
+    void theFollowingPageIsGuessedOnlyFromAPageNumber()
+    {
+        QFETCH(QString, url);
+        QFETCH(QString, following);
+        QCOMPARE(PageFetcher::followingPage(QUrl(url, QUrl::StrictMode)),
+                 following.isEmpty() ? QUrl() : QUrl(following, QUrl::StrictMode));
     }
 
     void aListOfOnePageEndsThere()
@@ -214,8 +264,9 @@ private Q_SLOTS:
         QTest::addColumn<QString>("failure");
         QTest::addColumn<int>("kind"); // ApiError::Kind
         QTest::addColumn<QString>("message");
-        QTest::addColumn<int>("handedOver");   // pages handed over before the end
-        QTest::addColumn<int>("lastAskedFor"); // no page after this one was requested
+        QTest::addColumn<int>("handedOver"); // pages handed over before the end
+        // No page after this one was requested, but for one guessed page.
+        QTest::addColumn<int>("lastAskedFor");
         QTest::newRow("page 3 answers 500")
             << u"500"_s << int(ApiError::Kind::Server) << QString() << 2 << 3;
         QTest::newRow("page 3 answers 401")
@@ -271,7 +322,8 @@ private Q_SLOTS:
         QCOMPARE(listing.pages, pagesUpTo(handedOver));
         for (int page = 1; page <= lastAskedFor; ++page)
             QVERIFY2(requestsFor(page) <= 1, qPrintable(describe(listing)));
-        for (int page = lastAskedFor + 1; page <= kPages; ++page)
+        QVERIFY(requestsFor(lastAskedFor + 1) <= 1);
+        for (int page = lastAskedFor + 2; page <= kPages; ++page)
             QCOMPARE(requestsFor(page), 0);
     }
 
@@ -328,7 +380,7 @@ private Q_SLOTS:
         QTest::qWait(200); // time for pages that should not come
         QCOMPARE(pages, 1);
         QVERIFY(!ended);
-        QCOMPARE(requestsFor(3), 0);
+        QCOMPARE(requestsFor(4), 0); // page 3 may have been guessed before page 1 came
     }
 };
 
