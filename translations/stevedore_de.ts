@@ -667,6 +667,10 @@ Vergleichen Sie ihn mit dem, den Ihre GitLab-Administration veröffentlicht, bev
         <source>The proxy at %1 refused the connection. Check the proxy settings (https_proxy, http_proxy, no_proxy).</source>
         <translation>Der Proxy unter %1 hat die Verbindung abgelehnt. Prüfen Sie die Proxy-Einstellungen (https_proxy, http_proxy, no_proxy).</translation>
     </message>
+    <message>
+        <source>%1 %2 is hidden, and GitLab does not list the files of a hidden version (it still serves them by name).</source>
+        <translation>%1 %2 ist verborgen, und GitLab führt die Dateien einer verborgenen Version nicht auf (liefert sie aber weiterhin über ihren Namen aus).</translation>
+    </message>
 </context>
 <context>
     <name>Stevedore::CommandCatalog</name>
@@ -1009,6 +1013,30 @@ Vergleichen Sie ihn mit dem, den Ihre GitLab-Administration veröffentlicht, bev
     <message>
         <source>print the plan and send nothing that changes the server</source>
         <translation>den Plan ausgeben und nichts senden, was den Server verändert</translation>
+    </message>
+    <message>
+        <source>copy a version to another version, project, account or GitLab</source>
+        <translation>eine Version in eine andere Version, ein anderes Projekt, Konto oder GitLab kopieren</translation>
+    </message>
+    <message>
+        <source>Copies the files of SRC to DST, each written [ACCOUNT:]PROJECT/NAME@VERSION (for example staging:group/app/app@2.0.0-rc.3 release:group/app/app@2.0.0; without ACCOUNT, the account --account, --url or the environment selects). Prints the plan first: + files to copy, = files DST has already (by SHA-256, left alone), files only DST has (left alone) and ~ files DST has with other content, which stop the copy before anything is sent unless --on-duplicate replace. Each file is fetched into a private spool file beside the command&apos;s journal (so at most one file is kept locally at a time, and that folder needs room for the largest), verified by SRC&apos;s SHA-256, uploaded, and checked against the SHA-256 DST stores. Killed half-way and run again with the same arguments, it resumes.</source>
+        <translation>Kopiert die Dateien von SRC nach DST, jeweils geschrieben als [ACCOUNT:]PROJECT/NAME@VERSION (zum Beispiel staging:group/app/app@2.0.0-rc.3 release:group/app/app@2.0.0; ohne ACCOUNT gilt das Konto, das --account, --url oder die Umgebung wählt). Gibt zuerst den Plan aus: + zu kopierende Dateien, = Dateien, die DST bereits hat (nach SHA-256, unverändert gelassen), Dateien, die nur DST hat (unverändert gelassen), und ~ Dateien, die DST mit anderem Inhalt hat; diese beenden das Kopieren, bevor etwas gesendet wird, außer mit --on-duplicate replace. Jede Datei wird in eine private Zwischendatei neben dem Journal des Befehls geholt (so liegt höchstens eine Datei gleichzeitig lokal, und dieser Ordner braucht Platz für die größte), mit der SHA-256 von SRC geprüft, hochgeladen und mit der SHA-256 verglichen, die DST speichert. Halb abgebrochen und mit denselben Argumenten erneut gestartet, setzt es fort.</translation>
+    </message>
+    <message>
+        <source>SRC</source>
+        <translation>SRC</translation>
+    </message>
+    <message>
+        <source>DST</source>
+        <translation>DST</translation>
+    </message>
+    <message>
+        <source>status of a version the copy creates: default or hidden (to stage it)</source>
+        <translation>Status einer Version, die das Kopieren anlegt: default oder hidden (zum Bereitstellen)</translation>
+    </message>
+    <message>
+        <source>when DST has a name of SRC with other content: fail (default: copy nothing) or replace (upload, then delete the older copies)</source>
+        <translation>wenn DST einen Namen von SRC mit anderem Inhalt hat: fail (Standard: nichts kopieren) oder replace (hochladen, dann die älteren Kopien löschen)</translation>
     </message>
 </context>
 <context>
@@ -1543,6 +1571,130 @@ Ohne Befehl öffnet es sein Fenster.
     <message>
         <source>State</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::CopyCommand</name>
+    <message>
+        <source>SRC</source>
+        <translation>SRC</translation>
+    </message>
+    <message>
+        <source>DST</source>
+        <translation>DST</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not [ACCOUNT:]PROJECT/NAME@VERSION, such as staging:group/app/app@2.0.0-rc.3.</source>
+        <translation>%1 „%2“ hat nicht die Form [ACCOUNT:]PROJECT/NAME@VERSION, etwa staging:group/app/app@2.0.0-rc.3.</translation>
+    </message>
+    <message>
+        <source>--status must be default or hidden, not &quot;%1&quot;.</source>
+        <translation>--status muss default oder hidden sein, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>--on-duplicate must be fail or replace, not &quot;%1&quot; (a copy never adds a second file of the same name).</source>
+        <translation>--on-duplicate muss fail oder replace sein, nicht „%1“ (eine Kopie legt nie eine zweite Datei desselben Namens an).</translation>
+    </message>
+    <message>
+        <source>Reading %1</source>
+        <translation>Lesen von %1</translation>
+    </message>
+    <message>
+        <source>%1 does not exist: the project has no such package version (&apos;%2 list PROJECT NAME&apos; lists its versions).</source>
+        <translation>%1 existiert nicht: Das Projekt hat keine solche Paketversion („%2 list PROJECT NAME“ listet seine Versionen auf).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was copied: %1 already has %n file(s) whose content differs from %2: %3. Copy to another version, or replace them with --on-duplicate replace.</source>
+        <translation>
+            <numerusform>Es wurde nichts kopiert: %1 hat bereits %n Datei, deren Inhalt sich von %2 unterscheidet: %3. Kopieren Sie in eine andere Version oder ersetzen Sie sie mit --on-duplicate replace.</numerusform>
+            <numerusform>Es wurde nichts kopiert: %1 hat bereits %n Dateien, deren Inhalt sich von %2 unterscheidet: %3. Kopieren Sie in eine andere Version oder ersetzen Sie sie mit --on-duplicate replace.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the files on their way; check its parent&apos;s permissions and free space.</source>
+        <translation>Der Ordner %1 für die Dateien unterwegs kann nicht angelegt werden; prüfen Sie die Berechtigungen des übergeordneten Ordners und den freien Speicherplatz.</translation>
+    </message>
+    <message>
+        <source>+ %1  to copy (%2)
+</source>
+        <translation>+ %1  wird kopiert (%2)
+</translation>
+    </message>
+    <message>
+        <source>~ %1  to replace (%2 → %3)
+</source>
+        <translation>~ %1  wird ersetzt (%2 → %3)
+</translation>
+    </message>
+    <message>
+        <source>= %1  already there (%2)
+</source>
+        <translation>= %1  bereits vorhanden (%2)
+</translation>
+    </message>
+    <message>
+        <source>  %1  only in the destination, left alone (%2)
+</source>
+        <translation>  %1  nur im Ziel, unverändert gelassen (%2)
+</translation>
+    </message>
+    <message>
+        <source>%1 copied</source>
+        <translation>%1 kopiert</translation>
+    </message>
+    <message>
+        <source>%1 replaced</source>
+        <translation>%1 ersetzt</translation>
+    </message>
+    <message>
+        <source>%1 already there</source>
+        <translation>%1 bereits vorhanden</translation>
+    </message>
+    <message>
+        <source>%1 only in the destination, left alone</source>
+        <translation>%1 nur im Ziel, unverändert gelassen</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 not done</source>
+        <translation>%1 nicht erledigt</translation>
+    </message>
+    <message>
+        <source>the source version has no files</source>
+        <translation>die Quellversion hat keine Dateien</translation>
+    </message>
+    <message>
+        <source>Copied %1 to %2: %3.
+</source>
+        <translation>%1 nach %2 kopiert: %3.
+</translation>
+    </message>
+    <message>
+        <source>Copy of %1 to %2 stopped: %3 (run the same command again to resume).
+</source>
+        <translation>Kopieren von %1 nach %2 abgebrochen: %3 (führen Sie denselben Befehl erneut aus, um fortzusetzen).
+</translation>
+    </message>
+    <message>
+        <source>unchanged %1  (the same content is already there)
+</source>
+        <translation>unverändert %1  (derselbe Inhalt ist bereits vorhanden)
+</translation>
+    </message>
+    <message>
+        <source>replaced  %1  %2
+</source>
+        <translation>ersetzt   %1  %2
+</translation>
+    </message>
+    <message>
+        <source>copied    %1  %2
+</source>
+        <translation>kopiert   %1  %2
+</translation>
     </message>
 </context>
 <context>
@@ -3394,6 +3546,10 @@ Antworten des Servers wird nicht vertraut: Downloads bleiben im gewählten Ordne
         <source>The account this transfer was queued with is not signed in. It continues when you sign in to that account again.</source>
         <translation>Das Konto, mit dem diese Übertragung eingereiht wurde, ist nicht angemeldet. Sie wird fortgesetzt, wenn Sie sich wieder bei diesem Konto anmelden.</translation>
     </message>
+    <message>
+        <source>The account this copy comes from is not signed in. It continues when you sign in to that account again.</source>
+        <translation>Das Konto, von dem diese Kopie stammt, ist nicht angemeldet. Sie wird fortgesetzt, wenn Sie sich wieder bei diesem Konto anmelden.</translation>
+    </message>
 </context>
 <context>
     <name>Stevedore::TransferQueueModel</name>
@@ -3592,6 +3748,18 @@ Antworten des Servers wird nicht vertraut: Downloads bleiben im gewählten Ordne
     <message>
         <source>Removing an older copy</source>
         <translation>Eine ältere Kopie wird entfernt</translation>
+    </message>
+    <message>
+        <source>The account to copy from is not signed in.</source>
+        <translation>Das Konto, von dem kopiert wird, ist nicht angemeldet.</translation>
+    </message>
+    <message>
+        <source>Fetching %1 to copy it</source>
+        <translation>Holen von %1 zum Kopieren</translation>
+    </message>
+    <message>
+        <source>%1 now stores SHA-256 %2, but %3 has %4: the spool file changed after it was fetched. Copy it again.</source>
+        <translation>%1 speichert jetzt SHA-256 %2, aber %3 hat %4: Die Zwischendatei hat sich nach dem Holen geändert. Kopieren Sie erneut.</translation>
     </message>
 </context>
 <context>

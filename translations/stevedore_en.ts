@@ -87,6 +87,16 @@
     </message>
 </context>
 <context>
+    <name>Stevedore::CopyCommand</name>
+    <message numerus="yes">
+        <source>Nothing was copied: %1 already has %n file(s) whose content differs from %2: %3. Copy to another version, or replace them with --on-duplicate replace.</source>
+        <translation>
+            <numerusform>Nothing was copied: %1 already has %n file whose content differs from %2: %3. Copy to another version, or replace it with --on-duplicate replace.</numerusform>
+            <numerusform>Nothing was copied: %1 already has %n files whose content differs from %2: %3. Copy to another version, or replace them with --on-duplicate replace.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Stevedore::DiffCommand</name>
     <message numerus="yes">
         <source>diff takes PROJECT NAME VERSION_A VERSION_B, or PROJECT NAME VERSION_A PROJECT_B NAME_B VERSION_B; %n argument(s) were given.</source>

@@ -323,6 +323,14 @@ void GitLabApi::versionFiles(const QString &project, const QString &packageName,
                      return;
                  GitLabApi(*client).packageFiles(
                      project, match.id, context, [match, done](Result<QList<PackageFile>> files) {
+                         if (!files.ok() && files.error().kind() == ApiError::Kind::NotFound
+                             && match.status == QLatin1String("hidden"))
+                             return done(ApiError(
+                                 ApiError::Kind::NotFound,
+                                 ApiError::tr("%1 %2 is hidden, and GitLab does not list the "
+                                              "files of a hidden version (it still serves "
+                                              "them by name).")
+                                     .arg(match.name, match.version)));
                          if (!files.ok())
                              return done(files.error());
                          for (const PackageFile &file : files.value()) {

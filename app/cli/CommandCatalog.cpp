@@ -375,6 +375,31 @@ QList<CommandCatalog::Command> CommandCatalog::commands()
          {{tr("DIR"), Value::LocalFolder}, project(), packageName(), version()},
          {{{u"delete"_s}, {}, tr("delete the files of the version that DIR does not have")},
           {{u"dry-run"_s}, {}, tr("print the plan and send nothing that changes the server")}}},
+        {u"copy"_s,
+         tr("copy a version to another version, project, account or GitLab"),
+         tr("Copies the files of SRC to DST, each written [ACCOUNT:]PROJECT/NAME@VERSION (for "
+            "example staging:group/app/app@2.0.0-rc.3 release:group/app/app@2.0.0; without "
+            "ACCOUNT, the account --account, --url or the environment selects). Prints the plan "
+            "first: + files to copy, = files DST has already (by SHA-256, left alone), files "
+            "only DST has (left alone) and ~ files DST has with other content, which stop the "
+            "copy before anything is sent unless --on-duplicate replace. Each file is fetched "
+            "into a private spool file beside the command's journal (so at most one file is "
+            "kept locally at a time, and that folder needs room for the largest), verified by "
+            "SRC's SHA-256, uploaded, and checked against the SHA-256 DST stores. Killed "
+            "half-way and run again with the same arguments, it resumes."),
+         {{tr("SRC")}, {tr("DST")}},
+         {{{u"status"_s},
+           tr("STATUS"),
+           tr("status of a version the copy creates: default or hidden (to stage it)"),
+           u"default"_s,
+           {u"default"_s, u"hidden"_s}},
+          {{u"on-duplicate"_s},
+           tr("POLICY"),
+           tr("when DST has a name of SRC with other content: fail (default: copy nothing) or "
+              "replace (upload, then delete the older copies)"),
+           u"fail"_s,
+           {u"fail"_s, u"replace"_s}},
+          noResumeOption()}},
     };
 }
 

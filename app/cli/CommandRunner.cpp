@@ -4,6 +4,7 @@
 #include "account/EnvironmentAccounts.h"
 #include "cli/CommandCatalog.h"
 #include "cli/Completion.h"
+#include "cli/CopyCommand.h"
 #include "cli/DiffCommand.h"
 #include "cli/DownloadCommand.h"
 #include "cli/ExitCodes.h"
@@ -120,6 +121,7 @@ CommandRunner::Body CommandRunner::body(const QString &command)
         {QStringLiteral("verify"), &CommandRunner::verify},
         {QStringLiteral("diff"), &CommandRunner::diff},
         {QStringLiteral("sync"), &CommandRunner::sync},
+        {QStringLiteral("copy"), &CommandRunner::copy},
     };
     const Method method = methods.value(command);
     if (!method)
@@ -301,7 +303,11 @@ void CommandRunner::withApi(QCommandLineParser &parser, std::function<void(GitLa
     if (parser.isSet(kUrl) && normalizedBaseUrl(QUrl(parser.value(kUrl))).isEmpty())
         return usage(
             tr("--url expects an http:// or https:// address such as https://gitlab.example.com."));
-    const AccountChoice choice = chooseAccount(parser);
+    openChoice(chooseAccount(parser), std::move(use));
+}
+
+void CommandRunner::openChoice(const AccountChoice &choice, std::function<void(GitLabApi &)> use)
+{
     if (choice.problem.isError())
         return failWith(choice.problem);
     if (choice.environment)
@@ -330,14 +336,14 @@ bool CommandRunner::refuseDeployToken(const GitLabApi &api, const QString &what)
 void CommandRunner::openAccount(const Account &account, const QString &secret,
                                 std::function<void(GitLabApi &)> use)
 {
-    m_client = std::make_unique<GitLabClient>(account, secret);
-    m_client->setRetryPolicy(m_retry);
-    connect(m_client.get(), &GitLabClient::retrying, this, [this](const QString &notice) {
+    GitLabClient *client =
+        m_clients.emplace_back(std::make_unique<GitLabClient>(account, secret)).get();
+    client->setRetryPolicy(m_retry);
+    connect(client, &GitLabClient::retrying, this, [this](const QString &notice) {
         if (!m_command.quiet)
             m_console.err(tr("warning: %1\n").arg(notice));
     });
-    m_api = std::make_unique<GitLabApi>(*m_client);
-    use(*m_api);
+    use(*m_apis.emplace_back(std::make_unique<GitLabApi>(*client)));
 }
 
 void CommandRunner::login(QCommandLineParser &parser)
@@ -684,6 +690,50 @@ void CommandRunner::sync(QCommandLineParser &parser)
     withApi(parser, [this, running](GitLabApi &api) {
         if (!refuseDeployToken(api, tr("list the files of a version")))
             running->run(api);
+    });
+}
+
+void CommandRunner::copy(QCommandLineParser &parser)
+{
+    auto command = std::make_unique<CopyCommand>(m_console, m_command.json, m_command.quiet);
+    if (const QString problem =
+            command->prepare(parser.positionalArguments(), parser.value(QStringLiteral("status")),
+                             parser.value(QStringLiteral("on-duplicate")));
+        !problem.isEmpty())
+        return usage(problem);
+    for (const CopyCommand::Side &side : {command->source(), command->destination()}) {
+        const PackageTarget &version = side.version;
+        const QString naming =
+            namingProblem({version.project, version.packageName, version.version});
+        if (!naming.isEmpty())
+            return usage(naming);
+    }
+    if (parser.isSet(kUrl) && normalizedBaseUrl(QUrl(parser.value(kUrl))).isEmpty())
+        return usage(
+            tr("--url expects an http:// or https:// address such as https://gitlab.example.com."));
+    const auto choose = [&](const CopyCommand::Side &side) {
+        return side.account.isEmpty() ? chooseAccount(parser) : chooseAccount(side.account, {});
+    };
+    const AccountChoice source = choose(command->source());
+    const AccountChoice destination = choose(command->destination());
+    command->setRetryPolicy(m_retry);
+    command->setResume(!parser.isSet(QStringLiteral("no-resume")));
+    QStringList stateKey = QStringList{QDir::currentPath()} + m_command.commandArguments;
+    stateKey.removeAll(QStringLiteral("--no-resume"));
+    CopyCommand *running = command.get();
+    m_work = std::move(command);
+    connect(running, &QueuedCommand::finished, this, &CommandRunner::exit);
+    connect(running, &CopyCommand::failed, this, &CommandRunner::failWith);
+    const QString listing = tr("list the files of a version");
+    openChoice(source, [this, destination, running, stateKey, listing](GitLabApi &from) {
+        if (refuseDeployToken(from, listing))
+            return;
+        openChoice(destination, [this, running, stateKey, listing, &from](GitLabApi &to) {
+            if (!refuseDeployToken(to, listing))
+                running->run(from, to,
+                             QueuedCommand::statePath(QStringLiteral("copy"), to.client().account(),
+                                                      stateKey));
+        });
     });
 }
 

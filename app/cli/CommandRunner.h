@@ -14,6 +14,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace Stevedore {
 
@@ -70,6 +71,8 @@ private:
 
     // Calls `use` with a ready API for the account the options and environment select.
     void withApi(QCommandLineParser &parser, std::function<void(GitLabApi &)> use);
+    // Calls `use` with a ready API for `choice` (reading its token), or fails the command.
+    void openChoice(const AccountChoice &choice, std::function<void(GitLabApi &)> use);
     void openAccount(const Account &account, const QString &secret,
                      std::function<void(GitLabApi &)> use);
     // Fails the command (and returns true) when `api` holds a deploy token, which GitLab admits
@@ -91,6 +94,7 @@ private:
     void verify(QCommandLineParser &parser);
     void diff(QCommandLineParser &parser);
     void sync(QCommandLineParser &parser);
+    void copy(QCommandLineParser &parser);
 
     // Runs verify or diff: exit 0 when identical, 1 when different, else the failure's code.
     void runComparison(std::unique_ptr<ComparisonCommand> command, QCommandLineParser &parser);
@@ -107,8 +111,9 @@ private:
     CommandLine::Result m_command;
     Services m_services;
     Console &m_console;
-    std::unique_ptr<GitLabClient> m_client;
-    std::unique_ptr<GitLabApi> m_api;
+    // The accounts opened: one, or a copy's two.
+    std::vector<std::unique_ptr<GitLabClient>> m_clients;
+    std::vector<std::unique_ptr<GitLabApi>> m_apis;
     std::unique_ptr<QObject> m_work; // the running command's helper objects
     RetryPolicy m_retry;             // --max-wait
     bool m_exited = false;

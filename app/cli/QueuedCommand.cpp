@@ -17,7 +17,8 @@ namespace {
 bool sameTransfer(const TransferItem &a, const TransferItem &b)
 {
     return a.direction == b.direction && a.localPath == b.localPath && a.folder == b.folder
-           && a.target == b.target;
+           && a.target == b.target && a.sourceAccountId == b.sourceAccountId
+           && a.source == b.source;
 }
 
 } // namespace
@@ -49,10 +50,21 @@ QString QueuedCommand::statePath(const QString &command, const Account &account,
 
 void QueuedCommand::runQueue(GitLabApi &api, QList<TransferItem> wanted, const QString &statePath)
 {
-    // The command owns the API for the whole run: a non-owning handle.
-    const std::shared_ptr<GitLabApi> handle(std::shared_ptr<GitLabApi>(), &api);
-    m_queue =
-        std::make_unique<TransferQueue>([handle](const QString &) { return handle; }, statePath);
+    for (TransferItem &item : wanted)
+        item.accountId = api.client().account().id;
+    runQueue(QList<GitLabApi *>{&api}, wanted, statePath);
+}
+
+void QueuedCommand::runQueue(const QList<GitLabApi *> &apis, const QList<TransferItem> &items,
+                             const QString &statePath)
+{
+    // The command owns the APIs for the whole run: non-owning handles.
+    QHash<QString, std::shared_ptr<GitLabApi>> handles;
+    for (GitLabApi *api : apis)
+        handles.insert(api->client().account().id,
+                       std::shared_ptr<GitLabApi>(std::shared_ptr<GitLabApi>(), api));
+    m_queue = std::make_unique<TransferQueue>(
+        [handles](const QString &accountId) { return handles.value(accountId); }, statePath);
     m_queue->setRetryPolicy(m_retry);
     connect(m_queue.get(), &TransferQueue::itemChanged, this, &QueuedCommand::onChanged);
     connect(m_queue.get(), &TransferQueue::idle, this, &QueuedCommand::summarize);
@@ -66,9 +78,8 @@ void QueuedCommand::runQueue(GitLabApi &api, QList<TransferItem> wanted, const Q
             m_console.progress(
                 tr("%1  %2%").arg(item->target.fileName).arg(total > 0 ? done * 100 / total : 0));
         });
+    QList<TransferItem> wanted = items;
     resumeEarlierRun(wanted);
-    for (TransferItem &item : wanted)
-        item.accountId = api.client().account().id;
     if (!wanted.isEmpty())
         m_queue->add(wanted);
     m_queue->resume();

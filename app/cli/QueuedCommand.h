@@ -37,8 +37,12 @@ Q_SIGNALS:
     void finished(int exitCode);
 
 protected:
-    // Runs `wanted` (journal at `statePath`, none when empty) and ends with finished().
+    // Runs `wanted`, all of `api`'s account (journal at `statePath`, none when empty), and
+    // ends with finished().
     void runQueue(GitLabApi &api, QList<TransferItem> wanted, const QString &statePath);
+    // The same for items that name their accounts (a copy's source too): `apis` has them all.
+    void runQueue(const QList<GitLabApi *> &apis, const QList<TransferItem> &wanted,
+                  const QString &statePath);
     // The line printed when an item ends well (not with --json or --quiet).
     virtual QString doneLine(const TransferItem &item) const = 0;
     // A last check of an item that ended well; an error makes the run fail.

@@ -118,6 +118,14 @@ QJsonObject TransferItem::toJson() const
         object.insert(QStringLiteral("hidden"), hidden);
         object.insert(QStringLiteral("on_duplicate"), duplicatePolicyId(duplicatePolicy));
         object.insert(QStringLiteral("may_have_arrived"), mayHaveArrived);
+        if (isCopy()) {
+            object.insert(QStringLiteral("source_account"), sourceAccountId);
+            object.insert(QStringLiteral("source_project"), source.project);
+            object.insert(QStringLiteral("source_package"), source.packageName);
+            object.insert(QStringLiteral("source_version"), source.version);
+            object.insert(QStringLiteral("source_file_name"), source.fileName);
+            object.insert(QStringLiteral("expected_sha256"), expectedSha256);
+        }
     } else {
         object.insert(QStringLiteral("folder"), folder);
         object.insert(QStringLiteral("expected_sha256"), expectedSha256);
@@ -159,6 +167,12 @@ std::optional<TransferItem> TransferItem::fromJson(const QJsonObject &object)
         item.duplicatePolicy = *policy;
         item.hidden = object.value(QLatin1String("hidden")).toBool();
         item.mayHaveArrived = object.value(QLatin1String("may_have_arrived")).toBool();
+        item.sourceAccountId = object.value(QLatin1String("source_account")).toString();
+        item.source = {object.value(QLatin1String("source_project")).toString(),
+                       object.value(QLatin1String("source_package")).toString(),
+                       object.value(QLatin1String("source_version")).toString(),
+                       object.value(QLatin1String("source_file_name")).toString()};
+        item.expectedSha256 = object.value(QLatin1String("expected_sha256")).toString();
     } else {
         const auto policy =
             conflictPolicyFromId(object.value(QLatin1String("on_conflict")).toString());

@@ -63,11 +63,16 @@ struct TransferItem
     // Uploads
     bool hidden = false;
     DuplicatePolicy duplicatePolicy = DuplicatePolicy::SkipIdentical;
+    // Copies: an upload whose file is first fetched from a version of any account (source)
+    // into localPath, a private spool file that goes once the copy is done; expectedSha256 and
+    // size are then the source file's.
+    QString sourceAccountId; // empty: not a copy
+    PackageTarget source;
     // Downloads. When folder is set, localPath is computed from it and target.fileName with
     // localTargetPath() when the download starts, so that a name from the server cannot lead
     // outside it.
     QString folder;
-    QString expectedSha256; // optional; else the server's checksum
+    QString expectedSha256; // optional; else the server's checksum (copies: the source's)
     ConflictPolicy conflictPolicy = ConflictPolicy::KeepBoth;
 
     TransferState state = TransferState::Queued;
@@ -90,6 +95,7 @@ struct TransferItem
                || state == TransferState::Failed || state == TransferState::Cancelled;
     }
     bool isUpload() const { return direction == TransferDirection::Upload; }
+    bool isCopy() const { return isUpload() && !sourceAccountId.isEmpty(); }
 
     QJsonObject toJson() const;
     static std::optional<TransferItem> fromJson(const QJsonObject &object);

@@ -125,7 +125,7 @@ QStringList TransferQueue::add(QList<TransferItem> items)
         item.errorKind = ApiError::Kind::None;
         item.waitsForAccount = false;
         item.expectedSha256 = item.expectedSha256.trimmed().toLower();
-        if (item.isUpload())
+        if (item.isUpload() && !item.isCopy()) // a copy's size is its source's
             item.size = QFileInfo(item.localPath).size();
         item.done = alreadyDone(item);
         ids << item.id;
@@ -242,6 +242,8 @@ void TransferQueue::remove(const QString &id)
     if (!item)
         return;
     // The item goes now; onOutcome cleans up a running task's .part once it has stopped.
+    if (!isRunning(id) && item->isCopy())
+        removePart(*item);
     stopRunning(id, false);
     m_items.removeAt(m_index.value(id));
     rebuildIndex();
@@ -256,8 +258,11 @@ void TransferQueue::clearFinished()
 {
     QStringList removed;
     for (const TransferItem &item : std::as_const(m_items)) {
-        if (item.isFinal())
-            removed << item.id;
+        if (!item.isFinal())
+            continue;
+        removed << item.id;
+        if (item.isCopy())
+            removePart(item); // a failed copy's spool
     }
     if (removed.isEmpty())
         return;
@@ -347,16 +352,30 @@ void TransferQueue::startNext()
             item.waitsForAccount = true;
             return complete(item, TransferState::Failed); // which schedules the next
         }
+        std::shared_ptr<GitLabApi> sourceApi;
+        if (item.isCopy()) {
+            sourceApi = m_apis(item.sourceAccountId);
+            if (!sourceApi) {
+                item.errorMessage = tr("The account this copy comes from is not signed in. It "
+                                       "continues when you sign in to that account again.");
+                item.errorKind = ApiError::Kind::Configuration;
+                item.waitsForAccount = true;
+                return complete(item, TransferState::Failed);
+            }
+        }
         if (item.isUpload()) {
-            // A name or file that cannot be sent is no attempt: nothing goes out for it.
-            if (const ApiError local = UploadJob::checkLocally(item.target, item.localPath);
+            // A name or file that cannot be sent is no attempt: nothing goes out for it. A
+            // copy's file is fetched when it starts.
+            if (const ApiError local = item.isCopy()
+                                           ? UploadJob::checkNames(item.target)
+                                           : UploadJob::checkLocally(item.target, item.localPath);
                 local.isError()) {
                 item.errorMessage = local.message();
                 item.errorKind = local.kind();
                 return complete(item, TransferState::Failed);
             }
         }
-        start(item, std::move(api));
+        start(item, std::move(api), std::move(sourceApi));
         if (m_paused)
             return;
     }
@@ -364,17 +383,19 @@ void TransferQueue::startNext()
         m_wakeUp.start(std::chrono::milliseconds(wait));
 }
 
-void TransferQueue::start(TransferItem &item, std::shared_ptr<GitLabApi> api)
+void TransferQueue::start(TransferItem &item, std::shared_ptr<GitLabApi> api,
+                          std::shared_ptr<GitLabApi> sourceApi)
 {
     const QString id = item.id;
     item.attempts += 1;
     item.notBefore = {};
     if (item.isUpload())
         item.done = 0;
-    TransferTask *task =
-        item.isUpload() ? static_cast<TransferTask *>(new UploadTask(api, item, m_versions, this))
-                        : new DownloadTask(api, item, this);
-    m_running.insert(id, {task, item.isUpload(), wantedPath(item), Interruption::None});
+    TransferTask *task = item.isUpload() ? static_cast<TransferTask *>(
+                             new UploadTask(api, item, m_versions, std::move(sourceApi), this))
+                                         : new DownloadTask(api, item, this);
+    m_running.insert(id, {task, item.isUpload(), wantedPath(item),
+                          item.isCopy() ? item.localPath : QString(), Interruption::None});
     connect(task, &TransferTask::progress, this, [this, id](qint64 done, qint64 total) {
         TransferItem *current = find(id);
         if (!current)
@@ -408,6 +429,10 @@ void TransferQueue::onOutcome(const QString &id, const TransferTask::Outcome &ou
     if (!item) { // removed while it ran
         if (!outcome.finalPath.isEmpty())
             QFile::remove(partPathOf(outcome.finalPath));
+        if (!running.spoolPath.isEmpty()) {
+            QFile::remove(running.spoolPath);
+            QFile::remove(partPathOf(running.spoolPath));
+        }
         return schedule();
     }
     if (!outcome.finalPath.isEmpty())
@@ -453,6 +478,8 @@ void TransferQueue::retryOrFail(TransferItem &item, const TransferTask::Outcome 
 void TransferQueue::complete(TransferItem &item, TransferState state)
 {
     item.notBefore = {};
+    if (item.isCopy() && (state == TransferState::Done || state == TransferState::Skipped))
+        removePart(item);
     if (state == TransferState::Done && !item.isUpload() && !item.finalPath.isEmpty())
         item.size = QFileInfo(item.finalPath).size();
     setState(item, state);
@@ -473,8 +500,12 @@ qint64 TransferQueue::alreadyDone(const TransferItem &item)
 
 void TransferQueue::removePart(const TransferItem &item) const
 {
-    if (!item.isUpload() && !item.finalPath.isEmpty())
+    if (item.isCopy()) {
+        QFile::remove(item.localPath);
+        QFile::remove(partPathOf(item.localPath));
+    } else if (!item.isUpload() && !item.finalPath.isEmpty()) {
         QFile::remove(partPathOf(item.finalPath));
+    }
 }
 
 } // namespace Stevedore

@@ -98,12 +98,14 @@ private:
     void startNext();
     bool mayStart(const TransferItem &item) const;
     static QString wantedPath(const TransferItem &item); // before any "Keep both" numbering
-    void start(TransferItem &item, std::shared_ptr<GitLabApi> api);
+    void start(TransferItem &item, std::shared_ptr<GitLabApi> api,
+               std::shared_ptr<GitLabApi> sourceApi);
     void stopRunning(const QString &id, bool pausing);
     void onOutcome(const QString &id, const TransferTask::Outcome &outcome);
     void retryOrFail(TransferItem &item, const TransferTask::Outcome &outcome);
     void complete(TransferItem &item, TransferState state);
     static qint64 alreadyDone(const TransferItem &item); // bytes it need not move again
+    // A download's .part; a copy's spool file and its .part.
     void removePart(const TransferItem &item) const;
     void compactIfWorthIt();
 
@@ -123,6 +125,7 @@ private:
         QPointer<TransferTask> task;
         bool upload = false;
         QString wantedPath;
+        QString spoolPath; // a copy's
         Interruption interruption = Interruption::None;
     };
     QHash<QString, Running> m_running; // by item id

@@ -29,15 +29,21 @@ void TransferTask::finish(Outcome outcome)
 // Uploads
 
 UploadTask::UploadTask(std::shared_ptr<GitLabApi> api, TransferItem item,
-                       VersionFilesCache &versions, QObject *parent)
+                       VersionFilesCache &versions, std::shared_ptr<GitLabApi> sourceApi,
+                       QObject *parent)
     : TransferTask(std::move(api), std::move(item), parent)
     , m_versions(versions)
     , m_versionKey(VersionFilesCache::keyOf(m_item.accountId, m_item.target))
+    , m_sourceApi(std::move(sourceApi))
 {
 }
 
 UploadTask::~UploadTask()
 {
+    if (m_fetch) {
+        m_fetch->disconnect(this);
+        delete m_fetch; // the spool's .part stays for a later attempt
+    }
     if (m_job) {
         m_job->disconnect(this);
         delete m_job;
@@ -45,6 +51,14 @@ UploadTask::~UploadTask()
 }
 
 void UploadTask::start()
+{
+    if (m_item.isCopy())
+        fetchSource();
+    else
+        startUpload();
+}
+
+void UploadTask::startUpload()
 {
     if (m_item.mayHaveArrived || m_item.duplicatePolicy == DuplicatePolicy::SkipIdentical
         || m_item.duplicatePolicy == DuplicatePolicy::Fail)
@@ -56,10 +70,57 @@ void UploadTask::start()
 void UploadTask::stop()
 {
     m_stopped = true;
-    if (m_job)
+    if (m_fetch)
+        m_fetch->cancel(); // finishes through the fetch
+    else if (m_job)
         m_job->cancel(); // finishes through the job
     else
         fail(ApiError::fromNetwork(QNetworkReply::OperationCanceledError, {}));
+}
+
+// A spool that an earlier attempt fetched completely is used when it still hashes to the
+// source's SHA-256; anything else is fetched (again).
+void UploadTask::fetchSource()
+{
+    if (!m_sourceApi)
+        return fail(ApiError(ApiError::Kind::Configuration,
+                             tr("The account to copy from is not signed in.")));
+    const QFileInfo spool(m_item.localPath);
+    if (!spool.exists() || spool.size() != m_item.size)
+        return download();
+    QPointer<UploadTask> self(this);
+    const QString path = m_item.localPath;
+    QThreadPool::globalInstance()->start([self, path] {
+        const QString sha256 = Sha256::ofFile(path);
+        QMetaObject::invokeMethod(self, [self, sha256] {
+            if (!self || self->m_stopped)
+                return;
+            if (sha256 == self->m_item.expectedSha256)
+                return self->startUpload();
+            QFile::remove(self->m_item.localPath);
+            self->download();
+        });
+    });
+}
+
+void UploadTask::download()
+{
+    m_fetch = new DownloadJob(*m_sourceApi, m_item.source, m_item.localPath, this);
+    m_fetch->setExpectedSha256(m_item.expectedSha256);
+    m_fetch->setExpectedSize(m_item.size);
+    m_fetch->setOverwrite(true);
+    connect(m_fetch, &DownloadJob::progress, this, &UploadTask::progress);
+    connect(m_fetch, &DownloadJob::finished, this, [this](const Result<Success> &result) {
+        m_fetch->deleteLater();
+        m_fetch = nullptr;
+        if (!result.ok())
+            return fail(result.error().withContext(
+                tr("Fetching %1 to copy it").arg(m_item.source.describe())));
+        if (m_stopped)
+            return fail(ApiError::fromNetwork(QNetworkReply::OperationCanceledError, {}));
+        startUpload();
+    });
+    m_fetch->start();
 }
 
 // After a lost answer the upload may be there; the skip policy needs to know whether identical
@@ -70,8 +131,10 @@ void UploadTask::lookThenUpload()
         m_versions.forget(m_versionKey); // only GitLab knows whether it arrived
     QPointer<UploadTask> self(this);
     const QString path = m_item.localPath;
-    QThreadPool::globalInstance()->start([self, path] {
-        const QString localSha = Sha256::ofFile(path);
+    // A copy's spool was verified against the source's SHA-256 as it arrived.
+    const QString fetched = m_item.isCopy() ? m_item.expectedSha256 : QString();
+    QThreadPool::globalInstance()->start([self, path, fetched] {
+        const QString localSha = fetched.isEmpty() ? Sha256::ofFile(path) : fetched;
         QMetaObject::invokeMethod(self, [self, localSha] {
             if (!self || self->m_stopped)
                 return;
@@ -132,6 +195,12 @@ void UploadTask::upload()
                 m_versions.forget(m_versionKey);
             return finish({TransferState::Failed, result.error(), {}, {}, lost});
         }
+        if (m_item.isCopy() && result.value().sha256 != m_item.expectedSha256)
+            return fail(ApiError(ApiError::Kind::Integrity,
+                                 tr("%1 now stores SHA-256 %2, but %3 has %4: the spool file "
+                                    "changed after it was fetched. Copy it again.")
+                                     .arg(m_item.target.describe(), result.value().sha256,
+                                          m_item.source.describe(), m_item.expectedSha256)));
         if (m_item.duplicatePolicy == DuplicatePolicy::Replace) {
             m_versions.forget(m_versionKey);
             return removeOlderCopies(result.value());

@@ -56,20 +56,27 @@ private:
 
 // Publishes one file: looks at the version first when the duplicate policy or a lost answer
 // asks for it (hashing the local file on a worker thread), uploads, then removes older
-// copies for the replace policy.
+// copies for the replace policy. A copy first fetches its file from the source version into
+// its spool file with a DownloadJob of the source account (resuming its .part, verified by
+// the source's SHA-256; a complete spool from an earlier attempt is hashed instead), and ends
+// only when the destination stores that same SHA-256.
 class UploadTask final : public TransferTask
 {
     Q_OBJECT
 
 public:
+    // `sourceApi`: the source account's, for a copy; else null.
     UploadTask(std::shared_ptr<GitLabApi> api, TransferItem item, VersionFilesCache &versions,
-               QObject *parent = nullptr);
+               std::shared_ptr<GitLabApi> sourceApi = nullptr, QObject *parent = nullptr);
     ~UploadTask() override;
 
     void start() override;
     void stop() override;
 
 private:
+    void fetchSource();
+    void download();
+    void startUpload();
     void lookThenUpload();
     void decide(const QString &localSha256, const Result<VersionFiles> &version);
     void upload();
@@ -78,6 +85,8 @@ private:
 
     VersionFilesCache &m_versions;
     const QString m_versionKey;
+    std::shared_ptr<GitLabApi> m_sourceApi;
+    QPointer<DownloadJob> m_fetch;
     QPointer<UploadJob> m_job;
     bool m_stopped = false;
 };

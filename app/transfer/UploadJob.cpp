@@ -24,7 +24,7 @@ UploadJob::UploadJob(GitLabApi &api, PackageTarget target, QString localPath, bo
 // Deleting the call cancels a running upload and waits (briefly) for its worker thread.
 UploadJob::~UploadJob() = default;
 
-ApiError UploadJob::checkLocally(const PackageTarget &target, const QString &localPath)
+ApiError UploadJob::checkNames(const PackageTarget &target)
 {
     const auto invalid = [](const QString &message) {
         return ApiError(ApiError::Kind::Validation, message);
@@ -36,6 +36,13 @@ ApiError UploadJob::checkLocally(const PackageTarget &target, const QString &loc
     QString problem;
     if (!NameRules::splitUploadPath(target.fileName, &problem))
         return invalid(UploadJob::tr("File name \"%1\": %2").arg(target.fileName, problem));
+    return {};
+}
+
+ApiError UploadJob::checkLocally(const PackageTarget &target, const QString &localPath)
+{
+    if (const ApiError names = checkNames(target); names.isError())
+        return names;
     const QFileInfo info(localPath);
     if (!info.exists())
         return ApiError(ApiError::Kind::Local, UploadJob::tr("%1 does not exist.").arg(localPath));

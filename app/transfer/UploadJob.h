@@ -30,6 +30,8 @@ public:
 
     // Checks names and the local file without any network access; empty when fine.
     static ApiError checkLocally(const PackageTarget &target, const QString &localPath);
+    // The names alone, by GitLab's rules for an upload.
+    static ApiError checkNames(const PackageTarget &target);
 
     void start();
     void cancel();

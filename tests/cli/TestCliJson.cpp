@@ -151,6 +151,9 @@ private Q_SLOTS:
         QTest::newRow("sync") << QStringList{u"sync"_s,      u"fetched"_s, kProject,
                                              u"json-sync"_s, u"1.0.0"_s,   u"--json"_s}
                               << u"sync"_s << 0 << true << QByteArray();
+        QTest::newRow("copy") << QStringList{u"copy"_s, u"demo/hello/json-doc@1.0.0"_s,
+                                             u"demo/hello/json-copy@1.0.0"_s, u"--json"_s}
+                              << u"copy"_s << 0 << true << QByteArray();
         QTest::newRow("delete, a file") << QStringList{u"delete"_s, kProject,   u"json-doc"_s,
                                                        u"1.0.0"_s,  u"a.txt"_s, u"--json"_s}
                                         << u"delete"_s << 0 << true << QByteArray();

@@ -358,6 +358,19 @@ void TestTransferQueue::itemJson()
     QCOMPARE(upBack->duplicatePolicy, DuplicatePolicy::Replace);
     QVERIFY(upBack->mayHaveArrived);
     QCOMPARE(upBack->target.fileName, u"dir/a.bin"_s);
+    QVERIFY(!upBack->isCopy());
+
+    TransferItem copy = up;
+    copy.sourceAccountId = u"staging"_s;
+    copy.source = {u"group/staging"_s, u"p"_s, u"1.0.0-rc.1"_s, u"dir/a.bin"_s};
+    copy.expectedSha256 = QString(64, QLatin1Char('b'));
+    const auto copyBack = TransferItem::fromJson(copy.toJson());
+    QVERIFY(copyBack);
+    QVERIFY(copyBack->isCopy());
+    QCOMPARE(copyBack->sourceAccountId, copy.sourceAccountId);
+    QCOMPARE(copyBack->source, copy.source);
+    QCOMPARE(copyBack->expectedSha256, copy.expectedSha256);
+    QCOMPARE(copyBack->target, copy.target);
 
     // The upload queue's journal: no direction, "uploading", the duplicate policy "skip".
     QJsonObject old = up.toJson();

@@ -192,9 +192,9 @@ void TestCommandLine::versionPrintsExecutableNameAndProjectVersion()
 
 void TestCommandLine::commandsAreTheDesignedOnes()
 {
-    const QStringList expected{u"login"_s,  u"logout"_s, u"accounts"_s, u"projects"_s,
-                               u"list"_s,   u"files"_s,  u"publish"_s,  u"download"_s,
-                               u"delete"_s, u"verify"_s, u"diff"_s,     u"sync"_s};
+    const QStringList expected{u"login"_s, u"logout"_s,  u"accounts"_s, u"projects"_s, u"list"_s,
+                               u"files"_s, u"publish"_s, u"download"_s, u"delete"_s,   u"verify"_s,
+                               u"diff"_s,  u"sync"_s,    u"copy"_s};
 
     QCOMPARE(CommandCatalog::commandNames(), expected);
 }

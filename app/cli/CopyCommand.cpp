@@ -1,0 +1,322 @@
+#include "cli/CopyCommand.h"
+
+#include "cli/ComparisonReport.h"
+#include "cli/ExitCodes.h"
+#include "core/PrivateFiles.h"
+#include "core/Version.h"
+#include "validate/NameRules.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace Stevedore {
+
+namespace {
+
+using Kind = FileComparison::Kind;
+
+} // namespace
+
+std::optional<CopyCommand::Side> CopyCommand::parseSide(const QString &text)
+{
+    // Project paths, package names and versions hold no '@' or ':', so the last '@' starts
+    // the version and the last ':' before it ends the account (whose name may hold a ':').
+    const qsizetype at = text.lastIndexOf(QLatin1Char('@'));
+    if (at < 0)
+        return std::nullopt;
+    const QString named = text.left(at);
+    const qsizetype colon = named.lastIndexOf(QLatin1Char(':'));
+    const QString path = named.mid(colon + 1);
+    const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
+    if (slash <= 0 || (colon == 0))
+        return std::nullopt;
+    Side side;
+    side.account = colon > 0 ? named.left(colon) : QString();
+    side.version = {path.left(slash), path.mid(slash + 1), text.mid(at + 1), {}};
+    return side;
+}
+
+QString CopyCommand::prepare(const QStringList &arguments, const QString &status,
+                             const QString &onDuplicate)
+{
+    const QStringList names{tr("SRC"), tr("DST")};
+    for (int i = 0; i < 2; ++i) {
+        const auto side = parseSide(arguments.at(i));
+        if (!side)
+            return tr("%1 \"%2\" is not [ACCOUNT:]PROJECT/NAME@VERSION, such as "
+                      "staging:group/app/app@2.0.0-rc.3.")
+                .arg(names.at(i), arguments.at(i));
+        (i == 0 ? m_source : m_destination) = *side;
+    }
+    if (status != QLatin1String("hidden") && status != QLatin1String("default"))
+        return tr("--status must be default or hidden, not \"%1\".").arg(status);
+    if (onDuplicate != QLatin1String("fail") && onDuplicate != QLatin1String("replace"))
+        return tr("--on-duplicate must be fail or replace, not \"%1\" (a copy never adds a "
+                  "second file of the same name).")
+            .arg(onDuplicate);
+    m_hidden = status == QLatin1String("hidden");
+    m_replace = onDuplicate == QLatin1String("replace");
+    return {};
+}
+
+void CopyCommand::run(GitLabApi &source, GitLabApi &destination, const QString &statePath)
+{
+    m_sourceApi = &source;
+    m_destinationApi = &destination;
+    m_statePath = statePath;
+    const PackageTarget &version = m_source.version;
+    source.versionFiles(version.project, version.packageName, version.version, this,
+                        [this](Result<VersionFiles> files) {
+                            if (!files.ok())
+                                return Q_EMIT failed(files.error().withContext(
+                                    tr("Reading %1").arg(sideText(m_source, m_sourceApi))));
+                            if (!files.value().package)
+                                return Q_EMIT failed(ApiError(
+                                    ApiError::Kind::NotFound,
+                                    tr("%1 does not exist: the project has no such package "
+                                       "version ('%2 list PROJECT NAME' lists its versions).")
+                                        .arg(sideText(m_source, m_sourceApi), executableName())));
+                            onSourceListed(files.value());
+                        });
+}
+
+void CopyCommand::onSourceListed(const VersionFiles &source)
+{
+    m_sourceFiles = FileFingerprint::servedBy(source);
+    const PackageTarget &version = m_destination.version;
+    m_destinationApi->versionFiles(
+        version.project, version.packageName, version.version, this,
+        [this](Result<VersionFiles> files) {
+            if (files.ok()) // without such a version yet: the copy creates it
+                return onDestinationListed(files.value());
+            Q_EMIT failed(files.error().withContext(
+                tr("Reading %1").arg(sideText(m_destination, m_destinationApi))));
+        });
+}
+
+void CopyCommand::onDestinationListed(const VersionFiles &destination)
+{
+    m_plan = FileComparison::compare(FileFingerprint::servedBy(destination), m_sourceFiles);
+    QStringList different;
+    for (const FileComparison::Entry &entry : m_plan->entries()) {
+        if (entry.kind == Kind::Changed)
+            different << NameRules::printable(entry.path);
+        m_outcomes.insert(entry.path, entry.kind == Kind::Same      ? Outcome::Unchanged
+                                      : entry.kind == Kind::Removed ? Outcome::LeftAlone
+                                                                    : Outcome::NotDone);
+    }
+    if (!different.isEmpty() && !m_replace) {
+        return Q_EMIT failed(ApiError(
+            ApiError::Kind::Duplicate,
+            tr("Nothing was copied: %1 already has %n file(s) whose content differs from %2: "
+               "%3. Copy to another version, or replace them with --on-duplicate replace.",
+               "", int(different.size()))
+                .arg(sideText(m_destination, m_destinationApi), sideText(m_source, m_sourceApi),
+                     different.join(QStringLiteral(", ")))));
+    }
+    if (!m_quiet && !m_json) {
+        QString plan;
+        for (const FileComparison::Entry &entry : m_plan->entries())
+            plan += planLine(entry);
+        m_console.out(plan);
+    }
+    send();
+}
+
+void CopyCommand::send()
+{
+    const QString spool = spoolFolder();
+    QList<TransferItem> copies;
+    for (const FileComparison::Entry &entry : m_plan->entries()) {
+        if (entry.kind != Kind::Added && entry.kind != Kind::Changed)
+            continue;
+        TransferItem item;
+        item.direction = TransferDirection::Upload;
+        item.accountId = m_destinationApi->client().account().id;
+        item.target = m_destination.version;
+        item.target.fileName = entry.path;
+        item.sourceAccountId = m_sourceApi->client().account().id;
+        item.source = m_source.version;
+        item.source.fileName = entry.path;
+        item.expectedSha256 = entry.after->sha256;
+        item.size = entry.after->size;
+        // Named by content, never by the server's file name, so it stays inside the folder.
+        item.localPath = spool + QLatin1Char('/') + item.expectedSha256;
+        item.hidden = m_hidden;
+        item.duplicatePolicy =
+            entry.kind == Kind::Changed ? DuplicatePolicy::Replace : DuplicatePolicy::SkipIdentical;
+        copies.append(item);
+    }
+    if (!copies.isEmpty() && !makePrivateFolder(spool))
+        return Q_EMIT failed(ApiError(ApiError::Kind::Local,
+                                      tr("Cannot create the folder %1 for the files on their way; "
+                                         "check its parent's permissions and free space.")
+                                          .arg(QDir::toNativeSeparators(spool))));
+    runQueue({m_sourceApi, m_destinationApi}, copies, m_statePath);
+}
+
+void CopyCommand::conclude(int exitCode)
+{
+    for (const TransferItem &item : items()) {
+        Outcome outcome = Outcome::NotDone;
+        if (item.state == TransferState::Done)
+            outcome = item.duplicatePolicy == DuplicatePolicy::Replace ? Outcome::Replaced
+                                                                       : Outcome::Copied;
+        else if (item.state == TransferState::Skipped)
+            outcome = Outcome::Unchanged;
+        else if (item.state == TransferState::Failed)
+            outcome = Outcome::Failed;
+        m_outcomes.insert(item.target.fileName, outcome);
+        if (outcome == Outcome::Failed)
+            m_errors.insert(item.target.fileName, item.errorMessage);
+    }
+    QDir().rmdir(spoolFolder()); // only when empty: a failed copy keeps its spool to resume
+    if (m_json) {
+        QJsonArray files;
+        for (const FileComparison::Entry &entry : m_plan->entries()) {
+            files.append(QJsonObject{
+                {QStringLiteral("path"), entry.path},
+                {QStringLiteral("plan"), planId(entry.kind)},
+                {QStringLiteral("source"), ComparisonReport::fingerprintJson(entry.after)},
+                {QStringLiteral("destination"), ComparisonReport::fingerprintJson(entry.before)},
+                {QStringLiteral("outcome"), outcomeId(m_outcomes.value(entry.path))},
+                {QStringLiteral("error"), m_errors.value(entry.path)}});
+        }
+        QJsonObject counts;
+        for (const Kind kind : {Kind::Added, Kind::Changed, Kind::Same, Kind::Removed})
+            counts.insert(planId(kind), m_plan->count(kind));
+        const QJsonObject document{
+            {QStringLiteral("ok"), exitCode == ExitCode::Success},
+            {QStringLiteral("source"), sideJson(m_source, m_sourceApi)},
+            {QStringLiteral("destination"), sideJson(m_destination, m_destinationApi)},
+            {QStringLiteral("status"),
+             m_hidden ? QStringLiteral("hidden") : QStringLiteral("default")},
+            {QStringLiteral("on_duplicate"),
+             m_replace ? QStringLiteral("replace") : QStringLiteral("fail")},
+            {QStringLiteral("counts"), counts},
+            {QStringLiteral("files"), files}};
+        m_console.out(QString::fromUtf8(QJsonDocument(document).toJson(QJsonDocument::Indented)));
+    } else if (!m_quiet) {
+        m_console.out(summary(exitCode));
+    }
+    QueuedCommand::conclude(exitCode);
+}
+
+QString CopyCommand::spoolFolder() const
+{
+    QString folder = m_statePath;
+    folder.chop(QStringLiteral(".jsonl").size());
+    return folder + QStringLiteral(".spool");
+}
+
+QString CopyCommand::planLine(const FileComparison::Entry &entry) const
+{
+    const QString path = NameRules::printable(entry.path);
+    switch (entry.kind) {
+    case Kind::Added:
+        return tr("+ %1  to copy (%2)\n").arg(path, Console::sizeText(entry.after->size));
+    case Kind::Changed:
+        return tr("~ %1  to replace (%2 → %3)\n")
+            .arg(path, Console::sizeText(entry.before->size), Console::sizeText(entry.after->size));
+    case Kind::Same:
+        return tr("= %1  already there (%2)\n").arg(path, Console::sizeText(entry.after->size));
+    case Kind::Removed:
+        return tr("  %1  only in the destination, left alone (%2)\n")
+            .arg(path, Console::sizeText(entry.before->size));
+    case Kind::Unreadable: // servers' files always have a SHA-256
+        break;
+    }
+    return {};
+}
+
+QString CopyCommand::summary(int exitCode) const
+{
+    QHash<Outcome, int> counts;
+    for (const Outcome outcome : m_outcomes)
+        ++counts[outcome];
+    QStringList parts;
+    const auto add = [&](Outcome outcome, const QString &text) {
+        if (const int n = counts.value(outcome))
+            parts << text.arg(n);
+    };
+    add(Outcome::Copied, tr("%1 copied"));
+    add(Outcome::Replaced, tr("%1 replaced"));
+    add(Outcome::Unchanged, tr("%1 already there"));
+    add(Outcome::LeftAlone, tr("%1 only in the destination, left alone"));
+    add(Outcome::Failed, tr("%1 failed"));
+    add(Outcome::NotDone, tr("%1 not done"));
+    const QString done =
+        parts.isEmpty() ? tr("the source version has no files") : parts.join(QStringLiteral(", "));
+    const QString from = sideText(m_source, m_sourceApi);
+    const QString to = sideText(m_destination, m_destinationApi);
+    return exitCode == ExitCode::Success ? tr("Copied %1 to %2: %3.\n").arg(from, to, done)
+                                         : tr("Copy of %1 to %2 stopped: %3 (run the same "
+                                              "command again to resume).\n")
+                                               .arg(from, to, done);
+}
+
+QString CopyCommand::sideText(const Side &side, const GitLabApi *api) const
+{
+    const QString account = api ? api->client().account().name : side.account;
+    return NameRules::printable(
+        QStringLiteral("%1:%2/%3@%4")
+            .arg(account, side.version.project, side.version.packageName, side.version.version));
+}
+
+QJsonObject CopyCommand::sideJson(const Side &side, const GitLabApi *api) const
+{
+    return {{QStringLiteral("account"), api ? api->client().account().name : side.account},
+            {QStringLiteral("url"), api ? api->client().account().baseUrl.toString() : QString()},
+            {QStringLiteral("project"), side.version.project},
+            {QStringLiteral("name"), side.version.packageName},
+            {QStringLiteral("version"), side.version.version}};
+}
+
+QString CopyCommand::planId(Kind kind)
+{
+    switch (kind) {
+    case Kind::Added:
+        return QStringLiteral("new");
+    case Kind::Changed:
+        return QStringLiteral("changed");
+    case Kind::Same:
+        return QStringLiteral("same");
+    case Kind::Removed:
+        return QStringLiteral("only_in_destination");
+    case Kind::Unreadable:
+        break;
+    }
+    return {};
+}
+
+QString CopyCommand::outcomeId(Outcome outcome)
+{
+    switch (outcome) {
+    case Outcome::Copied:
+        return QStringLiteral("copied");
+    case Outcome::Replaced:
+        return QStringLiteral("replaced");
+    case Outcome::Unchanged:
+        return QStringLiteral("unchanged");
+    case Outcome::LeftAlone:
+        return QStringLiteral("left_alone");
+    case Outcome::Failed:
+        return QStringLiteral("failed");
+    case Outcome::NotDone:
+        return QStringLiteral("not_done");
+    }
+    return {};
+}
+
+QString CopyCommand::doneLine(const TransferItem &item) const
+{
+    const QString path = NameRules::printable(item.target.fileName);
+    if (item.state == TransferState::Skipped)
+        return tr("unchanged %1  (the same content is already there)\n").arg(path);
+    if (item.duplicatePolicy == DuplicatePolicy::Replace)
+        return tr("replaced  %1  %2\n").arg(path, item.sha256);
+    return tr("copied    %1  %2\n").arg(path, item.sha256);
+}
+
+} // namespace Stevedore
