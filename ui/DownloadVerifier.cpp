@@ -123,8 +123,11 @@ void DownloadVerifier::start(Download download)
 void DownloadVerifier::forget(const QString &key)
 {
     const Download download = m_running.take(key);
-    if (download.verification)
-        download.verification->deleteLater(); // it may be the one emitting now
+    if (!download.verification)
+        return;
+    // An answer it has on its way must not be taken for the next run's.
+    disconnect(download.verification, nullptr, this, nullptr);
+    download.verification->deleteLater(); // it may be the one emitting now
 }
 
 void DownloadVerifier::show(const Download &download, const FolderVerification::Outcome &outcome)
@@ -140,8 +143,8 @@ void DownloadVerifier::show(const Download &download, const FolderVerification::
     const QString summary = summaryOf(download, outcome.comparison);
     for (const QString &id : download.itemIds) {
         const TransferItem *item = m_queue.item(id);
-        if (!item)
-            continue;
+        if (!item || !canVerify(*item))
+            continue; // gone, or running again: the result is about the file it replaces
         const QString &name = item->target.fileName;
         // A name on neither side: the version no longer has it, and neither has the folder.
         const Kind kind = kinds.value(name, Kind::Removed);
@@ -155,8 +158,11 @@ void DownloadVerifier::showFailure(const Download &download, const ApiError &err
     const QString summary = tr("%1 %2 in %3 could not be verified: %4")
                                 .arg(download.version.packageName, download.version.version,
                                      QDir::toNativeSeparators(download.folder), error.message());
-    for (const QString &id : download.itemIds)
-        m_model.setVerification(id, Verification::NotVerified, error.message(), summary);
+    for (const QString &id : download.itemIds) {
+        const TransferItem *item = m_queue.item(id);
+        if (item && canVerify(*item))
+            m_model.setVerification(id, Verification::NotVerified, error.message(), summary);
+    }
     Q_EMIT summaryReady(summary, false);
 }
 

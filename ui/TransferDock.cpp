@@ -48,8 +48,8 @@ public:
     }
 };
 
-// Colours the message of a verified download: green when it is identical to the server, red
-// when it differs, orange when it could not be verified.
+// Colours the message of a verified download from StatusColours: success when it is identical
+// to the server, error when it differs, warning when it could not be verified.
 class VerificationDelegate final : public QStyledItemDelegate
 {
 public:
