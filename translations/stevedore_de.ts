@@ -1923,6 +1923,67 @@ Ohne Befehl öffnet es sein Fenster.
     </message>
 </context>
 <context>
+    <name>Stevedore::DownloadVerifier</name>
+    <message>
+        <source>The account is not signed in.</source>
+        <translation>Das Konto ist nicht angemeldet.</translation>
+    </message>
+    <message>
+        <source>%1 %2 in %3 could not be verified: %4</source>
+        <translation>%1 %2 in %3 konnte nicht geprüft werden: %4</translation>
+    </message>
+    <message>
+        <source>%1 %2 in %3</source>
+        <translation>%1 %2 in %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: verified, %n file(s) identical to the server.</source>
+        <translation>
+            <numerusform>%1: geprüft, %n Datei identisch mit dem Server.</numerusform>
+            <numerusform>%1: geprüft, %n Dateien identisch mit dem Server.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed locally (%1)</source>
+        <translation>
+            <numerusform>%n lokal geändert (%1)</numerusform>
+            <numerusform>%n lokal geändert (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missing locally (%1)</source>
+        <translation>
+            <numerusform>%n fehlt lokal (%1)</numerusform>
+            <numerusform>%n fehlen lokal (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n extra in the folder, not in the version (%1)</source>
+        <translation>
+            <numerusform>%n zusätzlich im Ordner, nicht in der Version (%1)</numerusform>
+            <numerusform>%n zusätzlich im Ordner, nicht in der Version (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unreadable (%1)</source>
+        <translation>
+            <numerusform>%n nicht lesbar (%1)</numerusform>
+            <numerusform>%n nicht lesbar (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n listed twice (%1)</source>
+        <translation>
+            <numerusform>%n doppelt aufgeführt (%1)</numerusform>
+            <numerusform>%n doppelt aufgeführt (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 differs from the server: %2.</source>
+        <translation>%1 weicht vom Server ab: %2.</translation>
+    </message>
+</context>
+<context>
     <name>Stevedore::EnvironmentAccounts</name>
     <message>
         <source>GITLAB_HOST=%1 is not an http(s) URL or a host name; it is ignored. Set it to your GitLab&apos;s address, for example https://gitlab.example.com.</source>
@@ -3467,6 +3528,14 @@ Antworten des Servers wird nicht vertraut: Downloads bleiben im gewählten Ordne
         <source>, %1 left</source>
         <translation>, noch %1</translation>
     </message>
+    <message>
+        <source>Verify download</source>
+        <translation>Download prüfen</translation>
+    </message>
+    <message>
+        <source>Compares the downloaded files with the version on the server by SHA-256: changed, missing and extra files are shown.</source>
+        <translation>Vergleicht die heruntergeladenen Dateien per SHA-256 mit der Version auf dem Server: Geänderte, fehlende und zusätzliche Dateien werden angezeigt.</translation>
+    </message>
 </context>
 <context>
     <name>Stevedore::TransferNotices</name>
@@ -3670,6 +3739,34 @@ Antworten des Servers wird nicht vertraut: Downloads bleiben im gewählten Ordne
     <message>
         <source>Saved as %1</source>
         <translation>Gespeichert als %1</translation>
+    </message>
+    <message>
+        <source>Verifying against the server…</source>
+        <translation>Wird mit dem Server verglichen…</translation>
+    </message>
+    <message>
+        <source>Verified: identical to the server</source>
+        <translation>Geprüft: identisch mit dem Server</translation>
+    </message>
+    <message>
+        <source>Differs: changed locally</source>
+        <translation>Abweichend: lokal geändert</translation>
+    </message>
+    <message>
+        <source>Differs: missing locally</source>
+        <translation>Abweichend: fehlt lokal</translation>
+    </message>
+    <message>
+        <source>Differs: no longer in the version</source>
+        <translation>Abweichend: nicht mehr in der Version</translation>
+    </message>
+    <message>
+        <source>Unreadable: %1</source>
+        <translation>Nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>Not verified: %1</source>
+        <translation>Nicht geprüft: %1</translation>
     </message>
 </context>
 <context>

@@ -107,6 +107,51 @@
     </message>
 </context>
 <context>
+    <name>Stevedore::DownloadVerifier</name>
+    <message numerus="yes">
+        <source>%1: verified, %n file(s) identical to the server.</source>
+        <translation>
+            <numerusform>%1: verified, %n file identical to the server.</numerusform>
+            <numerusform>%1: verified, %n files identical to the server.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed locally (%1)</source>
+        <translation>
+            <numerusform>%n changed locally (%1)</numerusform>
+            <numerusform>%n changed locally (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missing locally (%1)</source>
+        <translation>
+            <numerusform>%n missing locally (%1)</numerusform>
+            <numerusform>%n missing locally (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n extra in the folder, not in the version (%1)</source>
+        <translation>
+            <numerusform>%n extra in the folder, not in the version (%1)</numerusform>
+            <numerusform>%n extra in the folder, not in the version (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unreadable (%1)</source>
+        <translation>
+            <numerusform>%n unreadable (%1)</numerusform>
+            <numerusform>%n unreadable (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n listed twice (%1)</source>
+        <translation>
+            <numerusform>%n listed twice (%1)</numerusform>
+            <numerusform>%n listed twice (%1)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Stevedore::MainWindow</name>
     <message numerus="yes">
         <source>Delete %n version(s) from %1, with all their files? This cannot be undone.

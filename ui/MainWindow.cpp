@@ -6,6 +6,7 @@
 #include "CompareDialog.h"
 #include "DesktopNotifications.h"
 #include "Dialogs.h"
+#include "DownloadVerifier.h"
 #include "DroppedFiles.h"
 #include "FilePane.h"
 #include "PackagePane.h"
@@ -69,6 +70,9 @@ MainWindow::MainWindow(const LaunchOptions &launch, Services services, QWidget *
     , m_packages(new PackagePane(this))
     , m_files(new FilePane(this))
     , m_transfers(new TransferDock(m_queue, this))
+    , m_verifier(new DownloadVerifier(
+          m_queue, *m_transfers->model(),
+          [this](const QString &id) { return m_session.apiFor(id); }, this))
     , m_splitter(new QSplitter(this))
     , m_identity(new QLabel(this))
     , m_warning(new QLabel(this))
@@ -166,6 +170,9 @@ MainWindow::MainWindow(const LaunchOptions &launch, Services services, QWidget *
         raise();
         activateWindow();
     });
+    connect(m_transfers, &TransferDock::verifyRequested, m_verifier, &DownloadVerifier::verify);
+    connect(m_verifier, &DownloadVerifier::summaryReady, this,
+            [this](const QString &summary) { statusBar()->showMessage(summary, 30000); });
     connect(m_transfers, &TransferDock::overallChanged, this,
             [this](const TransferQueueModel::Overall &overall) {
                 if (m_queue.isIdle())

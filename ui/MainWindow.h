@@ -17,6 +17,7 @@ class QSplitter;
 namespace Stevedore {
 
 class DesktopNotifications;
+class DownloadVerifier;
 class AccountDialog;
 class Dialogs;
 class FilePane;
@@ -120,6 +121,7 @@ private:
     PackagePane *m_packages;
     FilePane *m_files;
     TransferDock *m_transfers;
+    DownloadVerifier *m_verifier;
     QSplitter *m_splitter;
     QLabel *m_identity;
     QLabel *m_warning;

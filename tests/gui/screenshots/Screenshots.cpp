@@ -16,9 +16,11 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QLocale>
 #include <QPalette>
 #include <QSettings>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -170,6 +172,36 @@ int main(int argc, char *argv[])
     });
     ok = save(&window, output, QStringLiteral("transfers.png")) && ok;
     waitFor([&] { return queue.isIdle(); });
+
+    // Verify download: a version downloaded, then one of its files changed and one deleted.
+    queue.clearFinished();
+    const QString downloads = work.filePath(QStringLiteral("Downloads"));
+    QDir().mkpath(downloads);
+    dialogs.answerDirectory(downloads);
+    window.packagePane()->select(kHelloCli, QStringLiteral("1.0.0"));
+    waitFor([&] { return window.filePane()->model()->rowCount() >= 2; });
+    window.filePane()->view()->clearSelection(); // the whole version, not a file of it
+    window.downloadSelection();
+    if (!waitFor([&] { return !queue.items().isEmpty() && queue.isIdle(); })
+        || queue.items().size() < 2)
+        return 1;
+    QFile changed(queue.items().at(0).finalPath);
+    if (!changed.open(QIODevice::ReadWrite) || changed.write("#") != 1)
+        return 1;
+    changed.close();
+    QFile::remove(queue.items().at(1).finalPath);
+    window.transferDock()->view()->selectRow(0);
+    window.transferDock()->verifyAction()->trigger();
+    const TransferQueueModel *transfers = window.transferDock()->model();
+    waitFor([&] {
+        for (int row = 0; row < transfers->rowCount(); ++row) {
+            if (transfers->index(row, 0).data(TransferQueueModel::VerificationRole).toInt()
+                == int(TransferQueueModel::Verification::Running))
+                return false;
+        }
+        return true;
+    });
+    ok = save(&window, output, QStringLiteral("verify-download.png")) && ok;
 
     // A dark palette: every colour must come from it (or be picked to contrast with it).
     QApplication::setStyle(QStringLiteral("Fusion"));
