@@ -12,6 +12,7 @@
 #include "ProjectPane.h"
 #include "PublishDialog.h"
 #include "StatusColours.h"
+#include "SyncDialog.h"
 #include "TaskbarProgress.h"
 #include "TransferDock.h"
 #include "TransferNotices.h"
@@ -205,6 +206,8 @@ void MainWindow::buildActions()
             QKeySequence(tr("Ctrl+D")), &MainWindow::downloadSelection);
     QAction *compare = add(file, QStringLiteral("actionCompare"), QStringLiteral("compare"),
                            tr("Co&mpare with…"), {}, &MainWindow::compareVersion);
+    QAction *sync = add(file, QStringLiteral("actionSync"), QStringLiteral("sync"),
+                        tr("S&ync folder to version…"), {}, &MainWindow::syncFolderToVersion);
     QAction *remove = add(file, QStringLiteral("actionDelete"), QStringLiteral("delete"),
                           tr("De&lete…"), QKeySequence::Delete, &MainWindow::deleteSelection);
     file->addSeparator();
@@ -296,7 +299,7 @@ void MainWindow::buildActions()
     const auto named = [this](const char *name) {
         return findChild<QAction *>(QLatin1String(name));
     };
-    contextMenu(m_packages->view(), {publish, download, compare, remove, nullptr, refresh});
+    contextMenu(m_packages->view(), {publish, download, compare, sync, remove, nullptr, refresh});
     contextMenu(m_files->view(),
                 {download, remove, nullptr, named("actionCopyUrl"), named("actionCopyCurl"),
                  named("actionCopyCi"), named("actionCopySha")});
@@ -823,6 +826,28 @@ void MainWindow::compareVersion()
     auto *dialog =
         new CompareDialog(std::move(api), {m_projectPath, version->name, version->version, {}},
                           m_packages->model()->versionsOf(version->name), this);
+    dialog->show();
+}
+
+// The folder chosen here against the version selected (a package row: its top version); the
+// dialog shows the plan, and its Sync sends it through the window's queue.
+void MainWindow::syncFolderToVersion()
+{
+    const auto version = m_packages->currentVersion();
+    if (!version || !m_session.active())
+        return;
+    std::shared_ptr<GitLabApi> api = m_session.apiFor(m_session.active()->id);
+    if (!api)
+        return;
+    const QString folder = m_dialogs.existingDirectory(
+        this, tr("Sync a folder to %1 %2").arg(version->name, version->version), QDir::homePath());
+    if (folder.isEmpty())
+        return;
+    auto *dialog =
+        new SyncDialog(std::move(api), m_queue,
+                       {m_projectPath, version->name, version->version, {}}, folder, this);
+    connect(dialog, &SyncDialog::ended, this, &MainWindow::refresh);
+    connect(dialog, &SyncDialog::started, m_transfers, &QWidget::show);
     dialog->show();
 }
 
