@@ -68,11 +68,16 @@ QString ComparisonTableModel::kindName(FileComparison::Kind kind)
     return {};
 }
 
-void ComparisonTableModel::setKindName(FileComparison::Kind kind, const QString &name)
+void ComparisonTableModel::setKindName(FileComparison::Kind kind, const QString &name,
+                                       bool coloured)
 {
     m_kindNames.insert(kind, name);
+    if (coloured)
+        m_uncoloured.remove(kind);
+    else
+        m_uncoloured.insert(kind);
     if (rowCount() > 0)
-        Q_EMIT dataChanged(index(0, StateColumn), index(rowCount() - 1, StateColumn));
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
 void ComparisonTableModel::setHeader(Column column, const QString &text)
@@ -157,6 +162,8 @@ QVariant ComparisonTableModel::sortValue(const FileComparison::Entry &entry, int
 QVariant ComparisonTableModel::foreground(FileComparison::Kind kind) const
 {
     using Meaning = StatusColours::Meaning;
+    if (m_uncoloured.contains(kind))
+        return {};
     switch (kind) {
     case Kind::Same:
         return {};

@@ -5,6 +5,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QPalette>
+#include <QSet>
 
 namespace Stevedore {
 
@@ -46,8 +47,9 @@ public:
 
     // "Changed", "Added", …
     static QString kindName(FileComparison::Kind kind);
-    // What the State column says for `kind` instead of kindName() (a sync's plan says "New").
-    void setKindName(FileComparison::Kind kind, const QString &name);
+    // What the State column says for `kind` instead of kindName() (a sync's plan says "New");
+    // not `coloured`, its rows keep the view's own text colour.
+    void setKindName(FileComparison::Kind kind, const QString &name, bool coloured = true);
     // A header instead of the two versions' "Left size", "Right SHA-256", …
     void setHeader(Column column, const QString &text);
 
@@ -66,6 +68,7 @@ private:
     FileComparison m_comparison;
     QPalette m_palette;
     QHash<FileComparison::Kind, QString> m_kindNames;
+    QSet<FileComparison::Kind> m_uncoloured;
     QHash<int, QString> m_headers;
 };
 

@@ -150,7 +150,7 @@ void SyncDialog::planAgain()
     updateSyncButton();
     setStatus(tr("Reading the folder and the files of %1…").arg(describe(m_version)), false);
 
-    delete m_hashing; // stops an earlier hashing, whose result is dropped
+    stopHashing();
     m_hashing = new LocalFingerprints(this);
     connect(m_hashing, &LocalFingerprints::progress, this, [this](qint64 hashed, qint64 total) {
         const QLocale locale;
@@ -171,6 +171,17 @@ void SyncDialog::planAgain()
                             --m_pending;
                             showPlanWhenBothAreKnown();
                         });
+}
+
+// An earlier hashing (or one whose plan failed) stops soon; its progress and result are dropped.
+// It may be the sender of the signal being handled, so it goes later.
+void SyncDialog::stopHashing()
+{
+    if (!m_hashing)
+        return;
+    m_hashing->disconnect(this);
+    m_hashing->deleteLater();
+    m_hashing = nullptr;
 }
 
 void SyncDialog::onHashed(const LocalFingerprints::Result &local)
@@ -225,8 +236,7 @@ void SyncDialog::showPlanStatus()
 void SyncDialog::fail(const QString &message)
 {
     m_pending = 0;
-    delete m_hashing;
-    m_hashing = nullptr;
+    stopHashing();
     setStatus(tr("Could not make the plan: %1").arg(message), true);
     m_retry->show();
     updateSyncButton();
@@ -236,7 +246,9 @@ void SyncDialog::fail(const QString &message)
 // A file the folder does not have says what Sync will do with it.
 void SyncDialog::updateKeptRows()
 {
-    m_model.setKindName(Kind::Removed, deletesRemoved() ? tr("Delete") : tr("Kept"));
+    // A kept file is no change, so it is not coloured as one.
+    m_model.setKindName(Kind::Removed, deletesRemoved() ? tr("Delete") : tr("Kept"),
+                        deletesRemoved());
     if (m_plan && !m_started) {
         m_summary->setText(summary());
         showPlanStatus();

@@ -58,6 +58,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void stopHashing();
     void onHashed(const LocalFingerprints::Result &local);
     void showPlanWhenBothAreKnown();
     void showPlanStatus();

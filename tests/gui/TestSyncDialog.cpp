@@ -6,6 +6,7 @@
 #include "PackagePane.h"
 #include "ScriptedDialogs.h"
 #include "SimServer.h"
+#include "StatusColours.h"
 #include "SyncDialog.h"
 #include "account/MemorySecretStore.h"
 #include "transfer/LocalFingerprints.h"
@@ -282,6 +283,10 @@ void TestSyncDialog::thePlanIsWhatFileComparisonGivesAndNothingIsSent()
     auto *table = dialog->findChild<QTableView *>(QStringLiteral("syncTable"));
     const QAbstractItemModel *model = table->model();
     QCOMPARE(rows(model), rows(before));
+    QCOMPARE(model->headerData(ComparisonTableModel::LeftSizeColumn, Qt::Horizontal).toString(),
+             u"Size in the version"_s);
+    QCOMPARE(model->headerData(ComparisonTableModel::RightSha256Column, Qt::Horizontal).toString(),
+             u"SHA-256 in the folder"_s);
     QCOMPARE(text(dialog, "syncSummary"),
              u"2 new, 1 changed, 1 the same, 1 not in the folder, kept"_s);
 
@@ -292,8 +297,11 @@ void TestSyncDialog::thePlanIsWhatFileComparisonGivesAndNothingIsSent()
                                      {int(Kind::Removed), u"Kept"_s}};
     for (int row = 0; row < model->rowCount(); ++row) {
         const FileComparison::Entry &entry = before.entries().at(row);
-        QCOMPARE(model->index(row, ComparisonTableModel::StateColumn).data().toString(),
-                 states.value(int(entry.kind)));
+        const QModelIndex state = model->index(row, ComparisonTableModel::StateColumn);
+        QCOMPARE(state.data().toString(), states.value(int(entry.kind)));
+        // A kept file is no change: it is not coloured as one.
+        if (entry.kind == Kind::Removed || entry.kind == Kind::Same)
+            QCOMPARE(state.data(Qt::ForegroundRole), QVariant());
         const QModelIndex folderSha = model->index(row, ComparisonTableModel::RightSha256Column);
         if (entry.after) {
             QCOMPARE(folderSha.data().toString(), entry.after->sha256.left(12));
@@ -317,9 +325,13 @@ void TestSyncDialog::thePlanIsWhatFileComparisonGivesAndNothingIsSent()
     QVERIFY(deleteRemoved->isChecked());
     QCOMPARE(text(dialog, "syncSummary"), u"2 new, 1 changed, 1 the same, 1 to delete"_s);
     for (int row = 0; row < model->rowCount(); ++row) {
-        if (before.entries().at(row).kind == Kind::Removed)
-            QCOMPARE(model->index(row, ComparisonTableModel::StateColumn).data().toString(),
-                     u"Delete"_s);
+        if (before.entries().at(row).kind != Kind::Removed)
+            continue;
+        const QModelIndex state = model->index(row, ComparisonTableModel::StateColumn);
+        QCOMPARE(state.data().toString(), u"Delete"_s);
+        QCOMPARE(
+            state.data(Qt::ForegroundRole),
+            StatusColours::text(StatusColours::Meaning::Error, dialog->palette(), QPalette::Base));
     }
     QVERIFY(dialog->findChild<QPushButton *>(QStringLiteral("syncButton"))->isEnabled());
 
