@@ -53,6 +53,7 @@ const QString kStateKey = QStringLiteral("MainWindow/state");
 const QString kSplitterKey = QStringLiteral("MainWindow/splitter");
 const QString kLastProjectKey = QStringLiteral("MainWindow/lastProject");
 const QString kDownloadFolderKey = QStringLiteral("Downloads/folder");
+const QString kSyncFolderKey = QStringLiteral("Sync/folder");
 const QString kNotificationsKey = QStringLiteral("Notifications/enabled");
 const QString kBandwidthLimitKey = QStringLiteral("Transfers/bandwidthLimit"); // bytes/s
 constexpr QSize kDefaultSize(1200, 760);
@@ -839,10 +840,13 @@ void MainWindow::syncFolderToVersion()
     std::shared_ptr<GitLabApi> api = m_session.apiFor(m_session.active()->id);
     if (!api)
         return;
+    QSettings settings;
     const QString folder = m_dialogs.existingDirectory(
-        this, tr("Sync a folder to %1 %2").arg(version->name, version->version), QDir::homePath());
+        this, tr("Sync a folder to %1 %2").arg(version->name, version->version),
+        settings.value(kSyncFolderKey, QDir::homePath()).toString());
     if (folder.isEmpty())
         return;
+    settings.setValue(kSyncFolderKey, folder);
     auto *dialog =
         new SyncDialog(std::move(api), m_queue,
                        {m_projectPath, version->name, version->version, {}}, folder, this);

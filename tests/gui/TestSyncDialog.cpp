@@ -279,6 +279,10 @@ void TestSyncDialog::thePlanIsWhatFileComparisonGivesAndNothingIsSent()
     SyncDialog *dialog = openSync(kSeeded, u"1.0.0"_s, folder);
     QVERIFY(dialog);
     QVERIFY(!dialog->isModal());
+    // The folder dialog starts in the home folder, and the next time in the folder chosen.
+    QCOMPARE(m_dialogs->asked(ScriptedDialogs::Kind::ExistingDirectory).at(0).text,
+             QDir::homePath());
+    QCOMPARE(QSettings().value(u"Sync/folder"_s).toString(), folder);
     QCOMPARE(dialog->plan()->version(), version);
     auto *table = dialog->findChild<QTableView *>(QStringLiteral("syncTable"));
     const QAbstractItemModel *model = table->model();
