@@ -68,6 +68,29 @@ QString ComparisonTableModel::kindName(FileComparison::Kind kind)
     return {};
 }
 
+void ComparisonTableModel::setKindName(FileComparison::Kind kind, const QString &name,
+                                       bool coloured)
+{
+    m_kindNames.insert(kind, name);
+    if (coloured)
+        m_uncoloured.remove(kind);
+    else
+        m_uncoloured.insert(kind);
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+void ComparisonTableModel::setHeader(Column column, const QString &text)
+{
+    m_headers.insert(column, text);
+    Q_EMIT headerDataChanged(Qt::Horizontal, column, column);
+}
+
+QString ComparisonTableModel::stateName(FileComparison::Kind kind) const
+{
+    return m_kindNames.value(kind, kindName(kind));
+}
+
 int ComparisonTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_comparison.entries().size());
@@ -90,7 +113,9 @@ QVariant ComparisonTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (column == LeftSha256Column || column == RightSha256Column) {
             const auto &fingerprint = side(entry, column);
-            return fingerprint ? fingerprint->sha256 : QString();
+            if (!fingerprint)
+                return QString();
+            return fingerprint->problem.isEmpty() ? fingerprint->sha256 : fingerprint->problem;
         }
         return column == PathColumn ? entry.path : QVariant();
     case Qt::ForegroundRole:
@@ -111,12 +136,14 @@ QVariant ComparisonTableModel::display(const FileComparison::Entry &entry, int c
     if (column == PathColumn)
         return entry.path;
     if (column == StateColumn)
-        return kindName(entry.kind);
+        return stateName(entry.kind);
     const auto &fingerprint = side(entry, column);
-    if (!fingerprint)
+    if (!fingerprint || (isSizeColumn(column) && fingerprint->size < 0))
         return tr("—", "no such file on this side");
     if (isSizeColumn(column))
         return QLocale().formattedDataSize(fingerprint->size);
+    if (!fingerprint->problem.isEmpty())
+        return fingerprint->problem;
     return fingerprint->sha256.left(kShortSha256Length);
 }
 
@@ -125,7 +152,7 @@ QVariant ComparisonTableModel::sortValue(const FileComparison::Entry &entry, int
     if (column == PathColumn)
         return entry.path;
     if (column == StateColumn)
-        return kindName(entry.kind);
+        return stateName(entry.kind);
     const auto &fingerprint = side(entry, column);
     if (isSizeColumn(column))
         return fingerprint ? fingerprint->size : qint64(-1);
@@ -135,6 +162,8 @@ QVariant ComparisonTableModel::sortValue(const FileComparison::Entry &entry, int
 QVariant ComparisonTableModel::foreground(FileComparison::Kind kind) const
 {
     using Meaning = StatusColours::Meaning;
+    if (m_uncoloured.contains(kind))
+        return {};
     switch (kind) {
     case Kind::Same:
         return {};
@@ -153,6 +182,8 @@ QVariant ComparisonTableModel::headerData(int section, Qt::Orientation orientati
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
+    if (m_headers.contains(section))
+        return m_headers.value(section);
     switch (section) {
     case PathColumn:
         return tr("File");

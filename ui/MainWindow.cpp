@@ -13,6 +13,7 @@
 #include "ProjectPane.h"
 #include "PublishDialog.h"
 #include "StatusColours.h"
+#include "SyncDialog.h"
 #include "TaskbarProgress.h"
 #include "TransferDock.h"
 #include "TransferNotices.h"
@@ -53,6 +54,7 @@ const QString kStateKey = QStringLiteral("MainWindow/state");
 const QString kSplitterKey = QStringLiteral("MainWindow/splitter");
 const QString kLastProjectKey = QStringLiteral("MainWindow/lastProject");
 const QString kDownloadFolderKey = QStringLiteral("Downloads/folder");
+const QString kSyncFolderKey = QStringLiteral("Sync/folder");
 const QString kNotificationsKey = QStringLiteral("Notifications/enabled");
 const QString kBandwidthLimitKey = QStringLiteral("Transfers/bandwidthLimit"); // bytes/s
 constexpr QSize kDefaultSize(1200, 760);
@@ -212,6 +214,8 @@ void MainWindow::buildActions()
             QKeySequence(tr("Ctrl+D")), &MainWindow::downloadSelection);
     QAction *compare = add(file, QStringLiteral("actionCompare"), QStringLiteral("compare"),
                            tr("Co&mpare with…"), {}, &MainWindow::compareVersion);
+    QAction *sync = add(file, QStringLiteral("actionSync"), QStringLiteral("sync"),
+                        tr("S&ync folder to version…"), {}, &MainWindow::syncFolderToVersion);
     QAction *remove = add(file, QStringLiteral("actionDelete"), QStringLiteral("delete"),
                           tr("De&lete…"), QKeySequence::Delete, &MainWindow::deleteSelection);
     file->addSeparator();
@@ -303,7 +307,7 @@ void MainWindow::buildActions()
     const auto named = [this](const char *name) {
         return findChild<QAction *>(QLatin1String(name));
     };
-    contextMenu(m_packages->view(), {publish, download, compare, remove, nullptr, refresh});
+    contextMenu(m_packages->view(), {publish, download, compare, sync, remove, nullptr, refresh});
     contextMenu(m_files->view(),
                 {download, remove, nullptr, named("actionCopyUrl"), named("actionCopyCurl"),
                  named("actionCopyCi"), named("actionCopySha")});
@@ -830,6 +834,31 @@ void MainWindow::compareVersion()
     auto *dialog =
         new CompareDialog(std::move(api), {m_projectPath, version->name, version->version, {}},
                           m_packages->model()->versionsOf(version->name), this);
+    dialog->show();
+}
+
+// The folder chosen here against the version selected (a package row: its top version); the
+// dialog shows the plan, and its Sync sends it through the window's queue.
+void MainWindow::syncFolderToVersion()
+{
+    const auto version = m_packages->currentVersion();
+    if (!version || !m_session.active())
+        return;
+    std::shared_ptr<GitLabApi> api = m_session.apiFor(m_session.active()->id);
+    if (!api)
+        return;
+    QSettings settings;
+    const QString folder = m_dialogs.existingDirectory(
+        this, tr("Sync a folder to %1 %2").arg(version->name, version->version),
+        settings.value(kSyncFolderKey, QDir::homePath()).toString());
+    if (folder.isEmpty())
+        return;
+    settings.setValue(kSyncFolderKey, folder);
+    auto *dialog =
+        new SyncDialog(std::move(api), m_queue,
+                       {m_projectPath, version->name, version->version, {}}, folder, this);
+    connect(dialog, &SyncDialog::ended, this, &MainWindow::refresh);
+    connect(dialog, &SyncDialog::started, m_transfers, &QWidget::show);
     dialog->show();
 }
 

@@ -63,6 +63,8 @@ public:
     void publishFolder();
     void downloadSelection();
     void compareVersion(); // opens a CompareDialog for the version selected
+    // Asks for a folder, then opens a SyncDialog of it and the version selected.
+    void syncFolderToVersion();
     void deleteSelection();
     void copyDownloadUrl();
     void copyCurlCommand();

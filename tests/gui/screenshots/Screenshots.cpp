@@ -1,6 +1,6 @@
 // Takes the README's screenshots: the real MainWindow against gitlab-sim --demo, with the
-// package tree, a version's files, the publish dialog and the transfer queue. Run it through
-// take-screenshots.sh, which provides the X server.
+// package tree, a version's files, the publish, compare and sync dialogs and the transfer queue.
+// Run it through take-screenshots.sh, which provides the X server.
 #include "../ScriptedDialogs.h"
 #include "CompareDialog.h"
 #include "DemoData.h"
@@ -9,6 +9,7 @@
 #include "PackagePane.h"
 #include "PublishDialog.h"
 #include "SimServer.h"
+#include "SyncDialog.h"
 #include "TransferDock.h"
 #include "account/MemorySecretStore.h"
 #include "core/Translations.h"
@@ -173,6 +174,20 @@ int main(int argc, char *argv[])
     ok = save(&window, output, QStringLiteral("transfers.png")) && ok;
     waitFor([&] { return queue.isIdle(); });
 
+    // Sync folder to version…: the dropped folder, changed since, against the version it went
+    // to; kept open to be taken again in the dark palette.
+    QFile::remove(dropped[1]);
+    writeFile(work, QStringLiteral("drop/site/index.html"), 1400);
+    writeFile(work, QStringLiteral("drop/SHA256SUMS"), 190);
+    PackageTarget published = queue.items().constLast().target;
+    published.fileName.clear();
+    auto *sync = new SyncDialog(window.session().apiFor(window.session().active()->id), queue,
+                                published, work.filePath(QStringLiteral("drop")), &window);
+    sync->show();
+    if (!waitFor([&] { return sync->plan().has_value(); }))
+        return 1;
+    sync->resize(960, 420);
+    ok = save(sync, output, QStringLiteral("sync-dialog.png")) && ok;
     // Verify download: a version downloaded, then one of its files changed and one deleted.
     queue.clearFinished();
     const QString downloads = work.filePath(QStringLiteral("Downloads"));
@@ -210,6 +225,8 @@ int main(int argc, char *argv[])
     ok = save(&window, output, QStringLiteral("main-window-dark.png")) && ok;
     ok = save(comparison, output, QStringLiteral("compare-dialog-dark.png")) && ok;
     comparison->close();
+    ok = save(sync, output, QStringLiteral("sync-dialog-dark.png")) && ok;
+    sync->close();
     window.publishPaths({dropped[1]}, std::nullopt, kHelloCli);
     auto *darkDialog = window.findChildren<PublishDialog *>(QStringLiteral("publishDialog")).last();
     if (!waitFor([&] { return darkDialog->isVisible() && !darkDialog->isReadingFolders(); }))
