@@ -103,6 +103,7 @@ MainWindow::MainWindow(const LaunchOptions &launch, Services services, QWidget *
     m_network->setObjectName(QStringLiteral("networkLabel"));
     statusBar()->addWidget(m_identity, 1);
     statusBar()->addWidget(m_warning);
+    showAccountWarnings({}); // before any account is signed in, or when none can be
     statusBar()->addPermanentWidget(m_network);
 
     buildActions();
@@ -381,7 +382,7 @@ void MainWindow::onAccountActivated()
 {
     const Account &account = *m_session.active();
     m_identity->setText(tr("%1 on %2").arg(account.name, account.baseUrl.toDisplayString()));
-    m_warning->clear();
+    showAccountWarnings({});
     m_tokenScopes.reset();
     m_projectAccessLevel = 0;
     disconnect(m_reachability);
@@ -414,7 +415,7 @@ void MainWindow::checkIdentity()
         return; // they cannot ask who they are
     api->currentUser(this, [this, account](Result<CurrentUser> user) {
         if (!user.ok()) {
-            m_warning->setText(user.error().message());
+            showAccountWarnings({user.error().message()});
             return;
         }
         m_identity->setText(
@@ -430,11 +431,18 @@ void MainWindow::checkIdentity()
         m_tokenScopes = token.value().scopes;
         const QStringList warnings =
             AccountValidator::tokenWarnings(token.value(), QDate::currentDate());
-        m_warning->setText(warnings.join(QLatin1Char(' ')));
+        showAccountWarnings(warnings);
         m_identity->setToolTip(
             tr("Token \"%1\", scopes: %2")
                 .arg(token.value().name, token.value().scopes.join(QStringLiteral(", "))));
     });
+}
+
+// The active account's warnings, after those of environment variables that made no account
+// (which say why an account the person expects is missing).
+void MainWindow::showAccountWarnings(const QStringList &warnings)
+{
+    m_warning->setText((m_session.environmentWarnings() + warnings).join(QLatin1Char(' ')));
 }
 
 // "project — account — Stevedore": what the window shows, also in the task switcher.

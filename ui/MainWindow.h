@@ -99,6 +99,7 @@ private:
     void onProjectChosen(const Project &project);
     void onVersionChosen(const Package &package);
     void checkIdentity();
+    void showAccountWarnings(const QStringList &warnings);
     void afterTransfer(const QString &id);
     std::optional<PackageTarget> selectedFileTarget() const;
     struct VersionDownload
