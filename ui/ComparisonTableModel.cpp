@@ -31,6 +31,20 @@ ComparisonTableModel::ComparisonTableModel(QObject *parent)
 {
 }
 
+ComparisonTableModel::Wording ComparisonTableModel::comparisonWording()
+{
+    return {tr("Left size"), tr("Left SHA-256"), tr("Right size"), tr("Right SHA-256"),
+            &ComparisonTableModel::kindName};
+}
+
+void ComparisonTableModel::setWording(Wording wording)
+{
+    m_wording = std::move(wording);
+    Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, StateColumn), index(rowCount() - 1, StateColumn));
+}
+
 void ComparisonTableModel::setComparison(const FileComparison &comparison)
 {
     beginResetModel();
@@ -111,7 +125,7 @@ QVariant ComparisonTableModel::display(const FileComparison::Entry &entry, int c
     if (column == PathColumn)
         return entry.path;
     if (column == StateColumn)
-        return kindName(entry.kind);
+        return stateName(entry.kind);
     const auto &fingerprint = side(entry, column);
     if (!fingerprint)
         return tr("—", "no such file on this side");
@@ -125,7 +139,7 @@ QVariant ComparisonTableModel::sortValue(const FileComparison::Entry &entry, int
     if (column == PathColumn)
         return entry.path;
     if (column == StateColumn)
-        return kindName(entry.kind);
+        return stateName(entry.kind);
     const auto &fingerprint = side(entry, column);
     if (isSizeColumn(column))
         return fingerprint ? fingerprint->size : qint64(-1);
@@ -157,13 +171,13 @@ QVariant ComparisonTableModel::headerData(int section, Qt::Orientation orientati
     case PathColumn:
         return tr("File");
     case LeftSizeColumn:
-        return tr("Left size");
+        return m_wording.leftSize;
     case LeftSha256Column:
-        return tr("Left SHA-256");
+        return m_wording.leftSha256;
     case RightSizeColumn:
-        return tr("Right size");
+        return m_wording.rightSize;
     case RightSha256Column:
-        return tr("Right SHA-256");
+        return m_wording.rightSha256;
     case StateColumn:
         return tr("State");
     default:

@@ -5,6 +5,8 @@
 #include <QAbstractTableModel>
 #include <QPalette>
 
+#include <functional>
+
 namespace Stevedore {
 
 // The rows of a FileComparison of two versions, one file a row with both sides' size and
@@ -34,7 +36,21 @@ public:
     // The SHA-256 is shown cut to this many hex digits (the whole one in the tooltip).
     static constexpr int kShortSha256Length = 12;
 
+    // The headers of the four columns of the sides and the names in the State column; by
+    // default they speak of a left and a right version and what changed between them.
+    struct Wording
+    {
+        QString leftSize;
+        QString leftSha256;
+        QString rightSize;
+        QString rightSha256;
+        std::function<QString(FileComparison::Kind)> kindName;
+    };
+    static Wording comparisonWording();
+
     explicit ComparisonTableModel(QObject *parent = nullptr);
+
+    void setWording(Wording wording);
 
     void setComparison(const FileComparison &comparison);
     void clear();
@@ -44,6 +60,7 @@ public:
 
     // "Changed", "Added", …
     static QString kindName(FileComparison::Kind kind);
+    QString stateName(FileComparison::Kind kind) const { return m_wording.kindName(kind); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -58,6 +75,7 @@ private:
 
     FileComparison m_comparison;
     QPalette m_palette;
+    Wording m_wording = comparisonWording();
 };
 
 } // namespace Stevedore

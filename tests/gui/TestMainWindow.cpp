@@ -764,7 +764,7 @@ void TestMainWindow::contextMenusOfferTheMenusActions()
     QCOMPARE(packages->contextMenuPolicy(), Qt::ActionsContextMenu);
     QCOMPARE(names(packages),
              (QStringList{u"actionPublish"_s, u"actionDownload"_s, u"actionCompare"_s,
-                          u"actionDelete"_s, u"actionRefresh"_s}));
+                          u"actionCopyTo"_s, u"actionDelete"_s, u"actionRefresh"_s}));
     QCOMPARE(names(m_window->filePane()->view()),
              (QStringList{u"actionDownload"_s, u"actionDelete"_s, u"actionCopyUrl"_s,
                           u"actionCopyCurl"_s, u"actionCopyCi"_s, u"actionCopySha"_s}));
