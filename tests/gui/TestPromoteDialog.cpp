@@ -7,6 +7,7 @@
 #include "PromoteDialog.h"
 #include "ScriptedDialogs.h"
 #include "SimServer.h"
+#include "account/AccountStore.h"
 #include "account/MemorySecretStore.h"
 #include "transfer/WindowQueuePath.h"
 #include "validate/NameRules.h"
@@ -53,6 +54,7 @@ private Q_SLOTS:
     void droppingAVersionOnAProjectCopiesIt();
     void otherContentDisablesCopyUntilReplaceIsChecked();
     void copyToFromTheContextMenuIntoAnotherProject();
+    void copiesToAnotherSignedInAccountOnAnotherServer();
 
 private:
     void openWindow();
@@ -64,10 +66,11 @@ private:
                  const QString &file, const QByteArray &content);
     // name → SHA-256 of the files a download of the version gets; empty when it does not exist.
     QMap<QString, QString> served(const QString &project, const QString &name,
-                                  const QString &version);
+                                  const QString &version, const QUrl &server = {});
 
     std::unique_ptr<QTemporaryDir> m_dir;
     ScopedSim m_sim;
+    ScopedSim m_release; // a second GitLab, for a copy across servers
     std::unique_ptr<AccountStore> m_accounts;
     std::unique_ptr<MemorySecretStore> m_secrets;
     std::unique_ptr<ScriptedDialogs> m_dialogs;
@@ -97,6 +100,8 @@ void TestPromoteDialog::cleanup()
     m_accounts.reset();
     QCOMPARE(m_sim.stop(), 0);
     m_sim.reset();
+    QCOMPARE(m_release.stop(), 0);
+    m_release.reset();
     m_dir.reset();
 }
 
@@ -136,9 +141,10 @@ void TestPromoteDialog::publish(const QString &project, const QString &name, con
 }
 
 QMap<QString, QString> TestPromoteDialog::served(const QString &project, const QString &name,
-                                                 const QString &version)
+                                                 const QString &version, const QUrl &server)
 {
-    Test::Session session(m_sim->baseUrl(), CredentialKind::PersonalAccessToken, kPat);
+    Test::Session session(server.isEmpty() ? m_sim->baseUrl() : server,
+                          CredentialKind::PersonalAccessToken, kPat);
     std::optional<QMap<QString, QString>> files;
     session.api->versionFiles(project, name, version, this, [&files](Result<VersionFiles> listed) {
         QMap<QString, QString> byName;
@@ -353,6 +359,50 @@ void TestPromoteDialog::copyToFromTheContextMenuIntoAnotherProject()
         });
     QTRY_VERIFY_WITH_TIMEOUT(status.has_value(), kTimeout);
     QCOMPARE(*status, u"hidden"_s);
+}
+
+// A saved account of a second GitLab, signed in once in the window and then left for the
+// first one again, is a destination in the dialog: the files go from one server to the
+// other, through the window's queue, with their SHA-256.
+void TestPromoteDialog::copiesToAnotherSignedInAccountOnAnotherServer()
+{
+    QVERIFY(m_release.startDemo());
+    openWindow();
+    const QString shown = m_window->session().active()->id;
+    Account release = AccountStore::newAccount(u"release"_s, m_release->baseUrl(),
+                                               CredentialKind::PersonalAccessToken);
+    QVERIFY(m_accounts->save(release));
+    bool written = false;
+    m_secrets->write(release.secretKey(), kPat, this,
+                     [&written](Result<Success> done) { written = done.ok(); });
+    QTRY_VERIFY_WITH_TIMEOUT(written, kTimeout);
+    m_window->session().activate(release.id);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->session().apiFor(release.id), kTimeout);
+    m_window->session().activate(shown);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->currentProjectPath(), kProject, kTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->packagePane()->viewIndex(kHelloCli, kVersion).isValid(),
+                             kTimeout);
+
+    const QMap<QString, QString> source = served(kProject, kHelloCli, kVersion);
+    QVERIFY(!source.isEmpty());
+    QVERIFY(served(kToolsProject, kHelloCli, kVersion, m_release->baseUrl()).isEmpty());
+    PromoteDialog *dialog = dropVersionOnProject(kHelloCli, kVersion, kToolsProject);
+    QVERIFY(dialog);
+    auto *account = dialog->findChild<QComboBox *>(QStringLiteral("promoteAccount"));
+    QCOMPARE(account->currentData(), QVariant(shown));
+    const int releaseRow = account->findData(release.id);
+    QVERIFY(releaseRow >= 0);
+    account->setCurrentIndex(releaseRow);
+    QCOMPARE(dialog->destination().accountId, release.id);
+    waitForPlan(dialog);
+    QCOMPARE(dialog->plan()->fileCount(false), int(source.size()));
+    copyAndWait(dialog);
+    for (const TransferItem &item : m_window->transfers().items()) {
+        QCOMPARE(item.accountId, release.id);
+        QCOMPARE(item.sourceAccountId, shown);
+    }
+    QCOMPARE(served(kToolsProject, kHelloCli, kVersion, m_release->baseUrl()), source);
+    QVERIFY(served(kToolsProject, kHelloCli, kVersion).isEmpty()); // nothing on the first one
 }
 
 QTEST_MAIN(TestPromoteDialog)
