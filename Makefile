@@ -54,7 +54,7 @@ bench: deps
 	packaging/install-deps.sh packaging/bench-deps.txt
 	cmake --preset bench
 	cmake --build --preset bench
-	/usr/bin/python3 tests/bench/bench.py build/bench docs/performance.md $(BENCH_ARGS)
+	tests/keychain/run-with-keyring.sh /usr/bin/python3 tests/bench/bench.py build/bench docs/performance.md $(BENCH_ARGS)
 
 asan: deps
 	cmake --preset asan

@@ -1923,6 +1923,67 @@ Ohne Befehl öffnet es sein Fenster.
     </message>
 </context>
 <context>
+    <name>Stevedore::DownloadVerifier</name>
+    <message>
+        <source>The account is not signed in.</source>
+        <translation>Das Konto ist nicht angemeldet.</translation>
+    </message>
+    <message>
+        <source>%1 %2 in %3 could not be verified: %4</source>
+        <translation>%1 %2 in %3 konnte nicht geprüft werden: %4</translation>
+    </message>
+    <message>
+        <source>%1 %2 in %3</source>
+        <translation>%1 %2 in %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: verified, %n file(s) identical to the server.</source>
+        <translation>
+            <numerusform>%1: geprüft, %n Datei identisch mit dem Server.</numerusform>
+            <numerusform>%1: geprüft, %n Dateien identisch mit dem Server.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed locally (%1)</source>
+        <translation>
+            <numerusform>%n lokal geändert (%1)</numerusform>
+            <numerusform>%n lokal geändert (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missing locally (%1)</source>
+        <translation>
+            <numerusform>%n fehlt lokal (%1)</numerusform>
+            <numerusform>%n fehlen lokal (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n extra in the folder, not in the version (%1)</source>
+        <translation>
+            <numerusform>%n zusätzlich im Ordner, nicht in der Version (%1)</numerusform>
+            <numerusform>%n zusätzlich im Ordner, nicht in der Version (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unreadable (%1)</source>
+        <translation>
+            <numerusform>%n nicht lesbar (%1)</numerusform>
+            <numerusform>%n nicht lesbar (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n listed twice (%1)</source>
+        <translation>
+            <numerusform>%n doppelt aufgeführt (%1)</numerusform>
+            <numerusform>%n doppelt aufgeführt (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 differs from the server: %2.</source>
+        <translation>%1 weicht vom Server ab: %2.</translation>
+    </message>
+</context>
+<context>
     <name>Stevedore::EnvironmentAccounts</name>
     <message>
         <source>GITLAB_HOST=%1 is not an http(s) URL or a host name; it is ignored. Set it to your GitLab&apos;s address, for example https://gitlab.example.com.</source>
@@ -2428,6 +2489,14 @@ Dies kann nicht rückgängig gemacht werden.</translation>
         <translation>Vergleichen &amp;mit …</translation>
     </message>
     <message>
+        <source>S&amp;ync folder to version…</source>
+        <translation>Ordner mit Version ab&amp;gleichen …</translation>
+    </message>
+    <message>
+        <source>Sync a folder to %1 %2</source>
+        <translation>Einen Ordner mit %1 %2 abgleichen</translation>
+    </message>
+    <message>
         <source>Copy &amp;to…</source>
         <translation>Kopieren &amp;nach …</translation>
     </message>
@@ -2841,6 +2910,10 @@ Antworten des Servers wird nicht vertraut: Downloads bleiben im gewählten Ordne
 <context>
     <name>Stevedore::PromoteDialog</name>
     <message>
+        <source>&amp;Hidden (staged)</source>
+        <translation>Ver&amp;borgen (bereitgestellt)</translation>
+    </message>
+    <message>
         <source>&amp;Replace files with other content</source>
         <translation>Dateien mit anderem Inhalt e&amp;rsetzen</translation>
     </message>
@@ -2859,6 +2932,10 @@ Antworten des Servers wird nicht vertraut: Downloads bleiben im gewählten Ordne
     <message>
         <source>group/project or its numeric id</source>
         <translation>Gruppe/Projekt oder seine numerische ID</translation>
+    </message>
+    <message>
+        <source>The version is created hidden: GitLab leaves it out of package lists until its status changes, and still serves its files by name.</source>
+        <translation>Die Version wird verborgen angelegt: GitLab lässt sie in Paketlisten aus, bis sich ihr Status ändert, und liefert ihre Dateien weiterhin über ihren Namen aus.</translation>
     </message>
     <message>
         <source>Files the destination already has with other content are replaced by the source&apos;s; without this the copy is refused.</source>
@@ -3007,14 +3084,6 @@ Antworten des Servers wird nicht vertraut: Downloads bleiben im gewählten Ordne
     <message>
         <source>Only in the destination</source>
         <translation>Nur im Ziel</translation>
-    </message>
-    <message>
-        <source>&amp;Hidden (staged)</source>
-        <translation>Ver&amp;borgen (bereitgestellt)</translation>
-    </message>
-    <message>
-        <source>The version is created hidden: GitLab leaves it out of package lists until its status changes, and still serves its files by name.</source>
-        <translation>Die Version wird verborgen angelegt: GitLab lässt sie in Paketlisten aus, bis sich ihr Status ändert, und liefert ihre Dateien weiterhin über ihren Namen aus.</translation>
     </message>
 </context>
 <context>
@@ -3454,10 +3523,6 @@ Antworten des Servers wird nicht vertraut: Downloads bleiben im gewählten Ordne
         </translation>
     </message>
     <message>
-        <source>&quot;%1&quot;: %2 Rename it (for example to &quot;%3&quot;) or move it out of the folder.</source>
-        <translation>„%1“: %2 Benennen Sie die Datei um (etwa in „%3“) oder verschieben Sie sie aus dem Ordner.</translation>
-    </message>
-    <message>
         <source>note: %1
 </source>
         <translation>Hinweis: %1
@@ -3585,6 +3650,253 @@ Antworten des Servers wird nicht vertraut: Downloads bleiben im gewählten Ordne
     </message>
 </context>
 <context>
+    <name>Stevedore::SyncDialog</name>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete files the folder does not have</source>
+        <translation>Dateien, die der Ordner nicht hat, &amp;löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>&amp;Abgleichen</translation>
+    </message>
+    <message>
+        <source>Sync a folder to %1 %2</source>
+        <translation>Einen Ordner mit %1 %2 abgleichen</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <source>Size in the version</source>
+        <translation>Größe in der Version</translation>
+    </message>
+    <message>
+        <source>SHA-256 in the version</source>
+        <translation>SHA-256 in der Version</translation>
+    </message>
+    <message>
+        <source>Size in the folder</source>
+        <translation>Größe im Ordner</translation>
+    </message>
+    <message>
+        <source>SHA-256 in the folder</source>
+        <translation>SHA-256 im Ordner</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Abgleich</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Same</source>
+        <translation>Gleich</translation>
+    </message>
+    <message>
+        <source>Unreadable</source>
+        <translation>Nicht lesbar</translation>
+    </message>
+    <message>
+        <source>Files of the version the folder does not have are deleted once every upload of the sync succeeded. Unticked, they stay in the version.</source>
+        <translation>Dateien der Version, die der Ordner nicht hat, werden gelöscht, sobald jedes Hochladen des Abgleichs gelungen ist. Ohne Haken bleiben sie in der Version.</translation>
+    </message>
+    <message>
+        <source>Reading the folder and the files of %1…</source>
+        <translation>Der Ordner und die Dateien von %1 werden gelesen …</translation>
+    </message>
+    <message>
+        <source>Hashing the folder: %1 of %2…</source>
+        <translation>Prüfsummen des Ordners: %1 von %2 …</translation>
+    </message>
+    <message>
+        <source>Left out: %1</source>
+        <translation>Ausgelassen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing can be sent: %n file(s) in the folder cannot be read, so it is not known whether the version has them. Make them readable or move them out of the folder, then Retry.</source>
+        <translation>
+            <numerusform>Nichts kann gesendet werden: %n Datei im Ordner kann nicht gelesen werden, daher ist unbekannt, ob die Version sie hat. Machen Sie sie lesbar oder verschieben Sie sie aus dem Ordner, dann „Erneut versuchen“.</numerusform>
+            <numerusform>Nichts kann gesendet werden: %n Dateien im Ordner können nicht gelesen werden, daher ist unbekannt, ob die Version sie hat. Machen Sie sie lesbar oder verschieben Sie sie aus dem Ordner, dann „Erneut versuchen“.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing can be sent: %1</source>
+        <translation>Nichts kann gesendet werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 does not exist yet: Sync creates it with the folder&apos;s files.</source>
+        <translation>%1 gibt es noch nicht: Der Abgleich legt sie mit den Dateien des Ordners an.</translation>
+    </message>
+    <message>
+        <source>Nothing to do: the version holds the folder&apos;s files.</source>
+        <translation>Nichts zu tun: Die Version enthält die Dateien des Ordners.</translation>
+    </message>
+    <message>
+        <source>Nothing is sent before you press Sync.</source>
+        <translation>Nichts wird gesendet, bevor Sie „Abgleichen“ drücken.</translation>
+    </message>
+    <message>
+        <source>Could not make the plan: %1</source>
+        <translation>Der Plan konnte nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Bleibt</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: %1</source>
+        <translation>Nichts wurde gesendet: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploading: %1 of %n file(s) done; the transfer list shows them.</source>
+        <translation>
+            <numerusform>Hochladen: %1 von %n Datei fertig; die Übertragungsliste zeigt sie.</numerusform>
+            <numerusform>Hochladen: %1 von %n Dateien fertig; die Übertragungsliste zeigt sie.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync stopped: %n upload(s) did not succeed, so nothing was deleted.</source>
+        <translation>
+            <numerusform>Abgleich angehalten: %n Hochladen ist nicht gelungen, daher wurde nichts gelöscht.</numerusform>
+            <numerusform>Abgleich angehalten: %n Hochladevorgänge sind nicht gelungen, daher wurde nichts gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync stopped: %n upload(s) did not succeed.</source>
+        <translation>
+            <numerusform>Abgleich angehalten: %n Hochladen ist nicht gelungen.</numerusform>
+            <numerusform>Abgleich angehalten: %n Hochladevorgänge sind nicht gelungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retry them in the transfer list and the sync goes on.</source>
+        <translation>Wiederholen Sie sie in der Übertragungsliste, dann geht der Abgleich weiter.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleting the files the folder does not have: %1 of %n done…</source>
+        <translation>
+            <numerusform>Die Dateien, die der Ordner nicht hat, werden gelöscht: %1 von %n fertig …</numerusform>
+            <numerusform>Die Dateien, die der Ordner nicht hat, werden gelöscht: %1 von %n fertig …</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n uploaded</source>
+        <translation>
+            <numerusform>%n hochgeladen</numerusform>
+            <numerusform>%n hochgeladen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replaced</source>
+        <translation>
+            <numerusform>%n ersetzt</numerusform>
+            <numerusform>%n ersetzt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already there</source>
+        <translation>
+            <numerusform>%n schon vorhanden</numerusform>
+            <numerusform>%n schon vorhanden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deleted</source>
+        <translation>
+            <numerusform>%n gelöscht</numerusform>
+            <numerusform>%n gelöscht</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Synced: %1.</source>
+        <translation>Abgeglichen: %1.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the counts of the summary</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>The uploads succeeded, but a deletion failed: %1. The files after it were not deleted.</source>
+        <translation>Das Hochladen ist gelungen, aber ein Löschen ist fehlgeschlagen: %1. Die Dateien danach wurden nicht gelöscht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n neu</numerusform>
+            <numerusform>%n neu</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed</source>
+        <translation>
+            <numerusform>%n geändert</numerusform>
+            <numerusform>%n geändert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n the same</source>
+        <translation>
+            <numerusform>%n gleich</numerusform>
+            <numerusform>%n gleich</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to delete</source>
+        <translation>
+            <numerusform>%n zu löschen</numerusform>
+            <numerusform>%n zu löschen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not in the folder, kept</source>
+        <translation>
+            <numerusform>%n nicht im Ordner, bleibt</numerusform>
+            <numerusform>%n nicht im Ordner, bleiben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unreadable</source>
+        <translation>
+            <numerusform>%n nicht lesbar</numerusform>
+            <numerusform>%n nicht lesbar</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::SyncPlan</name>
+    <message>
+        <source>&quot;%1&quot;: %2 Rename it (for example to &quot;%3&quot;) or move it out of the folder.</source>
+        <translation>„%1“: %2 Benennen Sie die Datei um (etwa in „%3“) oder verschieben Sie sie aus dem Ordner.</translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::SyncRun</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>Stevedore::TransferDock</name>
     <message>
         <source>Transfers</source>
@@ -3657,6 +3969,14 @@ Antworten des Servers wird nicht vertraut: Downloads bleiben im gewählten Ordne
     <message>
         <source>, %1 left</source>
         <translation>, noch %1</translation>
+    </message>
+    <message>
+        <source>Verify download</source>
+        <translation>Download prüfen</translation>
+    </message>
+    <message>
+        <source>Compares the downloaded files with the version on the server by SHA-256: changed, missing and extra files are shown.</source>
+        <translation>Vergleicht die heruntergeladenen Dateien per SHA-256 mit der Version auf dem Server: Geänderte, fehlende und zusätzliche Dateien werden angezeigt.</translation>
     </message>
 </context>
 <context>
@@ -3861,6 +4181,34 @@ Antworten des Servers wird nicht vertraut: Downloads bleiben im gewählten Ordne
     <message>
         <source>Saved as %1</source>
         <translation>Gespeichert als %1</translation>
+    </message>
+    <message>
+        <source>Verifying against the server…</source>
+        <translation>Wird mit dem Server verglichen…</translation>
+    </message>
+    <message>
+        <source>Verified: identical to the server</source>
+        <translation>Geprüft: identisch mit dem Server</translation>
+    </message>
+    <message>
+        <source>Differs: changed locally</source>
+        <translation>Abweichend: lokal geändert</translation>
+    </message>
+    <message>
+        <source>Differs: missing locally</source>
+        <translation>Abweichend: fehlt lokal</translation>
+    </message>
+    <message>
+        <source>Differs: no longer in the version</source>
+        <translation>Abweichend: nicht mehr in der Version</translation>
+    </message>
+    <message>
+        <source>Unreadable: %1</source>
+        <translation>Nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>Not verified: %1</source>
+        <translation>Nicht geprüft: %1</translation>
     </message>
 </context>
 <context>

@@ -107,6 +107,51 @@
     </message>
 </context>
 <context>
+    <name>Stevedore::DownloadVerifier</name>
+    <message numerus="yes">
+        <source>%1: verified, %n file(s) identical to the server.</source>
+        <translation>
+            <numerusform>%1: verified, %n file identical to the server.</numerusform>
+            <numerusform>%1: verified, %n files identical to the server.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed locally (%1)</source>
+        <translation>
+            <numerusform>%n changed locally (%1)</numerusform>
+            <numerusform>%n changed locally (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missing locally (%1)</source>
+        <translation>
+            <numerusform>%n missing locally (%1)</numerusform>
+            <numerusform>%n missing locally (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n extra in the folder, not in the version (%1)</source>
+        <translation>
+            <numerusform>%n extra in the folder, not in the version (%1)</numerusform>
+            <numerusform>%n extra in the folder, not in the version (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unreadable (%1)</source>
+        <translation>
+            <numerusform>%n unreadable (%1)</numerusform>
+            <numerusform>%n unreadable (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n listed twice (%1)</source>
+        <translation>
+            <numerusform>%n listed twice (%1)</numerusform>
+            <numerusform>%n listed twice (%1)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Stevedore::MainWindow</name>
     <message numerus="yes">
         <source>Delete %n version(s) from %1, with all their files? This cannot be undone.
@@ -262,6 +307,114 @@
         <translation>
             <numerusform>Nothing was sent: %n file in the folder cannot be read, so it is not known whether the version has it. Make it readable or move it out of %1.</numerusform>
             <numerusform>Nothing was sent: %n files in the folder cannot be read, so it is not known whether the version has them. Make them readable or move them out of %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::SyncDialog</name>
+    <message numerus="yes">
+        <source>Nothing can be sent: %n file(s) in the folder cannot be read, so it is not known whether the version has them. Make them readable or move them out of the folder, then Retry.</source>
+        <translation>
+            <numerusform>Nothing can be sent: %n file in the folder cannot be read, so it is not known whether the version has it. Make it readable or move it out of the folder, then Retry.</numerusform>
+            <numerusform>Nothing can be sent: %n files in the folder cannot be read, so it is not known whether the version has them. Make them readable or move them out of the folder, then Retry.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploading: %1 of %n file(s) done; the transfer list shows them.</source>
+        <translation>
+            <numerusform>Uploading: %1 of %n file done; the transfer list shows them.</numerusform>
+            <numerusform>Uploading: %1 of %n files done; the transfer list shows them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync stopped: %n upload(s) did not succeed, so nothing was deleted.</source>
+        <translation>
+            <numerusform>Sync stopped: %n upload did not succeed, so nothing was deleted.</numerusform>
+            <numerusform>Sync stopped: %n uploads did not succeed, so nothing was deleted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync stopped: %n upload(s) did not succeed.</source>
+        <translation>
+            <numerusform>Sync stopped: %n upload did not succeed.</numerusform>
+            <numerusform>Sync stopped: %n uploads did not succeed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleting the files the folder does not have: %1 of %n done…</source>
+        <translation>
+            <numerusform>Deleting the files the folder does not have: %1 of %n done…</numerusform>
+            <numerusform>Deleting the files the folder does not have: %1 of %n done…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n uploaded</source>
+        <translation>
+            <numerusform>%n uploaded</numerusform>
+            <numerusform>%n uploaded</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replaced</source>
+        <translation>
+            <numerusform>%n replaced</numerusform>
+            <numerusform>%n replaced</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already there</source>
+        <translation>
+            <numerusform>%n already there</numerusform>
+            <numerusform>%n already there</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deleted</source>
+        <translation>
+            <numerusform>%n deleted</numerusform>
+            <numerusform>%n deleted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n new</numerusform>
+            <numerusform>%n new</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed</source>
+        <translation>
+            <numerusform>%n changed</numerusform>
+            <numerusform>%n changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n the same</source>
+        <translation>
+            <numerusform>%n the same</numerusform>
+            <numerusform>%n the same</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to delete</source>
+        <translation>
+            <numerusform>%n to delete</numerusform>
+            <numerusform>%n to delete</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not in the folder, kept</source>
+        <translation>
+            <numerusform>%n not in the folder, kept</numerusform>
+            <numerusform>%n not in the folder, kept</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unreadable</source>
+        <translation>
+            <numerusform>%n unreadable</numerusform>
+            <numerusform>%n unreadable</numerusform>
         </translation>
     </message>
 </context>

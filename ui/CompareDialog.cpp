@@ -4,6 +4,7 @@
 #include "HeaderSorting.h"
 #include "StatusColours.h"
 #include "api/GitLabApi.h"
+#include "core/VersionOrder.h"
 #include "validate/NameRules.h"
 
 #include <QComboBox>
@@ -16,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -26,6 +28,7 @@ CompareDialog::CompareDialog(std::shared_ptr<GitLabApi> api, const PackageTarget
     : QDialog(parent)
     , m_api(std::move(api))
     , m_left(left)
+    , m_leftVersions(versions)
     , m_sorted(ComparisonTableModel::SortRole)
     , m_version(new QComboBox(this))
     , m_otherPackage(new QGroupBox(tr("&Another project or package"), this))
@@ -49,10 +52,7 @@ CompareDialog::CompareDialog(std::shared_ptr<GitLabApi> api, const PackageTarget
     m_version->setObjectName(QStringLiteral("compareVersion"));
     m_version->setEditable(true);
     m_version->setInsertPolicy(QComboBox::NoInsert);
-    for (const QString &version : versions) {
-        if (version != left.version)
-            m_version->addItem(version);
-    }
+    setVersionChoice(m_leftVersions);
     m_version->setToolTip(tr("A version of the package, newest first; you can also type one."));
 
     m_otherPackage->setObjectName(QStringLiteral("compareOtherPackage"));
@@ -120,7 +120,52 @@ CompareDialog::CompareDialog(std::shared_ptr<GitLabApi> api, const PackageTarget
     connect(m_otherPackage, &QGroupBox::toggled, this, &CompareDialog::showInputProblem);
     connect(m_project, &QLineEdit::textChanged, this, &CompareDialog::showInputProblem);
     connect(m_packageName, &QLineEdit::textChanged, this, &CompareDialog::showInputProblem);
+    connect(m_otherPackage, &QGroupBox::toggled, this, &CompareDialog::offerVersions);
+    connect(m_project, &QLineEdit::editingFinished, this, &CompareDialog::offerVersions);
+    connect(m_packageName, &QLineEdit::editingFinished, this, &CompareDialog::offerVersions);
     setStatus(tr("Choose the version to compare with, then Compare."), false);
+    showInputProblem();
+}
+
+void CompareDialog::offerVersions()
+{
+    const int asked = ++m_versionsAsked;
+    const PackageTarget named = right();
+    if (named.project == m_left.project && named.packageName == m_left.packageName)
+        return setVersionChoice(m_leftVersions);
+    if (!m_api || NameRules::projectProblem(named.project)
+        || NameRules::packageNameProblem(named.packageName))
+        return setVersionChoice({});
+    m_api->packages(named.project, {named.packageName, true}, this,
+                    [this, asked](Result<QList<Package>> found) {
+                        if (asked != m_versionsAsked)
+                            return;
+                        QStringList versions;
+                        if (found.ok()) {
+                            for (const Package &package : found.value())
+                                versions << package.version;
+                        }
+                        std::sort(versions.begin(), versions.end(),
+                                  [](const QString &a, const QString &b) {
+                                      return VersionOrder::lessThan(b, a);
+                                  });
+                        setVersionChoice(versions);
+                    });
+}
+
+void CompareDialog::setVersionChoice(const QStringList &newestFirst)
+{
+    const QString typed = m_version->currentText();
+    const bool samePackage =
+        right().project == m_left.project && right().packageName == m_left.packageName;
+    const QSignalBlocker quiet(m_version);
+    m_version->clear();
+    for (const QString &version : newestFirst) {
+        if (!samePackage || version != m_left.version)
+            m_version->addItem(version);
+    }
+    m_version->setCurrentText(typed.isEmpty() && m_version->count() > 0 ? m_version->itemText(0)
+                                                                        : typed);
     showInputProblem();
 }
 

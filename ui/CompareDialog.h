@@ -33,6 +33,7 @@ class CompareDialog final : public QDialog
 
 public:
     // `versions`: the package's versions, newest first; `left`'s own is left out of the choice.
+    // With another project or package named, its versions are offered instead.
     CompareDialog(std::shared_ptr<GitLabApi> api, const PackageTarget &left,
                   const QStringList &versions, QWidget *parent = nullptr);
 
@@ -56,6 +57,10 @@ private:
     void showResultWhenBothAreKnown();
     void fail(const QString &message);
     void showInputProblem();
+    // The choice of right versions: the left package's, or those of the package the fields
+    // name once they are valid (fetched; the text typed so far stays).
+    void offerVersions();
+    void setVersionChoice(const QStringList &newestFirst);
     void setStatus(const QString &text, bool isError);
     // "3 changed, 1 added, 0 removed, 12 the same"
     static QString summary(const FileComparison &comparison);
@@ -63,6 +68,8 @@ private:
 
     std::shared_ptr<GitLabApi> m_api;
     const PackageTarget m_left;
+    const QStringList m_leftVersions;
+    int m_versionsAsked = 0; // answers to an earlier question about the versions are dropped
     ComparisonTableModel m_model;
     SortProxyModel m_sorted;
     QComboBox *m_version;

@@ -31,20 +31,6 @@ ComparisonTableModel::ComparisonTableModel(QObject *parent)
 {
 }
 
-ComparisonTableModel::Wording ComparisonTableModel::comparisonWording()
-{
-    return {tr("Left size"), tr("Left SHA-256"), tr("Right size"), tr("Right SHA-256"),
-            &ComparisonTableModel::kindName};
-}
-
-void ComparisonTableModel::setWording(Wording wording)
-{
-    m_wording = std::move(wording);
-    Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
-    if (rowCount() > 0)
-        Q_EMIT dataChanged(index(0, StateColumn), index(rowCount() - 1, StateColumn));
-}
-
 void ComparisonTableModel::setComparison(const FileComparison &comparison)
 {
     beginResetModel();
@@ -82,6 +68,29 @@ QString ComparisonTableModel::kindName(FileComparison::Kind kind)
     return {};
 }
 
+void ComparisonTableModel::setKindName(FileComparison::Kind kind, const QString &name,
+                                       bool coloured)
+{
+    m_kindNames.insert(kind, name);
+    if (coloured)
+        m_uncoloured.remove(kind);
+    else
+        m_uncoloured.insert(kind);
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+void ComparisonTableModel::setHeader(Column column, const QString &text)
+{
+    m_headers.insert(column, text);
+    Q_EMIT headerDataChanged(Qt::Horizontal, column, column);
+}
+
+QString ComparisonTableModel::stateName(FileComparison::Kind kind) const
+{
+    return m_kindNames.value(kind, kindName(kind));
+}
+
 int ComparisonTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_comparison.entries().size());
@@ -104,7 +113,9 @@ QVariant ComparisonTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (column == LeftSha256Column || column == RightSha256Column) {
             const auto &fingerprint = side(entry, column);
-            return fingerprint ? fingerprint->sha256 : QString();
+            if (!fingerprint)
+                return QString();
+            return fingerprint->problem.isEmpty() ? fingerprint->sha256 : fingerprint->problem;
         }
         return column == PathColumn ? entry.path : QVariant();
     case Qt::ForegroundRole:
@@ -127,10 +138,12 @@ QVariant ComparisonTableModel::display(const FileComparison::Entry &entry, int c
     if (column == StateColumn)
         return stateName(entry.kind);
     const auto &fingerprint = side(entry, column);
-    if (!fingerprint)
+    if (!fingerprint || (isSizeColumn(column) && fingerprint->size < 0))
         return tr("—", "no such file on this side");
     if (isSizeColumn(column))
         return QLocale().formattedDataSize(fingerprint->size);
+    if (!fingerprint->problem.isEmpty())
+        return fingerprint->problem;
     return fingerprint->sha256.left(kShortSha256Length);
 }
 
@@ -149,6 +162,8 @@ QVariant ComparisonTableModel::sortValue(const FileComparison::Entry &entry, int
 QVariant ComparisonTableModel::foreground(FileComparison::Kind kind) const
 {
     using Meaning = StatusColours::Meaning;
+    if (m_uncoloured.contains(kind))
+        return {};
     switch (kind) {
     case Kind::Same:
         return {};
@@ -167,17 +182,19 @@ QVariant ComparisonTableModel::headerData(int section, Qt::Orientation orientati
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
+    if (m_headers.contains(section))
+        return m_headers.value(section);
     switch (section) {
     case PathColumn:
         return tr("File");
     case LeftSizeColumn:
-        return m_wording.leftSize;
+        return tr("Left size");
     case LeftSha256Column:
-        return m_wording.leftSha256;
+        return tr("Left SHA-256");
     case RightSizeColumn:
-        return m_wording.rightSize;
+        return tr("Right size");
     case RightSha256Column:
-        return m_wording.rightSha256;
+        return tr("Right SHA-256");
     case StateColumn:
         return tr("State");
     default:

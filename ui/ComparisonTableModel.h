@@ -3,14 +3,15 @@
 #include "transfer/FileComparison.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QPalette>
-
-#include <functional>
+#include <QSet>
 
 namespace Stevedore {
 
-// The rows of a FileComparison of two versions, one file a row with both sides' size and
-// SHA-256 and what changed from the left to the right. A row that differs says so in its State
+// The rows of a FileComparison (two versions, or a version and a folder), one file a row with
+// both sides' size and SHA-256 and what changed from the left to the right; a file that could
+// not be read says why in its SHA-256 cell. A row that differs says so in its State
 // column and in the colour of its text (StatusColours of the palette given): changed as a
 // warning, added as a success, removed as an error.
 class ComparisonTableModel final : public QAbstractTableModel
@@ -36,21 +37,7 @@ public:
     // The SHA-256 is shown cut to this many hex digits (the whole one in the tooltip).
     static constexpr int kShortSha256Length = 12;
 
-    // The headers of the four columns of the sides and the names in the State column; by
-    // default they speak of a left and a right version and what changed between them.
-    struct Wording
-    {
-        QString leftSize;
-        QString leftSha256;
-        QString rightSize;
-        QString rightSha256;
-        std::function<QString(FileComparison::Kind)> kindName;
-    };
-    static Wording comparisonWording();
-
     explicit ComparisonTableModel(QObject *parent = nullptr);
-
-    void setWording(Wording wording);
 
     void setComparison(const FileComparison &comparison);
     void clear();
@@ -60,7 +47,11 @@ public:
 
     // "Changed", "Added", …
     static QString kindName(FileComparison::Kind kind);
-    QString stateName(FileComparison::Kind kind) const { return m_wording.kindName(kind); }
+    // What the State column says for `kind` instead of kindName() (a sync's plan says "New");
+    // not `coloured`, its rows keep the view's own text colour.
+    void setKindName(FileComparison::Kind kind, const QString &name, bool coloured = true);
+    // A header instead of the two versions' "Left size", "Right SHA-256", …
+    void setHeader(Column column, const QString &text);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -72,10 +63,13 @@ private:
     QVariant display(const FileComparison::Entry &entry, int column) const;
     QVariant sortValue(const FileComparison::Entry &entry, int column) const;
     QVariant foreground(FileComparison::Kind kind) const;
+    QString stateName(FileComparison::Kind kind) const;
 
     FileComparison m_comparison;
     QPalette m_palette;
-    Wording m_wording = comparisonWording();
+    QHash<FileComparison::Kind, QString> m_kindNames;
+    QSet<FileComparison::Kind> m_uncoloured;
+    QHash<int, QString> m_headers;
 };
 
 } // namespace Stevedore

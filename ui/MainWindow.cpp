@@ -6,6 +6,7 @@
 #include "CompareDialog.h"
 #include "DesktopNotifications.h"
 #include "Dialogs.h"
+#include "DownloadVerifier.h"
 #include "DroppedFiles.h"
 #include "FilePane.h"
 #include "PackagePane.h"
@@ -13,6 +14,7 @@
 #include "PromoteDialog.h"
 #include "PublishDialog.h"
 #include "StatusColours.h"
+#include "SyncDialog.h"
 #include "TaskbarProgress.h"
 #include "TransferDock.h"
 #include "TransferNotices.h"
@@ -55,6 +57,7 @@ const QString kStateKey = QStringLiteral("MainWindow/state");
 const QString kSplitterKey = QStringLiteral("MainWindow/splitter");
 const QString kLastProjectKey = QStringLiteral("MainWindow/lastProject");
 const QString kDownloadFolderKey = QStringLiteral("Downloads/folder");
+const QString kSyncFolderKey = QStringLiteral("Sync/folder");
 const QString kNotificationsKey = QStringLiteral("Notifications/enabled");
 const QString kBandwidthLimitKey = QStringLiteral("Transfers/bandwidthLimit"); // bytes/s
 constexpr QSize kDefaultSize(1200, 760);
@@ -72,6 +75,9 @@ MainWindow::MainWindow(const LaunchOptions &launch, Services services, QWidget *
     , m_packages(new PackagePane(this))
     , m_files(new FilePane(this))
     , m_transfers(new TransferDock(m_queue, this))
+    , m_verifier(new DownloadVerifier(
+          m_queue, *m_transfers->model(),
+          [this](const QString &id) { return m_session.apiFor(id); }, this))
     , m_splitter(new QSplitter(this))
     , m_identity(new QLabel(this))
     , m_warning(new QLabel(this))
@@ -100,6 +106,7 @@ MainWindow::MainWindow(const LaunchOptions &launch, Services services, QWidget *
     m_network->setObjectName(QStringLiteral("networkLabel"));
     statusBar()->addWidget(m_identity, 1);
     statusBar()->addWidget(m_warning);
+    showAccountWarnings({}); // before any account is signed in, or when none can be
     statusBar()->addPermanentWidget(m_network);
 
     buildActions();
@@ -174,6 +181,9 @@ MainWindow::MainWindow(const LaunchOptions &launch, Services services, QWidget *
         raise();
         activateWindow();
     });
+    connect(m_transfers, &TransferDock::verifyRequested, m_verifier, &DownloadVerifier::verify);
+    connect(m_verifier, &DownloadVerifier::summaryReady, this,
+            [this](const QString &summary) { statusBar()->showMessage(summary, 30000); });
     connect(m_transfers, &TransferDock::overallChanged, this,
             [this](const TransferQueueModel::Overall &overall) {
                 if (m_queue.isIdle())
@@ -213,6 +223,8 @@ void MainWindow::buildActions()
             QKeySequence(tr("Ctrl+D")), &MainWindow::downloadSelection);
     QAction *compare = add(file, QStringLiteral("actionCompare"), QStringLiteral("compare"),
                            tr("Co&mpare with…"), {}, &MainWindow::compareVersion);
+    QAction *sync = add(file, QStringLiteral("actionSync"), QStringLiteral("sync"),
+                        tr("S&ync folder to version…"), {}, &MainWindow::syncFolderToVersion);
     QAction *copyTo = add(file, QStringLiteral("actionCopyTo"), QStringLiteral("copy-to"),
                           tr("Copy &to…"), {}, &MainWindow::copyVersionTo);
     QAction *remove = add(file, QStringLiteral("actionDelete"), QStringLiteral("delete"),
@@ -306,7 +318,8 @@ void MainWindow::buildActions()
     const auto named = [this](const char *name) {
         return findChild<QAction *>(QLatin1String(name));
     };
-    contextMenu(m_packages->view(), {publish, download, compare, copyTo, remove, nullptr, refresh});
+    contextMenu(m_packages->view(),
+                {publish, download, compare, sync, copyTo, remove, nullptr, refresh});
     contextMenu(m_files->view(),
                 {download, remove, nullptr, named("actionCopyUrl"), named("actionCopyCurl"),
                  named("actionCopyCi"), named("actionCopySha")});
@@ -380,7 +393,7 @@ void MainWindow::onAccountActivated()
 {
     const Account &account = *m_session.active();
     m_identity->setText(tr("%1 on %2").arg(account.name, account.baseUrl.toDisplayString()));
-    m_warning->clear();
+    showAccountWarnings({});
     m_tokenScopes.reset();
     m_projectAccessLevel = 0;
     disconnect(m_reachability);
@@ -413,7 +426,7 @@ void MainWindow::checkIdentity()
         return; // they cannot ask who they are
     api->currentUser(this, [this, account](Result<CurrentUser> user) {
         if (!user.ok()) {
-            m_warning->setText(user.error().message());
+            showAccountWarnings({user.error().message()});
             return;
         }
         m_identity->setText(
@@ -429,11 +442,18 @@ void MainWindow::checkIdentity()
         m_tokenScopes = token.value().scopes;
         const QStringList warnings =
             AccountValidator::tokenWarnings(token.value(), QDate::currentDate());
-        m_warning->setText(warnings.join(QLatin1Char(' ')));
+        showAccountWarnings(warnings);
         m_identity->setToolTip(
             tr("Token \"%1\", scopes: %2")
                 .arg(token.value().name, token.value().scopes.join(QStringLiteral(", "))));
     });
+}
+
+// The active account's warnings, after those of environment variables that made no account
+// (which say why an account the person expects is missing).
+void MainWindow::showAccountWarnings(const QStringList &warnings)
+{
+    m_warning->setText((m_session.environmentWarnings() + warnings).join(QLatin1Char(' ')));
 }
 
 // "project — account — Stevedore": what the window shows, also in the task switcher.
@@ -833,6 +853,31 @@ void MainWindow::compareVersion()
     auto *dialog =
         new CompareDialog(std::move(api), {m_projectPath, version->name, version->version, {}},
                           m_packages->model()->versionsOf(version->name), this);
+    dialog->show();
+}
+
+// The folder chosen here against the version selected (a package row: its top version); the
+// dialog shows the plan, and its Sync sends it through the window's queue.
+void MainWindow::syncFolderToVersion()
+{
+    const auto version = m_packages->currentVersion();
+    if (!version || !m_session.active())
+        return;
+    std::shared_ptr<GitLabApi> api = m_session.apiFor(m_session.active()->id);
+    if (!api)
+        return;
+    QSettings settings;
+    const QString folder = m_dialogs.existingDirectory(
+        this, tr("Sync a folder to %1 %2").arg(version->name, version->version),
+        settings.value(kSyncFolderKey, QDir::homePath()).toString());
+    if (folder.isEmpty())
+        return;
+    settings.setValue(kSyncFolderKey, folder);
+    auto *dialog =
+        new SyncDialog(std::move(api), m_queue,
+                       {m_projectPath, version->name, version->version, {}}, folder, this);
+    connect(dialog, &SyncDialog::ended, this, &MainWindow::refresh);
+    connect(dialog, &SyncDialog::started, m_transfers, &QWidget::show);
     dialog->show();
 }
 

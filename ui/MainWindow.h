@@ -18,6 +18,7 @@ class QSplitter;
 namespace Stevedore {
 
 class DesktopNotifications;
+class DownloadVerifier;
 class AccountDialog;
 class Dialogs;
 class FilePane;
@@ -67,6 +68,8 @@ public:
     // Opens a PromoteDialog copying `source` (by default into `destinationProject` of the
     // active account); Copy queues the copy items.
     void promote(const CopySide &source, const QString &destinationProject);
+    // Asks for a folder, then opens a SyncDialog of it and the version selected.
+    void syncFolderToVersion();
     void deleteSelection();
     void copyDownloadUrl();
     void copyCurlCommand();
@@ -101,6 +104,7 @@ private:
     void onProjectChosen(const Project &project);
     void onVersionChosen(const Package &package);
     void checkIdentity();
+    void showAccountWarnings(const QStringList &warnings);
     void afterTransfer(const QString &id);
     std::optional<PackageTarget> selectedFileTarget() const;
     struct VersionDownload
@@ -125,6 +129,7 @@ private:
     PackagePane *m_packages;
     FilePane *m_files;
     TransferDock *m_transfers;
+    DownloadVerifier *m_verifier;
     QSplitter *m_splitter;
     QLabel *m_identity;
     QLabel *m_warning;

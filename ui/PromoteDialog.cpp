@@ -91,7 +91,7 @@ PromoteDialog::PromoteDialog(AccountSession &session, const CopySide &source,
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    m_model.setWording(planWording());
+    wordPlan();
     m_model.setPalette(palette());
     m_sorted.setSourceModel(&m_model);
     m_table->setObjectName(QStringLiteral("promotePlan"));
@@ -130,7 +130,7 @@ PromoteDialog::PromoteDialog(AccountSession &session, const CopySide &source,
     for (QLineEdit *field : {m_project, m_packageName, m_version})
         connect(field, &QLineEdit::textChanged, this, &PromoteDialog::onDestinationEdited);
     connect(m_replace, &QCheckBox::toggled, this, [this] {
-        m_model.setWording(planWording());
+        wordPlan();
         showState();
     });
     setProblem({});
@@ -323,25 +323,18 @@ QString PromoteDialog::sideText(const CopySide &side) const
                  side.version.project, side.version.packageName, side.version.version));
 }
 
-ComparisonTableModel::Wording PromoteDialog::planWording() const
+// The table speaks of a copy: the destination (left) and the source (right), and what
+// becomes of each file.
+void PromoteDialog::wordPlan()
 {
-    const bool replacing = replace();
-    return {tr("Destination size"), tr("Destination SHA-256"), tr("Source size"),
-            tr("Source SHA-256"), [replacing](Kind kind) {
-                switch (kind) {
-                case Kind::Added:
-                    return tr("To copy");
-                case Kind::Changed:
-                    return replacing ? tr("To replace") : tr("Other content");
-                case Kind::Same:
-                    return tr("Already there");
-                case Kind::Removed:
-                    return tr("Only in the destination");
-                case Kind::Unreadable: // servers' files always have a SHA-256
-                    break;
-                }
-                return QString();
-            }};
+    m_model.setHeader(ComparisonTableModel::LeftSizeColumn, tr("Destination size"));
+    m_model.setHeader(ComparisonTableModel::LeftSha256Column, tr("Destination SHA-256"));
+    m_model.setHeader(ComparisonTableModel::RightSizeColumn, tr("Source size"));
+    m_model.setHeader(ComparisonTableModel::RightSha256Column, tr("Source SHA-256"));
+    m_model.setKindName(Kind::Added, tr("To copy"));
+    m_model.setKindName(Kind::Changed, replace() ? tr("To replace") : tr("Other content"));
+    m_model.setKindName(Kind::Same, tr("Already there"));
+    m_model.setKindName(Kind::Removed, tr("Only in the destination"), false);
 }
 
 // Colours are picked for the palette: a new one (a dark theme) picks them again.

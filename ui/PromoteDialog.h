@@ -68,7 +68,7 @@ private:
     void setProblem(const QString &text);
     QString summary() const;
     QString sideText(const CopySide &side) const; // "account: project › package version"
-    ComparisonTableModel::Wording planWording() const;
+    void wordPlan();
 
     AccountSession &m_session;
     const CopySide m_source;

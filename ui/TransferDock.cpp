@@ -1,7 +1,9 @@
 #include "TransferDock.h"
 
 #include "ActionIcon.h"
+#include "DownloadVerifier.h"
 #include "HeaderSorting.h"
+#include "StatusColours.h"
 
 #include <QAction>
 #include <QButtonGroup>
@@ -46,6 +48,32 @@ public:
     }
 };
 
+// Colours the message of a verified download from StatusColours: success when it is identical
+// to the server, error when it differs, warning when it could not be verified.
+class VerificationDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        using Verification = TransferQueueModel::Verification;
+        using StatusColours::Meaning;
+        const auto verification =
+            Verification(index.data(TransferQueueModel::VerificationRole).toInt());
+        if (verification == Verification::None || verification == Verification::Running
+            || !index.data(TransferQueueModel::ErrorRole).toString().isEmpty())
+            return;
+        const Meaning meaning = verification == Verification::Verified      ? Meaning::Success
+                                : verification == Verification::NotVerified ? Meaning::Warning
+                                                                            : Meaning::Error;
+        option->palette.setColor(QPalette::Text,
+                                 StatusColours::text(meaning, option->palette, QPalette::Base));
+    }
+};
+
 // A button for an action that the list's context menu offers too.
 QToolButton *button(QWidget *parent, const QString &objectName, const QString &text,
                     const QString &icon = {})
@@ -68,6 +96,7 @@ TransferDock::TransferDock(TransferQueue &queue, QWidget *parent)
     , m_queue(queue)
     , m_model(&queue)
     , m_view(new QTableView(this))
+    , m_verify(new QAction(actionIcon(QStringLiteral("verify")), tr("Verify download"), this))
 {
     setObjectName(QStringLiteral("transferDock"));
     m_filter.setSourceModel(&m_model);
@@ -87,6 +116,8 @@ TransferDock::TransferDock(TransferQueue &queue, QWidget *parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setItemDelegateForColumn(TransferQueueModel::ProgressColumn,
                                      new ProgressDelegate(m_view));
+    m_view->setItemDelegateForColumn(TransferQueueModel::MessageColumn,
+                                     new VerificationDelegate(m_view));
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 10);
     m_view->setWordWrap(false);
@@ -166,8 +197,19 @@ TransferDock::TransferDock(TransferQueue &queue, QWidget *parent)
         for (int row : selectedSourceRows())
             m_model.retry(row);
     });
+    // The folder a finished download went to against its version on the server.
+    m_verify->setObjectName(QStringLiteral("verifyDownloadAction"));
+    m_verify->setToolTip(tr("Compares the downloaded files with the version on the server by "
+                            "SHA-256: changed, missing and extra files are shown."));
+    m_verify->setEnabled(false);
+    connect(m_verify, &QAction::triggered, this,
+            [this] { Q_EMIT verifyRequested(selectedVerifiableIds()); });
+    const auto updateVerify = [this] { m_verify->setEnabled(!selectedVerifiableIds().isEmpty()); };
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, updateVerify);
+    connect(&m_model, &QAbstractItemModel::dataChanged, this, updateVerify);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->addAction(again);
+    m_view->addAction(m_verify);
     for (QToolButton *action : {cancel, remove, folder, pause, resume, retry, clear})
         m_view->addAction(action->defaultAction());
     const auto updatePaused = [pause, resume, this] {
@@ -231,6 +273,17 @@ QList<int> TransferDock::selectedSourceRows() const
     for (const QModelIndex &index : m_view->selectionModel()->selectedRows())
         rows << m_filter.mapToSource(index).row();
     return rows;
+}
+
+QStringList TransferDock::selectedVerifiableIds() const
+{
+    QStringList ids;
+    for (int row : selectedSourceRows()) {
+        const TransferItem *item = m_queue.item(m_model.itemId(row));
+        if (item && DownloadVerifier::canVerify(*item))
+            ids << item->id;
+    }
+    return ids;
 }
 
 void TransferDock::openFolder()

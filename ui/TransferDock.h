@@ -5,6 +5,7 @@
 #include <QDockWidget>
 #include <QTimer>
 
+class QAction;
 class QTableView;
 
 namespace Stevedore {
@@ -24,13 +25,17 @@ public:
     TransferFilterModel *filterModel() { return &m_filter; }
     QTableView *view() const { return m_view; }
     void removeSelected(); // the selected rows leave the queue (a running one stops first)
+    QAction *verifyAction() const { return m_verify; }
 
 Q_SIGNALS:
+    // *Verify download* on the selected rows (enabled while one is a finished download).
+    void verifyRequested(const QStringList &itemIds);
     // With each title update: at most a few times a second while bytes move.
     void overallChanged(const Stevedore::TransferQueueModel::Overall &overall);
 
 private:
     QList<int> selectedSourceRows() const;
+    QStringList selectedVerifiableIds() const;
     void openFolder();
     void updateTitle(); // "Transfers — 3 of 10 done, 1.2 of 4.0 GiB, 2 min left"
     qint64 m_bandwidthLimit = 0;
@@ -39,6 +44,7 @@ private:
     TransferQueueModel m_model;
     TransferFilterModel m_filter;
     QTableView *m_view;
+    QAction *m_verify;
     QTimer m_titleDelay; // at most a few title updates a second while bytes move
 };
 

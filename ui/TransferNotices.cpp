@@ -147,11 +147,17 @@ void TransferNotices::onIdle()
 QString TransferNotices::namesOf(const QList<TransferItem> &items)
 {
     QStringList names;
-    for (qsizetype i = 0; i < items.size() && i < kNamesListed; ++i)
-        names << items.at(i).target.fileName;
-    QString text = names.join(QStringLiteral(", "));
-    if (items.size() > kNamesListed)
-        text += tr(" and %n more", "", int(items.size() - kNamesListed));
+    for (const TransferItem &item : items)
+        names << item.target.fileName;
+    return shortList(names);
+}
+
+QString TransferNotices::shortList(const QStringList &names)
+{
+    QString text =
+        names.first(std::min<qsizetype>(names.size(), kNamesListed)).join(QStringLiteral(", "));
+    if (names.size() > kNamesListed)
+        text += tr(" and %n more", "", int(names.size() - kNamesListed));
     return text;
 }
 

@@ -27,6 +27,8 @@ class TransferNotices final : public QObject
 public:
     static constexpr int kGatherMs = 3000;
     static constexpr int kNamesListed = 5; // file names in a notification, then "and N more"
+    // "a, b, c, d, e and 3 more"
+    static QString shortList(const QStringList &names);
 
     TransferNotices(TransferQueue &queue, DesktopNotifications &notifications,
                     std::function<bool()> shouldNotify, QObject *parent = nullptr);

@@ -7,8 +7,10 @@ AccountSession::AccountSession(AccountStore &store, SecretStore &keychain,
     : QObject(parent)
     , m_store(store)
     , m_keychain(keychain)
-    , m_environment(EnvironmentAccounts::read(environment).accounts)
 {
+    const EnvironmentAccounts read = EnvironmentAccounts::read(environment);
+    m_environment = read.accounts;
+    m_environmentWarnings = read.warnings;
     m_environment.removeIf([](const EnvironmentAccount &entry) { return entry.secret.isEmpty(); });
 }
 

@@ -36,6 +36,8 @@ public:
     std::optional<Account> account(const QString &id) const;
     std::optional<Account> forUrl(const QUrl &url) const;
     bool isSessionOnly(const QString &id) const;
+    // Why variables of the environment made no account (GITLAB_HOST=ftp://…), for the person.
+    const QStringList &environmentWarnings() const { return m_environmentWarnings; }
 
     const Account *active() const { return m_active ? &*m_active : nullptr; }
     // The active account's API; null until its token is read.
@@ -89,6 +91,7 @@ private:
     SecretStore &m_keychain;
     MemorySecretStore m_session;
     QList<EnvironmentAccount> m_environment;
+    QStringList m_environmentWarnings;
     QList<Account> m_sessionAccounts;
     std::optional<Account> m_active;
     struct Connection

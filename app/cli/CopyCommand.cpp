@@ -29,7 +29,7 @@ std::optional<CopyCommand::Side> CopyCommand::parseSide(const QString &text)
     const qsizetype colon = named.lastIndexOf(QLatin1Char(':'));
     const QString path = named.mid(colon + 1);
     const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
-    if (slash <= 0 || (colon == 0))
+    if (slash <= 0 || colon == 0) // no PROJECT, or an empty ACCOUNT
         return std::nullopt;
     Side side;
     side.account = colon > 0 ? named.left(colon) : QString();

@@ -3,14 +3,13 @@
 #include "cli/ComparisonReport.h"
 #include "cli/ExitCodes.h"
 #include "core/Version.h"
-#include "transfer/PublishPlan.h"
-#include "transfer/UploadJob.h"
 #include "validate/NameRules.h"
 
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <memory>
 #include <utility>
 
 namespace Stevedore {
@@ -61,15 +60,8 @@ void SyncCommand::onHashed(const LocalFingerprints::Result &local)
                     .arg(QDir::toNativeSeparators(m_folder))
                 + QLatin1Char('\n') + unreadable.join(QLatin1Char('\n'))));
     }
-    for (const FileFingerprint &file : local.files) {
-        QString rule;
-        if (!NameRules::splitUploadPath(file.path, &rule)) {
-            return Q_EMIT refused(
-                tr("\"%1\": %2 Rename it (for example to \"%3\") or move it out of the folder.")
-                    .arg(NameRules::printable(file.path), rule,
-                         PublishPlan::suggestUploadPath(file.path)));
-        }
-    }
+    if (const std::optional<QString> refusal = SyncPlan::refusedName(local.files))
+        return Q_EMIT refused(*refusal);
     m_local = local.files;
     m_notes = local.notes;
     m_api->versionFiles(m_version.project, m_version.packageName, m_version.version, this,
@@ -82,9 +74,8 @@ void SyncCommand::onHashed(const LocalFingerprints::Result &local)
 
 void SyncCommand::onListed(const VersionFiles &version)
 {
-    m_served = version;
-    m_plan = FileComparison::compare(FileFingerprint::servedBy(version), m_local);
-    for (const FileComparison::Entry &entry : m_plan->entries()) {
+    m_plan = SyncPlan(m_folder, m_version, m_local, version);
+    for (const FileComparison::Entry &entry : m_plan->comparison().entries()) {
         if (entry.kind == Kind::Same)
             m_outcomes.insert(entry.path, Outcome::Unchanged);
         else if (entry.kind == Kind::Removed && !m_delete)
@@ -96,7 +87,7 @@ void SyncCommand::onListed(const VersionFiles &version)
         for (const QString &note : std::as_const(m_notes))
             m_console.err(tr("note: %1\n").arg(note));
         QString plan;
-        for (const FileComparison::Entry &entry : m_plan->entries())
+        for (const FileComparison::Entry &entry : m_plan->comparison().entries())
             plan += planLine(entry);
         m_console.out(plan);
     }
@@ -107,25 +98,10 @@ void SyncCommand::onListed(const VersionFiles &version)
 
 void SyncCommand::send()
 {
-    QList<TransferItem> uploads;
-    for (const FileComparison::Entry &entry : m_plan->entries()) {
-        if (entry.kind != Kind::Added && entry.kind != Kind::Changed)
-            continue;
-        TransferItem item;
-        item.direction = TransferDirection::Upload;
-        item.target = m_version;
-        item.target.fileName = entry.path;
-        item.localPath = QDir(m_folder).filePath(entry.path);
-        // A changed file is published as publish --on-duplicate replace does it; a new one as
-        // publish does by default, which skips it should identical content have arrived since.
-        item.duplicatePolicy =
-            entry.kind == Kind::Changed ? DuplicatePolicy::Replace : DuplicatePolicy::SkipIdentical;
-        const ApiError local = UploadJob::checkLocally(item.target, item.localPath);
-        if (local.isError())
-            return Q_EMIT failed(local);
-        uploads.append(item);
-    }
-    runQueue(*m_api, uploads, {});
+    const Result<QList<TransferItem>> uploads = m_plan->uploads(m_api->client().account().id);
+    if (!uploads.ok())
+        return Q_EMIT failed(uploads.error());
+    runQueue(*m_api, uploads.value(), {});
 }
 
 // The uploads ended: their outcomes are known, and the deletions follow when all went well.
@@ -144,51 +120,34 @@ void SyncCommand::conclude(int exitCode)
         if (outcome == Outcome::Failed)
             m_errors.insert(item.target.fileName, item.errorMessage);
     }
-    QStringList removed;
-    if (m_delete && exitCode == ExitCode::Success) {
-        for (const FileComparison::Entry &entry : m_plan->entries()) {
-            if (entry.kind == Kind::Removed)
-                removed << entry.path;
-        }
-    }
-    deleteRemoved(removed, exitCode);
-}
-
-// Deletes every upload of each path, one path after the other, with the calls `delete` makes.
-void SyncCommand::deleteRemoved(QStringList paths, int exitCode)
-{
-    if (paths.isEmpty())
+    if (!m_delete || exitCode != ExitCode::Success || !SyncPlan::uploadsSucceeded(items())
+        || m_plan->removals().isEmpty())
         return finish(exitCode);
-    const QString path = paths.takeFirst();
-    QList<qint64> copies;
-    for (const PackageFile &file : std::as_const(m_served.files)) {
-        if (file.displayName() == path)
-            copies.append(file.id);
-    }
-    m_api->deletePackageFiles(
-        m_version.project, m_served.package->id, copies, this,
-        [this, path, paths, exitCode](Result<Success> deleted) {
-            if (!deleted.ok()) {
+    auto failure = std::make_shared<int>(ExitCode::Success);
+    m_plan->deleteRemovals(
+        *m_api, this,
+        [this, failure](const QString &path, const ApiError &error) {
+            if (error.isError()) {
                 m_outcomes.insert(path, Outcome::Failed);
-                m_errors.insert(path, deleted.error().message());
-                m_console.err(
-                    executableName() + QStringLiteral(": ")
-                    + tr("%1: %2").arg(NameRules::printable(path), deleted.error().message())
-                    + QLatin1Char('\n'));
-                return finish(ExitCode::of(deleted.error()));
+                m_errors.insert(path, error.message());
+                m_console.err(executableName() + QStringLiteral(": ")
+                              + tr("%1: %2").arg(NameRules::printable(path), error.message())
+                              + QLatin1Char('\n'));
+                *failure = ExitCode::of(error);
+                return;
             }
             m_outcomes.insert(path, Outcome::Deleted);
             if (!m_quiet && !m_json)
                 m_console.out(tr("deleted   %1\n").arg(NameRules::printable(path)));
-            deleteRemoved(paths, exitCode);
-        });
+        },
+        [this, failure](bool) { finish(*failure); });
 }
 
 void SyncCommand::finish(int exitCode)
 {
     if (m_json) {
         QJsonArray files;
-        for (const FileComparison::Entry &entry : m_plan->entries()) {
+        for (const FileComparison::Entry &entry : m_plan->comparison().entries()) {
             files.append(QJsonObject{
                 {QStringLiteral("path"), entry.path},
                 {QStringLiteral("plan"), planId(entry.kind)},
@@ -199,7 +158,7 @@ void SyncCommand::finish(int exitCode)
         }
         QJsonObject counts;
         for (const Kind kind : {Kind::Added, Kind::Changed, Kind::Same, Kind::Removed})
-            counts.insert(planId(kind), m_plan->count(kind));
+            counts.insert(planId(kind), m_plan->comparison().count(kind));
         const QJsonObject document{{QStringLiteral("ok"), exitCode == ExitCode::Success},
                                    {QStringLiteral("dry_run"), m_dryRun},
                                    {QStringLiteral("delete"), m_delete},
@@ -248,7 +207,7 @@ QString SyncCommand::summary(int exitCode) const
     QStringList parts;
     if (m_dryRun) {
         const auto planned = [&](Kind kind, const QString &text) {
-            if (const int n = m_plan->count(kind))
+            if (const int n = m_plan->comparison().count(kind))
                 parts << text.arg(n);
         };
         planned(Kind::Added, tr("%1 to upload"));

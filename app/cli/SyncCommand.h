@@ -3,6 +3,7 @@
 #include "cli/QueuedCommand.h"
 #include "transfer/FileComparison.h"
 #include "transfer/LocalFingerprints.h"
+#include "transfer/SyncPlan.h"
 
 #include <QHash>
 #include <QStringList>
@@ -12,11 +13,10 @@
 namespace Stevedore {
 
 // `stevedore sync DIR PROJECT NAME VERSION [--delete] [--dry-run]`: makes the version hold the
-// folder's files. The plan is a FileComparison with the version before and the folder after
-// (DIR/sub/b.txt is sub/b.txt, as verify and download see it): new files are published, changed
-// ones published with publish's replace policy (GitLab serves the new copy and the old one is
-// deleted), the same ones left alone, and the ones the folder lacks deleted with --delete only.
-// The uploads run through the transfer queue, as publish's do. Nothing is requested before the
+// folder's files, as a SyncPlan says (DIR/sub/b.txt is sub/b.txt, as verify and download see
+// it): new files are published, changed ones replaced, the same ones left alone, and the ones the
+// folder lacks deleted with --delete only, after every upload succeeded. The uploads run through
+// the transfer queue, as publish's do. Nothing is requested before the
 // folder is hashed and every name in it is one GitLab accepts, and nothing is sent before the
 // plan is printed. There is no journal: every run plans afresh from what GitLab holds, so a run
 // started again after an interruption sends only what is still missing.
@@ -45,7 +45,6 @@ private:
     void onListed(const VersionFiles &version);
     void send();
     void conclude(int exitCode) override;
-    void deleteRemoved(QStringList paths, int exitCode);
     void finish(int exitCode);
 
     QString planLine(const FileComparison::Entry &entry) const;
@@ -62,8 +61,7 @@ private:
     LocalFingerprints *m_hashing = nullptr;
     QList<FileFingerprint> m_local;
     QStringList m_notes;
-    VersionFiles m_served;
-    std::optional<FileComparison> m_plan;
+    std::optional<SyncPlan> m_plan;
     QHash<QString, Outcome> m_outcomes; // path → what became of it, once known
     QHash<QString, QString> m_errors;   // path → why it failed
 };

@@ -1,12 +1,10 @@
 #include "cli/VerifyCommand.h"
 
-#include "api/GitLabApi.h"
+#include "transfer/FolderVerification.h"
 
 #include <QDir>
 #include <QJsonArray>
 #include <QLocale>
-
-#include <utility>
 
 namespace Stevedore {
 
@@ -18,50 +16,32 @@ void VerifyCommand::prepare(const QStringList &arguments)
 
 void VerifyCommand::run(GitLabApi &api)
 {
-    m_hashing = new LocalFingerprints(this);
-    connect(m_hashing, &LocalFingerprints::progress, this, [this](qint64 hashed, qint64 total) {
+    auto *verification = new FolderVerification(this);
+    connect(verification, &FolderVerification::progress, this, [this](qint64 hashed, qint64 total) {
         if (!m_quiet && !m_json)
             m_console.progress(tr("hashing %1 of %2")
                                    .arg(QLocale::c().formattedDataSize(hashed),
                                         QLocale::c().formattedDataSize(total)));
     });
-    connect(m_hashing, &LocalFingerprints::finished, this,
-            [this](const LocalFingerprints::Result &local) {
+    connect(verification, &FolderVerification::failed, this, [this](const ApiError &error) {
+        m_console.endProgress();
+        fail(error);
+    });
+    connect(verification, &FolderVerification::finished, this,
+            [this](const FolderVerification::Outcome &outcome) {
                 m_console.endProgress();
-                if (!local.problem.isEmpty())
-                    return fail(ApiError(ApiError::Kind::Local, local.problem));
-                m_local = local;
-                compareWhenBothAreKnown();
+                if (!m_quiet && !m_json) {
+                    for (const QString &note : outcome.notes)
+                        m_console.err(tr("note: %1\n").arg(note));
+                }
+                report(ComparisonReport::Subject::FolderAgainstVersion, outcome.comparison,
+                       versionName(m_version), QDir::toNativeSeparators(m_folder),
+                       QJsonObject{
+                           {QStringLiteral("folder"), m_folder},
+                           {QStringLiteral("version"), versionJson(m_version)},
+                           {QStringLiteral("notes"), QJsonArray::fromStringList(outcome.notes)}});
             });
-    m_hashing->start(m_folder);
-
-    api.existingVersionFiles(m_version.project, m_version.packageName, m_version.version, this,
-                             [this](Result<VersionFiles> version) {
-                                 if (!version.ok()) {
-                                     delete std::exchange(m_hashing, nullptr); // stops hashing
-                                     m_console.endProgress();
-                                     return fail(version.error());
-                                 }
-                                 m_served = FileFingerprint::servedBy(version.value());
-                                 compareWhenBothAreKnown();
-                             });
-}
-
-void VerifyCommand::compareWhenBothAreKnown()
-{
-    if (!m_local || !m_served || hasFailed())
-        return;
-    if (!m_quiet && !m_json) {
-        for (const QString &note : std::as_const(m_local->notes))
-            m_console.err(tr("note: %1\n").arg(note));
-    }
-    QJsonArray notes = QJsonArray::fromStringList(m_local->notes);
-    report(ComparisonReport::Subject::FolderAgainstVersion,
-           FileComparison::compare(*m_served, m_local->files), versionName(m_version),
-           QDir::toNativeSeparators(m_folder),
-           QJsonObject{{QStringLiteral("folder"), m_folder},
-                       {QStringLiteral("version"), versionJson(m_version)},
-                       {QStringLiteral("notes"), notes}});
+    verification->start(api, m_version, m_folder);
 }
 
 } // namespace Stevedore

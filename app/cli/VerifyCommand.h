@@ -1,18 +1,14 @@
 #pragma once
 
 #include "cli/ComparisonCommand.h"
-#include "transfer/LocalFingerprints.h"
 
 #include <QStringList>
 
-#include <optional>
-
 namespace Stevedore {
 
-// `stevedore verify DIR PROJECT NAME VERSION`: hashes the folder's files (on a worker thread)
-// while it lists the version, then compares them by SHA-256: DIR/sub/b.txt stands for the
-// package's sub/b.txt, as a download of the version lays it out. A file that cannot be read is
-// a difference, never skipped.
+// `stevedore verify DIR PROJECT NAME VERSION`: compares the folder with the version by SHA-256
+// (FolderVerification): DIR/sub/b.txt stands for the package's sub/b.txt, as a download of the
+// version lays it out. A file that cannot be read is a difference, never skipped.
 class VerifyCommand final : public ComparisonCommand
 {
     Q_OBJECT
@@ -25,13 +21,8 @@ public:
     void run(GitLabApi &api) override;
 
 private:
-    void compareWhenBothAreKnown();
-
     QString m_folder; // absolute
     PackageTarget m_version;
-    LocalFingerprints *m_hashing = nullptr;
-    std::optional<LocalFingerprints::Result> m_local;
-    std::optional<QList<FileFingerprint>> m_served;
 };
 
 } // namespace Stevedore

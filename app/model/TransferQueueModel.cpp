@@ -95,6 +95,8 @@ void TransferQueueModel::onItemChanged(const QString &id)
     Row &row = m_rows[size_t(rowNumber)];
     const State before = row.state;
     refresh(row);
+    if (row.state != before)
+        row.verification = Verification::None; // about a file that is being replaced
     if (row.state != before && row.state == State::Running) {
         row.speed.clear();
         row.speed.addSample(m_clock.elapsed(), row.done);
@@ -248,6 +250,19 @@ TransferQueueModel::State TransferQueueModel::state(int row) const
     return row >= 0 && size_t(row) < m_rows.size() ? m_rows[size_t(row)].state : State::Queued;
 }
 
+void TransferQueueModel::setVerification(const QString &id, Verification verification,
+                                         const QString &detail, const QString &summary)
+{
+    const int rowNumber = m_rowById.value(id, -1);
+    if (rowNumber < 0)
+        return;
+    Row &row = m_rows[size_t(rowNumber)];
+    row.verification = verification;
+    row.verificationDetail = detail;
+    row.verificationSummary = summary;
+    Q_EMIT dataChanged(index(rowNumber, MessageColumn), index(rowNumber, MessageColumn));
+}
+
 void TransferQueueModel::cancel(int row)
 {
     if (m_queue && row >= 0 && size_t(row) < m_rows.size())
@@ -286,6 +301,29 @@ QString TransferQueueModel::stateDisplayName(State state, Direction direction, b
         return tr("Cancelled");
     case State::Skipped:
         return tr("Skipped");
+    }
+    return {};
+}
+
+QString TransferQueueModel::verificationText(Verification verification, const QString &detail)
+{
+    switch (verification) {
+    case Verification::None:
+        return {};
+    case Verification::Running:
+        return tr("Verifying against the server…");
+    case Verification::Verified:
+        return tr("Verified: identical to the server");
+    case Verification::Changed:
+        return tr("Differs: changed locally");
+    case Verification::Missing:
+        return tr("Differs: missing locally");
+    case Verification::NotInVersion:
+        return tr("Differs: no longer in the version");
+    case Verification::Unreadable:
+        return tr("Unreadable: %1").arg(detail);
+    case Verification::NotVerified:
+        return tr("Not verified: %1").arg(detail);
     }
     return {};
 }
@@ -347,6 +385,18 @@ QString TransferQueueModel::accountLabelOf(const Row &row) const
 {
     const auto label = m_accountLabels.constFind(row.accountId);
     return label != m_accountLabels.cend() ? *label : tr("(account removed)");
+}
+
+// A failure's first line, else what verifying found, else the name a kept download got.
+QString TransferQueueModel::messageOf(const Row &row)
+{
+    if (!row.error.isEmpty())
+        return row.error.section(QLatin1Char('\n'), 0, 0);
+    if (row.verification != Verification::None)
+        return verificationText(row.verification, row.verificationDetail);
+    if (!row.savedAs.isEmpty())
+        return tr("Saved as %1").arg(row.savedAs);
+    return {};
 }
 
 int TransferQueueModel::rowCount(const QModelIndex &parent) const
@@ -418,9 +468,7 @@ QVariant TransferQueueModel::data(const QModelIndex &index, int role) const
         case StateColumn:
             return stateDisplayName(row.state, row.direction, paused, row.retryAt.isValid());
         case MessageColumn:
-            if (row.error.isEmpty() && !row.savedAs.isEmpty())
-                return tr("Saved as %1").arg(row.savedAs);
-            return row.error.section(QLatin1Char('\n'), 0, 0);
+            return messageOf(row);
         default:
             return {};
         }
@@ -428,6 +476,12 @@ QVariant TransferQueueModel::data(const QModelIndex &index, int role) const
         if ((index.column() == StateColumn || index.column() == MessageColumn)
             && !row.error.isEmpty())
             return row.error;
+        if (index.column() == MessageColumn && row.verification != Verification::None) {
+            const QString text = verificationText(row.verification, row.verificationDetail);
+            return row.verificationSummary.isEmpty()
+                       ? text
+                       : text + QStringLiteral("\n\n") + row.verificationSummary;
+        }
         if (index.column() == NameColumn)
             return row.localPath;
         return {};
@@ -452,7 +506,7 @@ QVariant TransferQueueModel::data(const QModelIndex &index, int role) const
         case StateColumn:
             return int(row.state);
         case MessageColumn:
-            return row.error;
+            return messageOf(row);
         default:
             return {};
         }
@@ -482,6 +536,8 @@ QVariant TransferQueueModel::data(const QModelIndex &index, int role) const
         return paused;
     case RetryAtRole:
         return row.retryAt;
+    case VerificationRole:
+        return int(row.verification);
     default:
         return {};
     }
@@ -504,6 +560,7 @@ QHash<int, QByteArray> TransferQueueModel::roleNames() const
     names.insert(IsPausedRole, "paused");
     names.insert(RetryAtRole, "retryAt");
     names.insert(SortRole, "sortValue");
+    names.insert(VerificationRole, "verification");
     return names;
 }
 

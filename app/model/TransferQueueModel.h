@@ -57,12 +57,28 @@ public:
         AttemptsRole,                    // int
         IsPausedRole,                    // bool: queued in a paused queue
         RetryAtRole,                     // QDateTime (UTC) of the next attempt, if waiting
-        SortRole, // the raw value of the cell's column, for QSortFilterProxyModel
+        SortRole,         // the raw value of the cell's column, for QSortFilterProxyModel
+        VerificationRole, // int (Verification)
     };
     Q_ENUM(Role)
 
     using Direction = TransferDirection;
     using State = TransferState;
+
+    // What *Verify download* last found for a finished download's file, shown in the message
+    // column. Kept by the model only (never in the queue's journal) and forgotten when the item
+    // runs again.
+    enum class Verification {
+        None,
+        Running,
+        Verified,     // the same size and SHA-256 as the file the server serves
+        Changed,      // changed locally
+        Missing,      // missing locally
+        NotInVersion, // the file is there, but the version no longer has it
+        Unreadable,   // the detail says why
+        NotVerified,  // the version could not be listed or the folder read: the detail says why
+    };
+    Q_ENUM(Verification)
 
     // The queue must outlive the model or be destroyed first (its rows then go).
     explicit TransferQueueModel(TransferQueue *queue, QObject *parent = nullptr);
@@ -83,6 +99,11 @@ public:
     Direction direction(int row) const;
     State state(int row) const;
 
+    // Shown until the item changes state; `detail` (a reason) for Unreadable and NotVerified;
+    // `summary` (what was found for the whole download) in the message's tooltip.
+    void setVerification(const QString &id, Verification verification, const QString &detail = {},
+                         const QString &summary = {});
+
     // Forwarded to the queue.
     void cancel(int row);
     void retry(int row);
@@ -94,6 +115,8 @@ public:
     }
     static QString stateDisplayName(State state, Direction direction, bool paused,
                                     bool waitingToRetry);
+    // "Verified: identical to the server", "Differs: changed locally", …; empty for None.
+    static QString verificationText(Verification verification, const QString &detail);
     // "45 s", "3 min 20 s", "2 h 5 min"; empty when negative (unknown).
     static QString formatDuration(qint64 seconds);
 
@@ -129,6 +152,9 @@ private:
         QString localPath;
         QString error;
         QString savedAs; // a download kept beside an existing file: the name it got
+        Verification verification = Verification::None;
+        QString verificationDetail;
+        QString verificationSummary;
         int attempts = 0;
         QDateTime retryAt;
         qint64 done = 0;
@@ -150,6 +176,7 @@ private:
     bool isPaused() const;
     double speedOf(const Row &row) const;
     QString accountLabelOf(const Row &row) const;
+    static QString messageOf(const Row &row);
     qint64 etaOf(const Row &row) const;
     void rebuildIndex();
 

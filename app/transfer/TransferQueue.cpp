@@ -195,6 +195,9 @@ void TransferQueue::retry(const QString &id)
         || (item->state != TransferState::Failed && item->state != TransferState::Cancelled
             && item->state != TransferState::Skipped))
         return;
+    // A skipped download chose no file of its own: its conflict policy decides again.
+    if (item->state == TransferState::Skipped && !item->isUpload())
+        item->finalPath.clear();
     item->attempts = 0;
     item->notBefore = {};
     item->errorMessage.clear();

@@ -146,6 +146,9 @@ class Bench:
                         XDG_STATE_HOME=os.path.join(work, "state"),
                         HOME=os.path.join(work, "home"), QT_QPA_PLATFORM="offscreen")
         self.many_env = dict(self.env, GITLAB_HOST=many_sim.url)
+        # Saved accounts only: no environment account to fall back on.
+        self.account_env = {key: value for key, value in self.env.items()
+                            if key not in ("GITLAB_HOST", "GITLAB_TOKEN")}
         self.counter = 0
 
     def fresh_version(self):
@@ -190,6 +193,22 @@ for name in sys.argv[7:]:
         p.generic_packages.download(package_name=sys.argv[4], package_version=sys.argv[5],
                                     file_name=name, streamed=True, action=f.write,
                                     chunk_size=1 << 20)
+"""
+
+# Copies one file from one simulator to another through a temporary file: argv: source URL,
+# token, destination URL, project, source package, source version, file name, temporary
+# folder, destination package, destination version.
+PY_COPY = """
+import sys, tempfile, gitlab
+source = gitlab.Gitlab(sys.argv[1], private_token=sys.argv[2]).projects.get(sys.argv[4], lazy=True)
+target = gitlab.Gitlab(sys.argv[3], private_token=sys.argv[2]).projects.get(sys.argv[4], lazy=True)
+with tempfile.NamedTemporaryFile(dir=sys.argv[8]) as f:
+    source.generic_packages.download(package_name=sys.argv[5], package_version=sys.argv[6],
+                                     file_name=sys.argv[7], streamed=True, action=f.write,
+                                     chunk_size=1 << 20)
+    f.flush()
+    target.generic_packages.upload(package_name=sys.argv[9], package_version=sys.argv[10],
+                                   file_name=sys.argv[7], path=f.name)
 """
 
 PY_LIST = """
@@ -269,6 +288,31 @@ def scenarios(bench, work):
 
     header = ["--header", f"PRIVATE-TOKEN: {TOKEN}"]
 
+    @functools.cache
+    def copy_accounts():
+        """Saved accounts for the two simulators (copy names its sides by account), in the
+        Secret Service that make bench starts (tests/keychain/run-with-keyring.sh)."""
+        if not os.environ.get("STEVEDORE_KEYRING_ROOT"):
+            raise SystemExit("copy: run through tests/keychain/run-with-keyring.sh, as make "
+                             "bench does: its two sides are saved accounts")
+        for name, sim in (("bench-files", bench.sim), ("bench-many", bench.many_sim)):
+            subprocess.run([stevedore, "--quiet", "login", "--url", sim.url, "--name", name],
+                           env=bench.account_env, input=(TOKEN + "\n").encode(), check=True)
+
+    def fresh_copy():
+        copy_accounts()
+        shutil.rmtree(os.path.join(work, "state"), ignore_errors=True)
+        os.makedirs(downloads, exist_ok=True)
+        return bench.fresh_version()
+
+    def check_copy(version):
+        files = bench.listed_files(FILES_PROJECT, "copied", version, bench.many_env)
+        assert len(files) == 1 and files[0]["sha256"] == big_sha, files
+        bench.delete_version(FILES_PROJECT, "copied", version, bench.many_env)
+
+    many_generic = bench.generic_url(FILES_PROJECT, "copied", "{v}", "big.bin").replace(
+        bench.sim.url, bench.many_sim.url)
+
     def upload_commands(package, path, file_name):
         """stevedore's publish and curl's PUT of `path` into a fresh version of `package`."""
         return {
@@ -300,6 +344,23 @@ def scenarios(bench, work):
              "python-gitlab": lambda _: bench.python(PY_DOWNLOAD, FILES_PROJECT, "big", "1.0.0",
                                                      downloads, "big.bin"),
          }, lambda _: check_big_download()),
+        ("copy 1 GiB between simulators",
+         "≤ 1.2 × a download plus an upload (curl), ≤ 64 MiB",
+         fresh_copy, {
+             "stevedore": lambda v: [stevedore, "--quiet", "copy",
+                                     f"bench-files:{FILES_PROJECT}/big@1.0.0",
+                                     f"bench-many:{FILES_PROJECT}/copied@{v}"],
+             "curl": lambda v: ["sh", "-c", "curl --fail --silent --header \"$1\" --output "
+                                "\"$2\" \"$3\" && curl --fail --silent --output /dev/null "
+                                "--header \"$1\" --upload-file \"$2\" \"$4\"; status=$?; "
+                                "rm -f \"$2\"; exit $status", "sh", f"PRIVATE-TOKEN: {TOKEN}",
+                                os.path.join(downloads, "copy.bin"),
+                                bench.generic_url(FILES_PROJECT, "big", "1.0.0", "big.bin"),
+                                many_generic.replace("{v}", v)],
+             "python-gitlab": lambda v: ["/usr/bin/python3", "-c", PY_COPY, bench.sim.url,
+                                         TOKEN, bench.many_sim.url, FILES_PROJECT, "big",
+                                         "1.0.0", "big.bin", downloads, "copied", v],
+         }, check_copy),
         ("publish 1,000 × 4 KiB", "≥ 3 × the curl loop, ≥ 1.3 × python-gitlab",
          lambda: bench.fresh_version(), {
              "stevedore": lambda v: [stevedore, "--quiet", "publish", "--on-duplicate", "keep",
@@ -354,6 +415,7 @@ TARGETS = {
     "upload 1 GiB": lambda f: f.ours <= 1.10 * f.curl and f.cpu <= 1.2,
     "upload 6 GiB (sparse)": lambda f: f.ours <= 1.10 * f.curl and f.rss <= 1.1 * f.reference_rss,
     "download 1 GiB": lambda f: f.ours <= 1.10 * f.curl,
+    "copy 1 GiB between simulators": lambda f: f.ours <= 1.2 * f.curl and f.rss <= 64,
     "publish 1,000 × 4 KiB": lambda f: f.curl >= 3 * f.ours and f.python >= 1.3 * f.ours,
     "download 1,000 files": lambda f: f.curl >= 5 * f.ours and f.python >= 1.3 * f.ours,
     "list 15,000 packages": lambda f: f.ours <= 1.2 * f.curl and f.rss <= 40,

@@ -19,6 +19,8 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLabel>
+#include <QMap>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSettings>
@@ -338,9 +340,26 @@ private Q_SLOTS:
               cliMs, queue.journalBytesWritten());
     }
 
+    // GITLAB_HOST that is no URL makes no account; the window says so next to the account
+    // that did come from the environment (the CI job token), and keeps saying it.
+    void anEnvironmentVariableThatMakesNoAccountIsExplained()
+    {
+        QVERIFY(m_sim.startDemo());
+        openWindow({{u"GITLAB_HOST"_s, u"ftp://gitlab.example.com"_s}});
+        auto *warning = m_window->findChild<QLabel *>(u"warningLabel"_s);
+        QVERIFY(warning);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->session().active(), kTimeout);
+        QCOMPARE(m_window->session().active()->id, QString(kJobAccount));
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            warning->text().contains(u"GITLAB_HOST=ftp://gitlab.example.com"_s),
+            qPrintable(warning->text()), kTimeout);
+        QVERIFY(!m_window->session().account(kPatAccount));
+    }
+
 private:
-    // A window with two accounts from the environment: a personal token and a CI job token.
-    void openWindow()
+    // A window with two accounts from the environment: a personal token and a CI job token;
+    // `changed` replaces variables.
+    void openWindow(const QMap<QString, QString> &changed = {})
     {
         m_accounts = std::make_unique<AccountStore>(
             std::make_unique<QSettings>(m_dir->filePath(u"accounts.ini"_s), QSettings::IniFormat));
@@ -352,6 +371,8 @@ private:
         environment.insert(u"CI_API_V4_URL"_s, m_sim->baseUrl().toString() + u"/api/v4"_s);
         environment.insert(u"CI_JOB_TOKEN"_s, kJobToken);
         environment.insert(u"CI_PROJECT_ID"_s, kProjectId);
+        for (auto it = changed.cbegin(); it != changed.cend(); ++it)
+            environment.insert(it.key(), it.value());
         LaunchOptions launch;
         launch.accountName = QString();
         launch.projectPath = kProject;

@@ -9,6 +9,7 @@
 #include "SimServer.h"
 #include "StatusColours.h"
 #include "account/MemorySecretStore.h"
+#include "core/VersionOrder.h"
 #include "validate/NameRules.h"
 
 #include <QAction>
@@ -52,6 +53,7 @@ private Q_SLOTS:
     void comparesTwoVersionsOfThePackage();
     void marksEachKindByTextAndColour();
     void comparesWithAnotherProjectAndPackage();
+    void theVersionsOfTheOtherPackageAreOffered();
     void aVersionThatDoesNotExistIsSaidAndTheInputStays();
     void invalidNamesAreRefusedBeforeAnythingIsSent();
 
@@ -339,6 +341,45 @@ void TestCompareDialog::comparesWithAnotherProjectAndPackage()
     other->setChecked(false);
     QCOMPARE(dialog->right().project, kProject);
     QCOMPARE(dialog->right().packageName, kHelloCli);
+}
+
+// Naming another package offers its versions, newest first; unticking it offers the left
+// package's again, without the left version itself.
+void TestCompareDialog::theVersionsOfTheOtherPackageAreOffered()
+{
+    openWindow();
+    CompareDialog *dialog = openCompare(kHelloCli, u"1.2.0"_s);
+    QVERIFY(dialog);
+    auto *versions = dialog->findChild<QComboBox *>(QStringLiteral("compareVersion"));
+    const auto offered = [versions] {
+        QStringList items;
+        for (int i = 0; i < versions->count(); ++i)
+            items << versions->itemText(i);
+        return items;
+    };
+    QVERIFY(offered().contains(u"1.9.0"_s));
+    QVERIFY(!offered().contains(u"1.2.0"_s));
+
+    auto *other = dialog->findChild<QGroupBox *>(QStringLiteral("compareOtherPackage"));
+    other->setChecked(true);
+    auto *project = dialog->findChild<QLineEdit *>(QStringLiteral("compareProject"));
+    auto *package = dialog->findChild<QLineEdit *>(QStringLiteral("comparePackage"));
+    project->setText(kToolsProject);
+    Q_EMIT project->editingFinished();
+    package->setText(u"toolbox"_s);
+    Q_EMIT package->editingFinished();
+    QTRY_VERIFY2_WITH_TIMEOUT(offered().contains(u"0.2.0"_s), qPrintable(offered().join(u", "_s)),
+                              kTimeout);
+    QVERIFY2(!offered().contains(u"1.9.0"_s), qPrintable(offered().join(u", "_s)));
+    QStringList newestFirst = offered();
+    std::sort(newestFirst.begin(), newestFirst.end(),
+              [](const QString &a, const QString &b) { return VersionOrder::lessThan(b, a); });
+    QCOMPARE(offered(), newestFirst);
+
+    other->setChecked(false);
+    QVERIFY(offered().contains(u"1.9.0"_s));
+    QVERIFY(!offered().contains(u"0.2.0"_s));
+    QVERIFY(!offered().contains(u"1.2.0"_s));
 }
 
 void TestCompareDialog::aVersionThatDoesNotExistIsSaidAndTheInputStays()

@@ -472,6 +472,12 @@ void TestTransferQueue::conflictSkip()
     QCOMPARE(readFile(item.localPath), QByteArray("mine\n"));
     QCOMPARE(QDir(m_dir->path()).entryList(QDir::Files), QStringList({u"SHA256SUMS"_s}));
 
+    // Run again as it was: skipped again, the file untouched.
+    queue.retry(id);
+    QTRY_VERIFY_WITH_TIMEOUT(queue.item(id)->isFinal(), kTimeoutMs);
+    QCOMPARE(queue.item(id)->state, TransferState::Skipped);
+    QCOMPARE(readFile(item.localPath), QByteArray("mine\n"));
+
     // Skipped, then asked again with Overwrite.
     queue.setConflictPolicy(id, ConflictPolicy::Overwrite);
     QCOMPARE(queue.item(id)->conflictPolicy, ConflictPolicy::Overwrite);

@@ -5,8 +5,10 @@
 #include "SimServer.h"
 #include "model/TransferQueueModel.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -67,6 +69,7 @@ private Q_SLOTS:
     void removalsFollowTheQueues();
     void destroyedQueueTakesItsRows();
     void batchAddIsOneInsertion();
+    void verificationShowsUntilTheItemRunsAgain();
 
 private:
     TransferItem upload(const QString &fileName, qint64 size, quint32 seed) const;
@@ -498,6 +501,47 @@ void TestTransferQueueModel::batchAddIsOneInsertion()
     QCOMPARE(model.rowOfItem(first), 0);
     QCOMPARE(model.rowOfItem(ids.first()), -1);
     checkModel(&model);
+}
+
+void TestTransferQueueModel::verificationShowsUntilTheItemRunsAgain()
+{
+    TransferQueueModel model(m_queue.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    // A file kept as it was (Skip) is a finished download that can be run again.
+    TransferItem kept = download(u"hello-cli"_s, u"1.0.0"_s, u"SHA256SUMS"_s);
+    kept.conflictPolicy = ConflictPolicy::Skip;
+    QVERIFY(QDir().mkpath(QFileInfo(kept.localPath).absolutePath()));
+    QVERIFY(writeRandomFile(kept.localPath, 10, 7));
+    const QString id = m_queue->add(kept);
+    const int row = model.rowOfItem(id);
+    QTRY_COMPARE_WITH_TIMEOUT(model.state(row), State::Skipped, kTimeoutMs);
+    const QModelIndex message = model.index(row, TransferQueueModel::MessageColumn);
+    const auto verification = [&message] {
+        return TransferQueueModel::Verification(
+            message.data(TransferQueueModel::VerificationRole).toInt());
+    };
+    QCOMPARE(verification(), TransferQueueModel::Verification::None);
+    QCOMPARE(message.data().toString(), QString());
+
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setVerification(id, TransferQueueModel::Verification::Changed, {},
+                          u"hello-cli 1.0.0 differs"_s);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex(), message);
+    QCOMPARE(verification(), TransferQueueModel::Verification::Changed);
+    QCOMPARE(message.data().toString(), TransferQueueModel::tr("Differs: changed locally"));
+    QCOMPARE(message.data(Qt::ToolTipRole).toString(),
+             TransferQueueModel::tr("Differs: changed locally") + u"\n\nhello-cli 1.0.0 differs"_s);
+    model.setVerification(id, TransferQueueModel::Verification::Unreadable, u"no access"_s);
+    QCOMPARE(message.data().toString(),
+             TransferQueueModel::tr("Unreadable: %1").arg(u"no access"_s));
+
+    // Run again (held in a paused queue): the result was about the file as it was before.
+    m_queue->pause();
+    model.retry(row);
+    QCOMPARE(model.state(row), State::Queued);
+    QCOMPARE(verification(), TransferQueueModel::Verification::None);
+    QCOMPARE(message.data().toString(), QString());
 }
 
 QTEST_GUILESS_MAIN(TestTransferQueueModel)

@@ -1,6 +1,6 @@
 // Takes the README's screenshots: the real MainWindow against gitlab-sim --demo, with the
-// package tree, a version's files, the publish dialog and the transfer queue. Run it through
-// take-screenshots.sh, which provides the X server.
+// package tree, a version's files, the publish, compare and sync dialogs and the transfer queue.
+// Run it through take-screenshots.sh, which provides the X server.
 #include "../ScriptedDialogs.h"
 #include "CompareDialog.h"
 #include "DemoData.h"
@@ -10,6 +10,7 @@
 #include "PromoteDialog.h"
 #include "PublishDialog.h"
 #include "SimServer.h"
+#include "SyncDialog.h"
 #include "TransferDock.h"
 #include "account/MemorySecretStore.h"
 #include "core/Translations.h"
@@ -17,9 +18,11 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QLocale>
 #include <QPalette>
 #include <QSettings>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -185,6 +188,50 @@ int main(int argc, char *argv[])
     ok = save(&window, output, QStringLiteral("transfers.png")) && ok;
     waitFor([&] { return queue.isIdle(); });
 
+    // Sync folder to version…: the dropped folder, changed since, against the version it went
+    // to; kept open to be taken again in the dark palette.
+    QFile::remove(dropped[1]);
+    writeFile(work, QStringLiteral("drop/site/index.html"), 1400);
+    writeFile(work, QStringLiteral("drop/SHA256SUMS"), 190);
+    PackageTarget published = queue.items().constLast().target;
+    published.fileName.clear();
+    auto *sync = new SyncDialog(window.session().apiFor(window.session().active()->id), queue,
+                                published, work.filePath(QStringLiteral("drop")), &window);
+    sync->show();
+    if (!waitFor([&] { return sync->plan().has_value(); }))
+        return 1;
+    sync->resize(960, 420);
+    ok = save(sync, output, QStringLiteral("sync-dialog.png")) && ok;
+    // Verify download: a version downloaded, then one of its files changed and one deleted.
+    queue.clearFinished();
+    const QString downloads = work.filePath(QStringLiteral("Downloads"));
+    QDir().mkpath(downloads);
+    dialogs.answerDirectory(downloads);
+    window.packagePane()->select(kHelloCli, QStringLiteral("1.0.0"));
+    waitFor([&] { return window.filePane()->model()->rowCount() >= 2; });
+    window.filePane()->view()->clearSelection(); // the whole version, not a file of it
+    window.downloadSelection();
+    if (!waitFor([&] { return !queue.items().isEmpty() && queue.isIdle(); })
+        || queue.items().size() < 2)
+        return 1;
+    QFile changed(queue.items().at(0).finalPath);
+    if (!changed.open(QIODevice::ReadWrite) || changed.write("#") != 1)
+        return 1;
+    changed.close();
+    QFile::remove(queue.items().at(1).finalPath);
+    window.transferDock()->view()->selectRow(0);
+    window.transferDock()->verifyAction()->trigger();
+    const TransferQueueModel *transfers = window.transferDock()->model();
+    waitFor([&] {
+        for (int row = 0; row < transfers->rowCount(); ++row) {
+            if (transfers->index(row, 0).data(TransferQueueModel::VerificationRole).toInt()
+                == int(TransferQueueModel::Verification::Running))
+                return false;
+        }
+        return true;
+    });
+    ok = save(&window, output, QStringLiteral("verify-download.png")) && ok;
+
     // A dark palette: every colour must come from it (or be picked to contrast with it).
     QApplication::setStyle(QStringLiteral("Fusion"));
     QApplication::setPalette(darkPalette());
@@ -194,6 +241,8 @@ int main(int argc, char *argv[])
     ok = save(promotion, output, QStringLiteral("promote-dialog-dark.png")) && ok;
     promotion->reject();
     comparison->close();
+    ok = save(sync, output, QStringLiteral("sync-dialog-dark.png")) && ok;
+    sync->close();
     window.publishPaths({dropped[1]}, std::nullopt, kHelloCli);
     auto *darkDialog = window.findChildren<PublishDialog *>(QStringLiteral("publishDialog")).last();
     if (!waitFor([&] { return darkDialog->isVisible() && !darkDialog->isReadingFolders(); }))
