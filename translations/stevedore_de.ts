@@ -2496,6 +2496,18 @@ Dies kann nicht rückgängig gemacht werden.</translation>
         <source>Sync a folder to %1 %2</source>
         <translation>Einen Ordner mit %1 %2 abgleichen</translation>
     </message>
+    <message>
+        <source>Copy &amp;to…</source>
+        <translation>Kopieren &amp;nach …</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the files on their way; check its parent&apos;s permissions and free space.</source>
+        <translation>Der Ordner %1 für die Dateien unterwegs kann nicht angelegt werden; prüfen Sie die Berechtigungen des übergeordneten Ordners und den freien Speicherplatz.</translation>
+    </message>
 </context>
 <context>
     <name>Stevedore::ManPage</name>
@@ -2893,6 +2905,185 @@ Antworten des Servers wird nicht vertraut: Downloads bleiben im gewählten Ordne
     <message>
         <source>Add account…</source>
         <translation>Konto hinzufügen …</translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::PromoteDialog</name>
+    <message>
+        <source>&amp;Hidden (staged)</source>
+        <translation>Ver&amp;borgen (bereitgestellt)</translation>
+    </message>
+    <message>
+        <source>&amp;Replace files with other content</source>
+        <translation>Dateien mit anderem Inhalt e&amp;rsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>K&amp;opieren</translation>
+    </message>
+    <message>
+        <source>Copy %1 %2</source>
+        <translation>%1 %2 kopieren</translation>
+    </message>
+    <message>
+        <source>Any account signed in during this session</source>
+        <translation>Jedes in dieser Sitzung angemeldete Konto</translation>
+    </message>
+    <message>
+        <source>group/project or its numeric id</source>
+        <translation>Gruppe/Projekt oder seine numerische ID</translation>
+    </message>
+    <message>
+        <source>The version is created hidden: GitLab leaves it out of package lists until its status changes, and still serves its files by name.</source>
+        <translation>Die Version wird verborgen angelegt: GitLab lässt sie in Paketlisten aus, bis sich ihr Status ändert, und liefert ihre Dateien weiterhin über ihren Namen aus.</translation>
+    </message>
+    <message>
+        <source>Files the destination already has with other content are replaced by the source&apos;s; without this the copy is refused.</source>
+        <translation>Dateien, die das Ziel bereits mit anderem Inhalt hat, werden durch die der Quelle ersetzt; ohne dies wird das Kopieren abgelehnt.</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Nach</translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation>&amp;Konto:</translation>
+    </message>
+    <message>
+        <source>&amp;Project:</source>
+        <translation>&amp;Projekt:</translation>
+    </message>
+    <message>
+        <source>Package &amp;name:</source>
+        <translation>Paket&amp;name:</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>&amp;Version:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Von:</translation>
+    </message>
+    <message>
+        <source>The account of the source is not signed in in this window: sign in to it first (choose it in the account switcher).</source>
+        <translation>Das Konto der Quelle ist in diesem Fenster nicht angemeldet: Melden Sie sich zuerst an (wählen Sie es in der Kontoauswahl).</translation>
+    </message>
+    <message>
+        <source>No account is signed in to copy to.</source>
+        <translation>Es ist kein Konto angemeldet, in das kopiert werden kann.</translation>
+    </message>
+    <message>
+        <source>The account is no longer signed in; choose another one.</source>
+        <translation>Das Konto ist nicht mehr angemeldet; wählen Sie ein anderes.</translation>
+    </message>
+    <message>
+        <source>Could not read %1 %2 of %3: %4</source>
+        <translation>%1 %2 von %3 konnte nicht gelesen werden: %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>The destination already has %n file(s) with other content: %1. Copy to another version, or check &quot;Replace files with other content&quot;.</source>
+        <translation>
+            <numerusform>Das Ziel hat bereits %n Datei mit anderem Inhalt: %1. Kopieren Sie in eine andere Version, oder wählen Sie „Dateien mit anderem Inhalt ersetzen“.</numerusform>
+            <numerusform>Das Ziel hat bereits %n Dateien mit anderem Inhalt: %1. Kopieren Sie in eine andere Version, oder wählen Sie „Dateien mit anderem Inhalt ersetzen“.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between file names</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>The destination already holds every file of the source: there is nothing to copy.</source>
+        <translation>Das Ziel enthält bereits jede Datei der Quelle: Es gibt nichts zu kopieren.</translation>
+    </message>
+    <message>
+        <source>Reading both versions…</source>
+        <translation>Beide Versionen werden gelesen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) to copy (%1)</source>
+        <translation>
+            <numerusform>%n Datei zu kopieren (%1)</numerusform>
+            <numerusform>%n Dateien zu kopieren (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) to replace (%1)</source>
+        <translation>
+            <numerusform>%n Datei zu ersetzen (%1)</numerusform>
+            <numerusform>%n Dateien zu ersetzen (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) with other content (%1)</source>
+        <translation>
+            <numerusform>%n Datei mit anderem Inhalt (%1)</numerusform>
+            <numerusform>%n Dateien mit anderem Inhalt (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) already there (%1)</source>
+        <translation>
+            <numerusform>%n Datei schon vorhanden (%1)</numerusform>
+            <numerusform>%n Dateien schon vorhanden (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) only in the destination, left alone (%1)</source>
+        <translation>
+            <numerusform>%n Datei nur im Ziel, unverändert gelassen (%1)</numerusform>
+            <numerusform>%n Dateien nur im Ziel, unverändert gelassen (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>To %1: %2.</source>
+        <translation>Nach %1: %2.</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>between the counts of the plan</comment>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>%1: %2 › %3 %4</source>
+        <translation>%1: %2 › %3 %4</translation>
+    </message>
+    <message>
+        <source>Destination size</source>
+        <translation>Größe im Ziel</translation>
+    </message>
+    <message>
+        <source>Destination SHA-256</source>
+        <translation>SHA-256 im Ziel</translation>
+    </message>
+    <message>
+        <source>Source size</source>
+        <translation>Größe in der Quelle</translation>
+    </message>
+    <message>
+        <source>Source SHA-256</source>
+        <translation>SHA-256 in der Quelle</translation>
+    </message>
+    <message>
+        <source>To copy</source>
+        <translation>Zu kopieren</translation>
+    </message>
+    <message>
+        <source>To replace</source>
+        <translation>Zu ersetzen</translation>
+    </message>
+    <message>
+        <source>Other content</source>
+        <translation>Anderer Inhalt</translation>
+    </message>
+    <message>
+        <source>Already there</source>
+        <translation>Schon vorhanden</translation>
+    </message>
+    <message>
+        <source>Only in the destination</source>
+        <translation>Nur im Ziel</translation>
     </message>
 </context>
 <context>

@@ -195,6 +195,51 @@
     </message>
 </context>
 <context>
+    <name>Stevedore::PromoteDialog</name>
+    <message numerus="yes">
+        <source>The destination already has %n file(s) with other content: %1. Copy to another version, or check &quot;Replace files with other content&quot;.</source>
+        <translation>
+            <numerusform>The destination already has %n file with other content: %1. Copy to another version, or check &quot;Replace files with other content&quot;.</numerusform>
+            <numerusform>The destination already has %n files with other content: %1. Copy to another version, or check &quot;Replace files with other content&quot;.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) to copy (%1)</source>
+        <translation>
+            <numerusform>%n file to copy (%1)</numerusform>
+            <numerusform>%n files to copy (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) to replace (%1)</source>
+        <translation>
+            <numerusform>%n file to replace (%1)</numerusform>
+            <numerusform>%n files to replace (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) with other content (%1)</source>
+        <translation>
+            <numerusform>%n file with other content (%1)</numerusform>
+            <numerusform>%n files with other content (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) already there (%1)</source>
+        <translation>
+            <numerusform>%n file already there (%1)</numerusform>
+            <numerusform>%n files already there (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) only in the destination, left alone (%1)</source>
+        <translation>
+            <numerusform>%n file only in the destination, left alone (%1)</numerusform>
+            <numerusform>%n files only in the destination, left alone (%1)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Stevedore::PublishCommand</name>
     <message numerus="yes">
         <source>--file-name names one file; %n file(s) were given.</source>

@@ -11,6 +11,7 @@
 #include "FilePane.h"
 #include "PackagePane.h"
 #include "ProjectPane.h"
+#include "PromoteDialog.h"
 #include "PublishDialog.h"
 #include "StatusColours.h"
 #include "SyncDialog.h"
@@ -21,9 +22,11 @@
 #include "ViewPlaceholder.h"
 #include "account/AccountValidator.h"
 #include "api/Snippets.h"
+#include "core/PrivateFiles.h"
 #include "core/Version.h"
 #include "model/PackageTreeModel.h"
 #include "transfer/LocalTarget.h"
+#include "transfer/WindowQueuePath.h"
 
 #include <QAction>
 #include <QApplication>
@@ -142,6 +145,11 @@ MainWindow::MainWindow(const LaunchOptions &launch, Services services, QWidget *
     connect(m_projects, &ProjectPane::projectChosen, this, &MainWindow::onProjectChosen);
     connect(m_packages, &PackagePane::versionChosen, this, &MainWindow::onVersionChosen);
     connect(m_packages, &PackagePane::filesDropped, this, &MainWindow::publishDropped);
+    connect(m_projects, &ProjectPane::versionDropped, this,
+            [this](const CopySide &version, const Project &onto) {
+                promote(version, onto.pathWithNamespace.isEmpty() ? QString::number(onto.id)
+                                                                  : onto.pathWithNamespace);
+            });
     // A click in the package tree makes its selection the one that counts: the files selected
     // before are no longer shown as selected, so Delete and Download cannot take them.
     connect(m_packages->view(), &QAbstractItemView::pressed, m_files->view()->selectionModel(),
@@ -217,6 +225,8 @@ void MainWindow::buildActions()
                            tr("Co&mpare with…"), {}, &MainWindow::compareVersion);
     QAction *sync = add(file, QStringLiteral("actionSync"), QStringLiteral("sync"),
                         tr("S&ync folder to version…"), {}, &MainWindow::syncFolderToVersion);
+    QAction *copyTo = add(file, QStringLiteral("actionCopyTo"), QStringLiteral("copy-to"),
+                          tr("Copy &to…"), {}, &MainWindow::copyVersionTo);
     QAction *remove = add(file, QStringLiteral("actionDelete"), QStringLiteral("delete"),
                           tr("De&lete…"), QKeySequence::Delete, &MainWindow::deleteSelection);
     file->addSeparator();
@@ -308,7 +318,8 @@ void MainWindow::buildActions()
     const auto named = [this](const char *name) {
         return findChild<QAction *>(QLatin1String(name));
     };
-    contextMenu(m_packages->view(), {publish, download, compare, sync, remove, nullptr, refresh});
+    contextMenu(m_packages->view(),
+                {publish, download, compare, sync, copyTo, remove, nullptr, refresh});
     contextMenu(m_files->view(),
                 {download, remove, nullptr, named("actionCopyUrl"), named("actionCopyCurl"),
                  named("actionCopyCi"), named("actionCopySha")});
@@ -868,6 +879,34 @@ void MainWindow::syncFolderToVersion()
     connect(dialog, &SyncDialog::ended, this, &MainWindow::refresh);
     connect(dialog, &SyncDialog::started, m_transfers, &QWidget::show);
     dialog->show();
+}
+
+void MainWindow::copyVersionTo()
+{
+    const auto version = m_packages->currentVersion();
+    if (!version || !m_session.active())
+        return;
+    promote({m_session.active()->id, {m_projectPath, version->name, version->version, {}}},
+            m_projectPath);
+}
+
+void MainWindow::promote(const CopySide &source, const QString &destinationProject)
+{
+    auto *dialog = new PromoteDialog(m_session, source, destinationProject, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const QString spool = copySpoolFolder(m_services.queueFile);
+        if (!makePrivateFolder(spool)) {
+            m_dialogs.warning(this, tr("Copy"),
+                              tr("Cannot create the folder %1 for the files on their way; "
+                                 "check its parent's permissions and free space.")
+                                  .arg(QDir::toNativeSeparators(spool)));
+            return;
+        }
+        m_queue.add(dialog->items(spool));
+        m_transfers->show();
+    });
+    dialog->open();
 }
 
 // Acts on what is visibly selected: transfer rows when the transfer list has the focus, the

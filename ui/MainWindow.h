@@ -2,6 +2,7 @@
 
 #include "account/AccountSession.h"
 #include "core/LaunchOptions.h"
+#include "transfer/CopyPlan.h"
 #include "transfer/TransferQueue.h"
 
 #include <QMainWindow>
@@ -63,6 +64,10 @@ public:
     void publishFolder();
     void downloadSelection();
     void compareVersion(); // opens a CompareDialog for the version selected
+    void copyVersionTo();  // opens a PromoteDialog for the version selected
+    // Opens a PromoteDialog copying `source` (by default into `destinationProject` of the
+    // active account); Copy queues the copy items.
+    void promote(const CopySide &source, const QString &destinationProject);
     // Asks for a folder, then opens a SyncDialog of it and the version selected.
     void syncFolderToVersion();
     void deleteSelection();

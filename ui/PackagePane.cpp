@@ -92,6 +92,8 @@ PackagePane::PackagePane(QWidget *parent)
     m_view->setItemDelegate(new PackageRowDelegate(this, m_view));
     m_view->viewport()->setAcceptDrops(true);
     m_view->viewport()->installEventFilter(this);
+    m_view->setDragEnabled(true); // a version row, onto a project: see ProjectPane
+    m_view->setDefaultDropAction(Qt::CopyAction);
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);
     m_view->setTextElideMode(Qt::ElideMiddle); // long names keep their start and their end
@@ -154,6 +156,10 @@ bool PackagePane::eventFilter(QObject *watched, QEvent *event)
     case QEvent::DragEnter:
     case QEvent::DragMove: {
         auto *drag = static_cast<QDragMoveEvent *>(event);
+        if (PackageTreeModel::draggedVersion(drag->mimeData())) {
+            drag->ignore(); // a version is copied onto a project, never into this tree
+            return true;
+        }
         if (droppedLocalPaths(drag->mimeData()).isEmpty())
             return false; // not files: the view refuses it as usual
         drag->acceptProposedAction();

@@ -2,8 +2,10 @@
 
 #include "AccountSwitcher.h"
 #include "HeaderSorting.h"
+#include "model/PackageTreeModel.h"
 
 #include <QComboBox>
+#include <QDropEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLineEdit>
@@ -41,6 +43,8 @@ ProjectPane::ProjectPane(QWidget *parent)
     m_list->header()->setSectionResizeMode(ProjectListModel::ActivityColumn,
                                            QHeaderView::ResizeToContents);
     enableHeaderSorting(m_list, QStringLiteral("projects"));
+    m_list->viewport()->setAcceptDrops(true);
+    m_list->viewport()->installEventFilter(this);
     m_open->setObjectName(QStringLiteral("openProjectButton"));
     m_open->setText(tr("Open project by path or id…"));
     m_open->setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -151,6 +155,35 @@ void ProjectPane::focusSearch()
 {
     m_search->setFocus();
     m_search->selectAll();
+}
+
+// A version dragged from the package tree is taken by the project row under the pointer.
+bool ProjectPane::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched != m_list->viewport())
+        return QWidget::eventFilter(watched, event);
+    switch (event->type()) {
+    case QEvent::DragEnter:
+    case QEvent::DragMove:
+    case QEvent::Drop: {
+        auto *drop = static_cast<QDropEvent *>(event);
+        const auto version = PackageTreeModel::draggedVersion(drop->mimeData());
+        if (!version)
+            return false;
+        const QModelIndex onto = m_list->indexAt(drop->position().toPoint());
+        if (!onto.isValid()) {
+            drop->ignore();
+            return true;
+        }
+        drop->setDropAction(Qt::CopyAction);
+        drop->accept();
+        if (event->type() == QEvent::Drop)
+            Q_EMIT versionDropped(*version, m_model.project(m_sorted.mapToSource(onto).row()));
+        return true;
+    }
+    default:
+        return QWidget::eventFilter(watched, event);
+    }
 }
 
 } // namespace Stevedore

@@ -3,6 +3,7 @@
 #include "core/Account.h"
 #include "model/ProjectListModel.h"
 #include "model/SortProxyModel.h"
+#include "transfer/CopyPlan.h"
 
 #include <QHash>
 #include <QTimer>
@@ -41,8 +42,13 @@ Q_SIGNALS:
     void addAccountRequested();
     void openProjectRequested();
     void projectChosen(const Stevedore::Project &project);
+    // A package version row (PackageTreeModel::mimeData) was dropped onto a project.
+    void versionDropped(const Stevedore::CopySide &version, const Stevedore::Project &onto);
     // An account's switcher label, on every change ("gitlab.com" becomes "alice @ gitlab.com").
     void accountLabelChanged(const QString &accountId, const QString &label);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QModelIndex viewIndex(int modelRow) const;

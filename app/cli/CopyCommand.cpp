@@ -83,7 +83,7 @@ void CopyCommand::run(GitLabApi &source, GitLabApi &destination, const QString &
 
 void CopyCommand::onSourceListed(const VersionFiles &source)
 {
-    m_sourceFiles = FileFingerprint::servedBy(source);
+    m_sourceFiles = source;
     const PackageTarget &version = m_destination.version;
     m_destinationApi->versionFiles(
         version.project, version.packageName, version.version, this,
@@ -97,16 +97,16 @@ void CopyCommand::onSourceListed(const VersionFiles &source)
 
 void CopyCommand::onDestinationListed(const VersionFiles &destination)
 {
-    m_plan = FileComparison::compare(FileFingerprint::servedBy(destination), m_sourceFiles);
-    QStringList different;
-    for (const FileComparison::Entry &entry : m_plan->entries()) {
-        if (entry.kind == Kind::Changed)
-            different << NameRules::printable(entry.path);
+    m_plan.emplace(m_sourceFiles, destination);
+    for (const FileComparison::Entry &entry : m_plan->comparison().entries()) {
         m_outcomes.insert(entry.path, entry.kind == Kind::Same      ? Outcome::Unchanged
                                       : entry.kind == Kind::Removed ? Outcome::LeftAlone
                                                                     : Outcome::NotDone);
     }
-    if (!different.isEmpty() && !m_replace) {
+    if (m_plan->isRefused(m_replace)) {
+        QStringList different;
+        for (const QString &path : m_plan->conflicts())
+            different << NameRules::printable(path);
         return Q_EMIT failed(ApiError(
             ApiError::Kind::Duplicate,
             tr("Nothing was copied: %1 already has %n file(s) whose content differs from %2: "
@@ -117,7 +117,7 @@ void CopyCommand::onDestinationListed(const VersionFiles &destination)
     }
     if (!m_quiet && !m_json) {
         QString plan;
-        for (const FileComparison::Entry &entry : m_plan->entries())
+        for (const FileComparison::Entry &entry : m_plan->comparison().entries())
             plan += planLine(entry);
         m_console.out(plan);
     }
@@ -127,33 +127,20 @@ void CopyCommand::onDestinationListed(const VersionFiles &destination)
 void CopyCommand::send()
 {
     const QString spool = spoolFolder();
-    QList<TransferItem> copies;
-    for (const FileComparison::Entry &entry : m_plan->entries()) {
-        if (entry.kind != Kind::Added && entry.kind != Kind::Changed)
-            continue;
-        TransferItem item;
-        item.direction = TransferDirection::Upload;
-        item.accountId = m_destinationApi->client().account().id;
-        item.target = m_destination.version;
-        item.target.fileName = entry.path;
-        item.sourceAccountId = m_sourceApi->client().account().id;
-        item.source = m_source.version;
-        item.source.fileName = entry.path;
-        item.expectedSha256 = entry.after->sha256;
-        item.size = entry.after->size;
-        // Named by content, never by the server's file name, so it stays inside the folder.
-        item.localPath = spool + QLatin1Char('/') + item.expectedSha256;
-        item.hidden = m_hidden;
-        item.duplicatePolicy =
-            entry.kind == Kind::Changed ? DuplicatePolicy::Replace : DuplicatePolicy::SkipIdentical;
-        copies.append(item);
-    }
+    const QList<TransferItem> copies =
+        m_plan->items(copySide(m_source, m_sourceApi), copySide(m_destination, m_destinationApi),
+                      m_hidden, m_replace, spool);
     if (!copies.isEmpty() && !makePrivateFolder(spool))
         return Q_EMIT failed(ApiError(ApiError::Kind::Local,
                                       tr("Cannot create the folder %1 for the files on their way; "
                                          "check its parent's permissions and free space.")
                                           .arg(QDir::toNativeSeparators(spool))));
     runQueue({m_sourceApi, m_destinationApi}, copies, m_statePath);
+}
+
+CopySide CopyCommand::copySide(const Side &side, const GitLabApi *api) const
+{
+    return {api->client().account().id, side.version};
 }
 
 void CopyCommand::conclude(int exitCode)
@@ -174,7 +161,7 @@ void CopyCommand::conclude(int exitCode)
     QDir().rmdir(spoolFolder()); // only when empty: a failed copy keeps its spool to resume
     if (m_json) {
         QJsonArray files;
-        for (const FileComparison::Entry &entry : m_plan->entries()) {
+        for (const FileComparison::Entry &entry : m_plan->comparison().entries()) {
             files.append(QJsonObject{
                 {QStringLiteral("path"), entry.path},
                 {QStringLiteral("plan"), planId(entry.kind)},
@@ -185,7 +172,7 @@ void CopyCommand::conclude(int exitCode)
         }
         QJsonObject counts;
         for (const Kind kind : {Kind::Added, Kind::Changed, Kind::Same, Kind::Removed})
-            counts.insert(planId(kind), m_plan->count(kind));
+            counts.insert(planId(kind), m_plan->comparison().count(kind));
         const QJsonObject document{
             {QStringLiteral("ok"), exitCode == ExitCode::Success},
             {QStringLiteral("source"), sideJson(m_source, m_sourceApi)},

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "cli/QueuedCommand.h"
-#include "transfer/FileComparison.h"
+#include "transfer/CopyPlan.h"
 
 #include <QHash>
 #include <QStringList>
@@ -11,14 +11,14 @@
 namespace Stevedore {
 
 // `stevedore copy SRC DST`, each side `[ACCOUNT:]PROJECT/NAME@VERSION`: makes DST hold SRC's
-// files, across projects, accounts and GitLab instances. The plan is a FileComparison with DST
-// before and SRC after, by SHA-256: new files are copied, the same ones left alone, files only
-// DST has left alone too, and files DST has with other content refuse the whole copy before
-// anything is sent unless --on-duplicate replace (they are then replaced, as publish's replace
-// policy does). Each file is a copy item of the transfer queue: fetched from SRC into a
-// private spool file of its own (verified by SRC's SHA-256), uploaded to DST (verified by the
-// SHA-256 DST stores), then its spool goes; so at most one file is kept locally at a time, and
-// a run killed half-way and started again with the same arguments resumes from its journal.
+// files, across projects, accounts and GitLab instances. The plan is a CopyPlan: new files are
+// copied, the same ones left alone, files only DST has left alone too, and files DST has with
+// other content refuse the whole copy before anything is sent unless --on-duplicate replace
+// (they are then replaced, as publish's replace policy does). Each file is a copy item of the
+// transfer queue: fetched from SRC into a private spool file of its own (verified by SRC's
+// SHA-256), uploaded to DST (verified by the SHA-256 DST stores), then its spool goes; so at most
+// one file is kept locally at a time, and a run killed half-way and started again with the same
+// arguments resumes from its journal.
 class CopyCommand final : public QueuedCommand
 {
     Q_OBJECT
@@ -55,6 +55,7 @@ private:
     void onSourceListed(const VersionFiles &source);
     void onDestinationListed(const VersionFiles &destination);
     void send();
+    CopySide copySide(const Side &side, const GitLabApi *api) const;
     void conclude(int exitCode) override;
 
     QString spoolFolder() const; // beside the journal: <state>/stevedore/copy-<hash>.spool
@@ -73,8 +74,8 @@ private:
     GitLabApi *m_sourceApi = nullptr;
     GitLabApi *m_destinationApi = nullptr;
     QString m_statePath;
-    QList<FileFingerprint> m_sourceFiles;
-    std::optional<FileComparison> m_plan;
+    VersionFiles m_sourceFiles;
+    std::optional<CopyPlan> m_plan;
     QHash<QString, Outcome> m_outcomes; // path → what became of it
     QHash<QString, QString> m_errors;   // path → why it failed
 };

@@ -3,7 +3,10 @@
 #include "core/NaturalOrder.h"
 #include "core/VersionOrder.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
+#include <QMimeData>
 
 #include <algorithm>
 
@@ -423,8 +426,50 @@ Qt::ItemFlags PackageTreeModel::flags(const QModelIndex &index) const
         return Qt::NoItemFlags;
     Qt::ItemFlags flags = Qt::ItemIsSelectable | Qt::ItemIsEnabled;
     if (index.internalId() != 0)
-        flags |= Qt::ItemNeverHasChildren;
+        flags |= Qt::ItemNeverHasChildren | Qt::ItemIsDragEnabled;
     return flags;
+}
+
+QStringList PackageTreeModel::mimeTypes() const
+{
+    return {kVersionMimeType};
+}
+
+// The first version row dragged, as a CopySide: a drop elsewhere (a project, another window)
+// copies that version.
+QMimeData *PackageTreeModel::mimeData(const QModelIndexList &indexes) const
+{
+    for (const QModelIndex &index : indexes) {
+        if (!checkIndex(index) || versionIndexAt(index) < 0 || !m_api)
+            continue;
+        const QJsonObject version{{QStringLiteral("account"), m_api->client().account().id},
+                                  {QStringLiteral("project"), m_project},
+                                  {QStringLiteral("name"), index.data(NameRole).toString()},
+                                  {QStringLiteral("version"), index.data(VersionRole).toString()}};
+        auto *mime = new QMimeData;
+        mime->setData(kVersionMimeType, QJsonDocument(version).toJson(QJsonDocument::Compact));
+        mime->setText(
+            QStringLiteral("%1 %2").arg(version.value(QStringLiteral("name")).toString(),
+                                        version.value(QStringLiteral("version")).toString()));
+        return mime;
+    }
+    return nullptr;
+}
+
+std::optional<CopySide> PackageTreeModel::draggedVersion(const QMimeData *mime)
+{
+    if (!mime || !mime->hasFormat(kVersionMimeType))
+        return std::nullopt;
+    const QJsonObject version = QJsonDocument::fromJson(mime->data(kVersionMimeType)).object();
+    CopySide side{version.value(QStringLiteral("account")).toString(),
+                  {version.value(QStringLiteral("project")).toString(),
+                   version.value(QStringLiteral("name")).toString(),
+                   version.value(QStringLiteral("version")).toString(),
+                   {}}};
+    if (side.accountId.isEmpty() || side.version.project.isEmpty()
+        || side.version.packageName.isEmpty() || side.version.version.isEmpty())
+        return std::nullopt;
+    return side;
 }
 
 QVariant PackageTreeModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -2,6 +2,7 @@
 
 #include "api/GitLabApi.h"
 #include "model/PackageVersions.h"
+#include "transfer/CopyPlan.h"
 
 #include <QAbstractItemModel>
 #include <QHash>
@@ -120,6 +121,12 @@ public:
     // "2.0.0-rc.2", "1.09" → "1.10"); a version without numbers gets ".1" appended. An empty
     // list gives "1.0.0".
     static QString suggestNextVersion(const QStringList &versions);
+    // What a dragged version row carries: the account, project, package name and version.
+    static inline const QString kVersionMimeType =
+        QStringLiteral("application/x-stevedore-package-version");
+    // The version a drag carries; std::nullopt for any other drag.
+    static std::optional<CopySide> draggedVersion(const QMimeData *mime);
+
     // "Hidden", "Deprecated", … for GitLab's status values.
     static QString statusDisplayName(const QString &status);
 
@@ -132,6 +139,9 @@ public:
                         int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     QHash<int, QByteArray> roleNames() const override;
+    // Version rows can be dragged (kVersionMimeType); package rows cannot.
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
 
 Q_SIGNALS:
     void loadingChanged(bool loading);

@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QStandardPaths>
 
@@ -29,6 +30,11 @@ QString windowQueuePath()
     data.rmdir(oldFolder);
     data.rmdir(QStringLiteral("Stevedore"));
     return path;
+}
+
+QString copySpoolFolder(const QString &queueFile)
+{
+    return QFileInfo(queueFile).absoluteDir().filePath(QStringLiteral("copy-spool"));
 }
 
 } // namespace Stevedore

@@ -10,4 +10,9 @@ namespace Stevedore {
 // queue is not lost. A queue already here is never replaced.
 QString windowQueuePath();
 
+// Where the window's copies keep each file on its way from one version to another: the
+// folder copy-spool beside the queue's journal `queueFile` (created private when needed, by
+// the caller).
+QString copySpoolFolder(const QString &queueFile);
+
 } // namespace Stevedore

@@ -762,9 +762,9 @@ void TestMainWindow::contextMenusOfferTheMenusActions()
     };
     QTreeView *packages = m_window->packagePane()->view();
     QCOMPARE(packages->contextMenuPolicy(), Qt::ActionsContextMenu);
-    QCOMPARE(names(packages),
-             (QStringList{u"actionPublish"_s, u"actionDownload"_s, u"actionCompare"_s,
-                          u"actionSync"_s, u"actionDelete"_s, u"actionRefresh"_s}));
+    QCOMPARE(names(packages), (QStringList{u"actionPublish"_s, u"actionDownload"_s,
+                                           u"actionCompare"_s, u"actionSync"_s, u"actionCopyTo"_s,
+                                           u"actionDelete"_s, u"actionRefresh"_s}));
     QCOMPARE(names(m_window->filePane()->view()),
              (QStringList{u"actionDownload"_s, u"actionDelete"_s, u"actionCopyUrl"_s,
                           u"actionCopyCurl"_s, u"actionCopyCi"_s, u"actionCopySha"_s}));

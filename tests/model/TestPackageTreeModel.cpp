@@ -5,6 +5,7 @@
 #include "model/PackageTreeModel.h"
 
 #include <QElapsedTimer>
+#include <QMimeData>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -17,6 +18,11 @@ namespace {
 
 // The demo project's packages, in the server's (creation) order, plus "lib", whose 1.0.1
 // backport was published after 2.0.0.
+// What a drag of a version row carries, and one that lacks the project and version.
+const QByteArray kDraggedVersion =
+    R"({"account":"a1","project":"demo/hello","name":"hello-cli","version":"1.10.0"})";
+const QByteArray kDraggedWithoutVersion = R"({"account":"a1","name":"x"})";
+
 QList<Package> demoPackages()
 {
     return {
@@ -70,6 +76,7 @@ private Q_SLOTS:
     void versionsOfAndPackageNames();
     void rawRolesAndDisplayStrings();
     void noDetailsWithoutApi();
+    void onlyVersionRowsAreDragged();
     void testerFollowsResetsFiltersAndOrders();
     void suggestNextVersion_data();
     void suggestNextVersion();
@@ -294,6 +301,33 @@ void TestPackageTreeModel::noDetailsWithoutApi()
     model.fetchVersionDetails(files);
     QCOMPARE(files.data(PackageTreeModel::DetailsStateRole).toInt(),
              int(PackageTreeModel::DetailsState::NotLoaded));
+}
+
+// A version row can be dragged, a package row cannot; the drag names the version with its
+// account (so a model without a connection has nothing to give), and anything else dropped
+// is not a version.
+void TestPackageTreeModel::onlyVersionRowsAreDragged()
+{
+    PackageTreeModel model;
+    model.setPackages(demoPackages());
+    const QModelIndex packageRow = model.indexFor(u"hello-cli"_s);
+    const QModelIndex versionRow = model.indexFor(u"hello-cli"_s, u"1.10.0"_s);
+    QVERIFY(!model.flags(packageRow).testFlag(Qt::ItemIsDragEnabled));
+    QVERIFY(model.flags(versionRow).testFlag(Qt::ItemIsDragEnabled));
+    QCOMPARE(model.mimeTypes(), QStringList{PackageTreeModel::kVersionMimeType});
+    QVERIFY(!model.mimeData({versionRow}));
+
+    QMimeData dragged;
+    dragged.setData(PackageTreeModel::kVersionMimeType, kDraggedVersion);
+    const auto version = PackageTreeModel::draggedVersion(&dragged);
+    QVERIFY(version);
+    QCOMPARE(*version, (CopySide{u"a1"_s, {u"demo/hello"_s, u"hello-cli"_s, u"1.10.0"_s, {}}}));
+    QMimeData incomplete;
+    incomplete.setData(PackageTreeModel::kVersionMimeType, kDraggedWithoutVersion);
+    QVERIFY(!PackageTreeModel::draggedVersion(&incomplete));
+    QMimeData files;
+    files.setUrls({QUrl::fromLocalFile(u"/tmp/a.txt"_s)});
+    QVERIFY(!PackageTreeModel::draggedVersion(&files));
 }
 
 void TestPackageTreeModel::testerFollowsResetsFiltersAndOrders()

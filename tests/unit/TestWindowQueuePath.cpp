@@ -56,6 +56,13 @@ private Q_SLOTS:
         QVERIFY(QDir(m_data->path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).isEmpty());
     }
 
+    // The copies' spool sits beside the journal, in the window's data folder.
+    void theCopySpoolIsBesideTheQueue()
+    {
+        QCOMPARE(copySpoolFolder(windowQueuePath()), m_data->filePath(u"stevedore/copy-spool"_s));
+        QCOMPARE(copySpoolFolder(u"/tmp/t/queue.json"_s), u"/tmp/t/copy-spool"_s);
+    }
+
     void aQueueAtTheOldPlaceIsMovedOnce()
     {
         const QByteArray queue = "{\"put\":{\"id\":\"a\"}}\n";

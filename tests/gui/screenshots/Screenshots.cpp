@@ -7,6 +7,7 @@
 #include "FilePane.h"
 #include "MainWindow.h"
 #include "PackagePane.h"
+#include "PromoteDialog.h"
 #include "PublishDialog.h"
 #include "SimServer.h"
 #include "SyncDialog.h"
@@ -149,6 +150,19 @@ int main(int argc, char *argv[])
     comparison->resize(900, 420);
     ok = save(comparison, output, QStringLiteral("compare-dialog.png")) && ok;
 
+    // A version dropped on another project: a release promoted from demo/hello to demo/tools,
+    // kept open for the dark palette.
+    window.promote(
+        {window.session().active()->id, {kProject, kHelloCli, QStringLiteral("1.10.0"), {}}},
+        kToolsProject);
+    auto *promotion = window.findChild<PromoteDialog *>(QStringLiteral("promoteDialog"));
+    if (!promotion)
+        return 1;
+    if (!waitFor([&] { return promotion->plan().has_value(); }))
+        return 1;
+    promotion->resize(900, 560);
+    ok = save(promotion, output, QStringLiteral("promote-dialog.png")) && ok;
+
     // Publishing: the dialog a drop onto a version opens, with one name to fix.
     const QStringList dropped{
         writeFile(work, QStringLiteral("drop/hello-2.0.0-linux-amd64.tar.gz"), 2400000),
@@ -224,6 +238,8 @@ int main(int argc, char *argv[])
     QTest::qWait(200);
     ok = save(&window, output, QStringLiteral("main-window-dark.png")) && ok;
     ok = save(comparison, output, QStringLiteral("compare-dialog-dark.png")) && ok;
+    ok = save(promotion, output, QStringLiteral("promote-dialog-dark.png")) && ok;
+    promotion->reject();
     comparison->close();
     ok = save(sync, output, QStringLiteral("sync-dialog-dark.png")) && ok;
     sync->close();

@@ -3,8 +3,8 @@
 #
 # Runs the screenshot program under a virtual X server (xvfb-run), against gitlab-sim --demo,
 # and writes main-window.png (also at 1024×700 and in a dark palette), publish-dialog.png,
-# compare-dialog.png and sync-dialog.png (all three also dark), transfers.png and
-# verify-download.png (default: docs/screenshots).
+# compare-dialog.png, sync-dialog.png and promote-dialog.png (all four also dark), transfers.png
+# and verify-download.png (default: docs/screenshots).
 set -euo pipefail
 build_dir=${1:?usage: $0 BUILD_DIR [OUTPUT_FOLDER]}
 output=${2:-docs/screenshots}
