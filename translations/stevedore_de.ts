@@ -1611,10 +1611,6 @@ Ohne Befehl öffnet es sein Fenster.
         </translation>
     </message>
     <message>
-        <source>Cannot create the folder %1 for the files on their way; check its parent&apos;s permissions and free space.</source>
-        <translation>Der Ordner %1 für die Dateien unterwegs kann nicht angelegt werden; prüfen Sie die Berechtigungen des übergeordneten Ordners und den freien Speicherplatz.</translation>
-    </message>
-    <message>
         <source>+ %1  to copy (%2)
 </source>
         <translation>+ %1  wird kopiert (%2)
@@ -1695,6 +1691,13 @@ Ohne Befehl öffnet es sein Fenster.
 </source>
         <translation>kopiert   %1  %2
 </translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::CopyPlan</name>
+    <message>
+        <source>Cannot create the folder %1 for the files on their way; check its parent&apos;s permissions and free space.</source>
+        <translation>Der Ordner %1 für die Dateien unterwegs kann nicht angelegt werden; prüfen Sie die Berechtigungen des übergeordneten Ordners und den freien Speicherplatz.</translation>
     </message>
 </context>
 <context>
@@ -2503,10 +2506,6 @@ Dies kann nicht rückgängig gemacht werden.</translation>
     <message>
         <source>Copy</source>
         <translation>Kopieren</translation>
-    </message>
-    <message>
-        <source>Cannot create the folder %1 for the files on their way; check its parent&apos;s permissions and free space.</source>
-        <translation>Der Ordner %1 für die Dateien unterwegs kann nicht angelegt werden; prüfen Sie die Berechtigungen des übergeordneten Ordners und den freien Speicherplatz.</translation>
     </message>
 </context>
 <context>

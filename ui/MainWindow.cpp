@@ -22,7 +22,6 @@
 #include "ViewPlaceholder.h"
 #include "account/AccountValidator.h"
 #include "api/Snippets.h"
-#include "core/PrivateFiles.h"
 #include "core/Version.h"
 #include "model/PackageTreeModel.h"
 #include "transfer/LocalTarget.h"
@@ -896,11 +895,8 @@ void MainWindow::promote(const CopySide &source, const QString &destinationProje
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const QString spool = copySpoolFolder(m_services.queueFile);
-        if (!makePrivateFolder(spool)) {
-            m_dialogs.warning(this, tr("Copy"),
-                              tr("Cannot create the folder %1 for the files on their way; "
-                                 "check its parent's permissions and free space.")
-                                  .arg(QDir::toNativeSeparators(spool)));
+        if (const ApiError problem = CopyPlan::makeSpoolFolder(spool); problem.isError()) {
+            m_dialogs.warning(this, tr("Copy"), problem.message());
             return;
         }
         m_queue.add(dialog->items(spool));

@@ -2,7 +2,6 @@
 
 #include "cli/ComparisonReport.h"
 #include "cli/ExitCodes.h"
-#include "core/PrivateFiles.h"
 #include "core/Version.h"
 #include "validate/NameRules.h"
 
@@ -130,11 +129,9 @@ void CopyCommand::send()
     const QList<TransferItem> copies =
         m_plan->items(copySide(m_source, m_sourceApi), copySide(m_destination, m_destinationApi),
                       m_hidden, m_replace, spool);
-    if (!copies.isEmpty() && !makePrivateFolder(spool))
-        return Q_EMIT failed(ApiError(ApiError::Kind::Local,
-                                      tr("Cannot create the folder %1 for the files on their way; "
-                                         "check its parent's permissions and free space.")
-                                          .arg(QDir::toNativeSeparators(spool))));
+    if (const ApiError problem = copies.isEmpty() ? ApiError() : CopyPlan::makeSpoolFolder(spool);
+        problem.isError())
+        return Q_EMIT failed(problem);
     runQueue({m_sourceApi, m_destinationApi}, copies, m_statePath);
 }
 

@@ -1,5 +1,9 @@
 #include "transfer/CopyPlan.h"
 
+#include "core/PrivateFiles.h"
+
+#include <QDir>
+
 namespace Stevedore {
 
 namespace {
@@ -65,6 +69,16 @@ QList<TransferItem> CopyPlan::items(const CopySide &source, const CopySide &dest
         copies.append(item);
     }
     return copies;
+}
+
+ApiError CopyPlan::makeSpoolFolder(const QString &spoolFolder)
+{
+    if (makePrivateFolder(spoolFolder))
+        return {};
+    return ApiError(ApiError::Kind::Local,
+                    tr("Cannot create the folder %1 for the files on their way; check its "
+                       "parent's permissions and free space.")
+                        .arg(QDir::toNativeSeparators(spoolFolder)));
 }
 
 } // namespace Stevedore

@@ -5,6 +5,7 @@
 #include "transfer/FileComparison.h"
 #include "transfer/TransferItem.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QStringList>
 
@@ -28,6 +29,8 @@ struct CopySide
 // and the window's promote dialog plan with this, so they copy the same files.
 class CopyPlan final
 {
+    Q_DECLARE_TR_FUNCTIONS(Stevedore::CopyPlan)
+
 public:
     CopyPlan(const VersionFiles &source, const VersionFiles &destination);
 
@@ -46,6 +49,8 @@ public:
     // conflicting ones replace the destination's file. The caller creates the spool folder.
     QList<TransferItem> items(const CopySide &source, const CopySide &destination, bool hidden,
                               bool replace, const QString &spoolFolder) const;
+    // Creates the private spool folder; the error says what to check when it cannot.
+    static ApiError makeSpoolFolder(const QString &spoolFolder);
 
 private:
     bool isSent(const FileComparison::Entry &entry, bool replace) const;
