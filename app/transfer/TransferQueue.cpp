@@ -222,8 +222,8 @@ void TransferQueue::accountAvailable(const QString &accountId)
 {
     QStringList waiting;
     for (const TransferItem &item : std::as_const(m_items)) {
-        if (item.accountId == accountId && item.state == TransferState::Failed
-            && item.waitsForAccount)
+        const bool needsIt = item.accountId == accountId || item.sourceAccountId == accountId;
+        if (needsIt && item.state == TransferState::Failed && item.waitsForAccount)
             waiting << item.id;
     }
     for (const QString &id : std::as_const(waiting))

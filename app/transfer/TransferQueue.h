@@ -76,7 +76,8 @@ public:
     void clear(); // everything, running or not
     // Changes how a download that is not running treats an existing file.
     void setConflictPolicy(const QString &id, ConflictPolicy policy);
-    // The account is signed in (again): its items that failed for want of it are queued.
+    // The account is signed in (again): its items that failed for want of it are queued, and
+    // so are copies from it.
     void accountAvailable(const QString &accountId);
     // Removes the journal's file (a one-shot queue that finished leaves nothing behind).
     void discardJournal();

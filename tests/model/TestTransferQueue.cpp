@@ -1040,10 +1040,25 @@ void TestTransferQueue::missingAccountWaitsForIt()
     waitingDownload.accountId = u"other-account"_s;
     TransferItem waitingUpload = upload(u"later.bin"_s, 3000, 11);
     waitingUpload.accountId = u"other-account"_s;
-    const QStringList ids = queue.add(
-        {waitingDownload, download(u"nope"_s, u"1.0.0"_s, u"missing.bin"_s), waitingUpload});
+    // A copy into the signed-in account from the missing one waits for the missing one.
+    PackageFile sums;
+    for (const PackageFile &file : versionFiles(*api, kProject, u"hello-cli"_s, u"1.0.0"_s)) {
+        if (file.storedName == u"SHA256SUMS"_s)
+            sums = file;
+    }
+    QVERIFY(!sums.sha256.isEmpty());
+    TransferItem waitingCopy = upload(u"copied.txt"_s, 1, 12);
+    waitingCopy.sourceAccountId = u"other-account"_s;
+    waitingCopy.source = {kProject, u"hello-cli"_s, u"1.0.0"_s, u"SHA256SUMS"_s};
+    waitingCopy.expectedSha256 = sums.sha256;
+    waitingCopy.size = sums.size;
+    QVERIFY(QDir().mkpath(m_dir->filePath(u"spool"_s)));
+    waitingCopy.localPath = m_dir->filePath(u"spool/"_s + sums.sha256);
+    const QStringList ids =
+        queue.add({waitingDownload, download(u"nope"_s, u"1.0.0"_s, u"missing.bin"_s),
+                   waitingUpload, waitingCopy});
     QTRY_VERIFY_WITH_TIMEOUT(queue.isIdle(), kTimeoutMs);
-    for (const QString &id : {ids.at(0), ids.at(2)}) {
+    for (const QString &id : {ids.at(0), ids.at(2), ids.at(3)}) {
         const TransferItem *item = queue.item(id);
         QCOMPARE(item->state, TransferState::Failed);
         QVERIFY(item->waitsForAccount);
@@ -1068,9 +1083,10 @@ void TestTransferQueue::missingAccountWaitsForIt()
     queue.accountAvailable(u"other-account"_s);
     QCOMPARE(queue.item(ids.at(0))->state, TransferState::Queued);
     QCOMPARE(queue.item(ids.at(2))->state, TransferState::Queued);
+    QCOMPARE(queue.item(ids.at(3))->state, TransferState::Queued);
     QVERIFY(!queue.item(ids.at(0))->waitsForAccount);
     QTRY_VERIFY_WITH_TIMEOUT(queue.isIdle(), kTimeoutMs);
-    for (const QString &id : {ids.at(0), ids.at(2)}) {
+    for (const QString &id : {ids.at(0), ids.at(2), ids.at(3)}) {
         const TransferItem *item = queue.item(id);
         QVERIFY2(item->state == TransferState::Done, qPrintable(describe(item)));
         QVERIFY(!item->waitsForAccount);
@@ -1079,6 +1095,8 @@ void TestTransferQueue::missingAccountWaitsForIt()
     }
     QVERIFY(QFile::exists(waitingDownload.localPath));
     QCOMPARE(copiesOf(*api, uploadVersion(), u"later.bin"_s).size(), 1);
+    QCOMPARE(copiesOf(*api, uploadVersion(), u"copied.txt"_s).value(0).sha256, sums.sha256);
+    QVERIFY(!QFile::exists(waitingCopy.localPath));                // the spool went with the copy
     QCOMPARE(queue.item(ids.at(1))->state, TransferState::Failed); // not waiting for an account
 }
 
