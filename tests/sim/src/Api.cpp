@@ -222,7 +222,7 @@ void Api::saveInBackground()
             continue;
         QByteArray snapshot;
         {
-            std::lock_guard lock(m_mutex);
+            std::shared_lock lock(m_mutex);
             snapshot = m_store.snapshot();
         }
         m_store.write(snapshot);
@@ -442,7 +442,7 @@ void Api::handle(const httplib::Request &request, httplib::Response &response,
     }
 }
 
-Project *Api::findProject(const QString &rawId)
+const Project *Api::findProject(const QString &rawId) const
 {
     const auto decoded = decodeSegment(rawId.toLatin1());
     if (!decoded)
@@ -458,7 +458,7 @@ Project *Api::findProject(const QString &rawId)
 std::optional<Principal> Api::authenticateFor(const httplib::Request &request,
                                               httplib::Response &response,
                                               const RoutePolicy &policy, bool generic,
-                                              const QStringList &readScopes)
+                                              const QStringList &readScopes) const
 {
     const AuthResult result = authenticate(m_store, request, policy);
     if (result.failure) {
@@ -473,10 +473,10 @@ std::optional<Principal> Api::authenticateFor(const httplib::Request &request,
 }
 
 // find_project! semantics: a missing or invisible project is "404 Project Not Found" for everyone.
-Project *Api::findReadableProject(const Route &route, const Principal &principal,
-                                  httplib::Response &response)
+const Project *Api::findReadableProject(const Route &route, const Principal &principal,
+                                        httplib::Response &response) const
 {
-    Project *project = findProject(route.projectId);
+    const Project *project = findProject(route.projectId);
     if (project && principal.kind == Principal::Kind::Job
         && !Access(principal, *project).canSeePackagesOf()) {
         // lib/api/helpers.rb (handle_job_token_failure!) names the projects' own paths.
@@ -537,7 +537,7 @@ std::optional<GenericParams> Api::genericParams(const Route &route, const httpli
 std::optional<Api::UploadPlan> Api::planUpload(const Route &route, const httplib::Request &request,
                                                httplib::Response &response)
 {
-    std::lock_guard lock(m_mutex);
+    std::shared_lock lock(m_mutex);
     RoutePolicy policy = kGenericUploadPolicy;
     policy.jobTokenBasic = m_faults.jobTokenBasicOnPut();
     const auto principal = authenticateFor(request, response, policy, true, {});
@@ -550,7 +550,7 @@ std::optional<Api::UploadPlan> Api::planUpload(const Route &route, const httplib
     const auto params = genericParams(route, request, true, response);
     if (!params)
         return std::nullopt;
-    Project *project = findProject(route.projectId);
+    const Project *project = findProject(route.projectId);
     if (!project || !Access(*principal, *project).canSeeProject()) {
         sendMessage(response, 404, QStringLiteral("404 Not Found"));
         return std::nullopt;
@@ -642,7 +642,7 @@ bool Api::storeUpload(const UploadPlan &plan, Received &received, httplib::Respo
 {
     std::unique_lock lock(m_mutex);
     const GenericParams &params = plan.params;
-    Project &project = *m_store.projectById(plan.projectId);
+    const Project &project = *m_store.projectById(plan.projectId);
     const Access access(plan.principal, project);
     if (!access.passesPushProtection(params.packageName)) {
         sendMessage(response, 403, QStringLiteral("403 Forbidden - Package protected."));
@@ -736,7 +736,7 @@ void Api::download(const Route &route, const httplib::Request &request, httplib:
         authenticateFor(request, response, kGenericDownloadPolicy, true, kReadScopes);
     if (!principal)
         return;
-    Project *project = findProject(route.projectId);
+    const Project *project = findProject(route.projectId);
     if (!project || !Access(*principal, *project).canSeePackagesOf()) {
         if (principal->isAnonymous())
             sendGenericUnauthorized(response);
@@ -786,7 +786,7 @@ void Api::download(const Route &route, const httplib::Request &request, httplib:
 
 std::optional<PackageFile> Api::downloadableFile(qint64 fileId)
 {
-    std::lock_guard lock(m_mutex);
+    std::shared_lock lock(m_mutex);
     for (const auto &[id, package] : m_store.packages()) {
         if (!isInstallable(package))
             continue;
@@ -801,10 +801,10 @@ std::optional<PackageFile> Api::downloadableFile(qint64 fileId)
 // ---------------------------------------------------------------------------------------------
 // Packages API (§5) and package files API (§6)
 
-Package *Api::displayablePackage(const Project &project, qint64 packageId,
-                                 httplib::Response &response)
+const Package *Api::displayablePackage(const Project &project, qint64 packageId,
+                                       httplib::Response &response) const
 {
-    Package *package = m_store.packageById(packageId);
+    const Package *package = std::as_const(m_store).packageById(packageId);
     if (!package || package->projectId != project.id || !isDisplayable(*package)) {
         sendMessage(response, 404, QStringLiteral("404 Not found"));
         return nullptr;
@@ -812,14 +812,15 @@ Package *Api::displayablePackage(const Project &project, qint64 packageId,
     return package;
 }
 
-std::optional<Api::ProjectScope>
-Api::openProject(const Route &route, const httplib::Request &request, httplib::Response &response)
+std::optional<Api::ProjectScope> Api::openProject(const Route &route,
+                                                  const httplib::Request &request,
+                                                  httplib::Response &response) const
 {
     const auto principal =
         authenticateFor(request, response, kProjectApiPolicy, false, kReadScopes);
     if (!principal)
         return std::nullopt;
-    Project *project = findReadableProject(route, *principal, response);
+    const Project *project = findReadableProject(route, *principal, response);
     if (!project)
         return std::nullopt;
     return ProjectScope{*principal, project};
@@ -836,12 +837,12 @@ std::optional<qint64> Api::packageIdOf(const Route &route, httplib::Response &re
 void Api::listPackages(const Route &route, const httplib::Request &request,
                        httplib::Response &response)
 {
-    std::lock_guard lock(m_mutex);
+    std::shared_lock lock(m_mutex);
     const auto scope = openProject(route, request, response);
     if (!scope)
         return;
     const Principal *principal = &scope->principal;
-    Project *project = scope->project;
+    const Project *project = scope->project;
     bool failed = false;
     const auto orderBy = enumParam(request, "order_by",
                                    {QStringLiteral("created_at"), QStringLiteral("name"),
@@ -875,9 +876,9 @@ void Api::listPackages(const Route &route, const httplib::Request &request,
     const QString nameFilter = param(request, "package_name").value_or(QString());
     const auto versionFilter = param(request, "package_version");
 
-    std::vector<Package *> selected;
+    std::vector<const Package *> selected;
     if (!type || *type == QLatin1String("generic")) {
-        for (auto &[id, package] : m_store.packages()) {
+        for (const auto &[id, package] : m_store.packages()) {
             if (package.projectId != project->id)
                 continue;
             if (status ? package.status != *status : !isDisplayable(package))
@@ -915,24 +916,24 @@ void Api::listPackages(const Route &route, const httplib::Request &request,
 void Api::getPackage(const Route &route, const httplib::Request &request,
                      httplib::Response &response)
 {
-    std::lock_guard lock(m_mutex);
+    std::shared_lock lock(m_mutex);
     const auto scope = openProject(route, request, response);
     if (!scope)
         return;
     const Principal *principal = &scope->principal;
-    Project *project = scope->project;
+    const Project *project = scope->project;
     const auto packageId = packageIdOf(route, response);
     if (!packageId)
         return;
-    Package *package = displayablePackage(*project, *packageId, response);
+    const Package *package = displayablePackage(*project, *packageId, response);
     if (!package)
         return;
     if (package->status == QLatin1String("error")) {
         sendMessage(response, 404, QStringLiteral("Package not found"));
         return;
     }
-    std::vector<Package *> others;
-    for (auto &[id, candidate] : m_store.packages()) {
+    std::vector<const Package *> others;
+    for (const auto &[id, candidate] : m_store.packages()) {
         if (candidate.projectId == project->id && candidate.name == package->name
             && candidate.id != package->id && isDisplayable(candidate))
             others.push_back(&candidate);
@@ -955,7 +956,7 @@ void Api::deletePackage(const Route &route, const httplib::Request &request,
     if (!scope)
         return;
     const Principal *principal = &scope->principal;
-    Project *project = scope->project;
+    const Project *project = scope->project;
     const auto packageId = packageIdOf(route, response);
     if (!packageId)
         return;
@@ -964,9 +965,10 @@ void Api::deletePackage(const Route &route, const httplib::Request &request,
         sendMessage(response, 403, QStringLiteral("403 Forbidden"));
         return;
     }
-    Package *package = displayablePackage(*project, *packageId, response);
-    if (!package)
+    const Package *shown = displayablePackage(*project, *packageId, response);
+    if (!shown)
         return;
+    Package *package = m_store.packageById(shown->id);
     if (!access.passesDeleteProtection(package->name)) {
         sendMessage(response, 403,
                     QStringLiteral("403 Forbidden - Package is deletion protected."));
@@ -989,11 +991,11 @@ void Api::deletePackage(const Route &route, const httplib::Request &request,
 void Api::listPackageFiles(const Route &route, const httplib::Request &request,
                            httplib::Response &response)
 {
-    std::lock_guard lock(m_mutex);
+    std::shared_lock lock(m_mutex);
     const auto scope = openProject(route, request, response);
     if (!scope)
         return;
-    Project *project = scope->project;
+    const Project *project = scope->project;
     const auto packageId = packageIdOf(route, response);
     if (!packageId)
         return;
@@ -1014,11 +1016,11 @@ void Api::listPackageFiles(const Route &route, const httplib::Request &request,
         sendError(response, 400, pageError);
         return;
     }
-    Package *package = displayablePackage(*project, *packageId, response);
+    const Package *package = displayablePackage(*project, *packageId, response);
     if (!package)
         return;
-    std::vector<PackageFile *> files;
-    for (PackageFile &file : package->files) {
+    std::vector<const PackageFile *> files;
+    for (const PackageFile &file : package->files) {
         if (file.status == QLatin1String("default"))
             files.push_back(&file);
     }
@@ -1050,7 +1052,7 @@ void Api::deletePackageFile(const Route &route, const httplib::Request &request,
     if (!scope)
         return;
     const Principal *principal = &scope->principal;
-    Project *project = scope->project;
+    const Project *project = scope->project;
     const auto packageId = integerId(route.packageId);
     const auto fileId = integerId(route.fileId);
     if (!packageId || !fileId) {
@@ -1064,9 +1066,10 @@ void Api::deletePackageFile(const Route &route, const httplib::Request &request,
         sendMessage(response, 403, QStringLiteral("403 Forbidden"));
         return;
     }
-    Package *package = displayablePackage(*project, *packageId, response);
-    if (!package)
+    const Package *shown = displayablePackage(*project, *packageId, response);
+    if (!shown)
         return;
+    Package *package = m_store.packageById(shown->id);
     const auto file = std::find_if(
         package->files.begin(), package->files.end(), [&](const PackageFile &candidate) {
             return candidate.id == *fileId && candidate.status == QLatin1String("default");
@@ -1097,7 +1100,7 @@ void Api::removeBlob(const PackageFile &file)
 
 void Api::listProjects(const httplib::Request &request, httplib::Response &response)
 {
-    std::lock_guard lock(m_mutex);
+    std::shared_lock lock(m_mutex);
     const auto principal = authenticateFor(request, response, kUserApiPolicy, false, kReadScopes);
     if (!principal)
         return;
@@ -1201,13 +1204,13 @@ void Api::listProjects(const httplib::Request &request, httplib::Response &respo
 void Api::getProject(const Route &route, const httplib::Request &request,
                      httplib::Response &response)
 {
-    std::lock_guard lock(m_mutex);
+    std::shared_lock lock(m_mutex);
     // lib/api/projects.rb: GET /projects/:id does not take job tokens (nor deploy tokens);
     // they are ignored, and the caller is anonymous there.
     const auto principal = authenticateFor(request, response, kUserApiPolicy, false, kReadScopes);
     if (!principal)
         return;
-    Project *project = findProject(route.projectId);
+    const Project *project = findProject(route.projectId);
     if (!project || !Access(*principal, *project).canSeeProject()) {
         sendMessage(response, 404, QStringLiteral("404 Project Not Found"));
         return;
@@ -1220,7 +1223,7 @@ void Api::getProject(const Route &route, const httplib::Request &request,
 
 void Api::currentUser(const httplib::Request &request, httplib::Response &response)
 {
-    std::lock_guard lock(m_mutex);
+    std::shared_lock lock(m_mutex);
     const auto principal =
         authenticateFor(request, response, kUserApiPolicy, false,
                         {QStringLiteral("read_api"), QStringLiteral("read_user")});
@@ -1235,7 +1238,7 @@ void Api::currentUser(const httplib::Request &request, httplib::Response &respon
 
 void Api::tokenSelf(const httplib::Request &request, httplib::Response &response)
 {
-    std::lock_guard lock(m_mutex);
+    std::shared_lock lock(m_mutex);
     const AuthResult result = authenticate(m_store, request, kUserApiPolicy);
     if (result.failure) {
         sendFailure(response, *result.failure, false);

@@ -14,6 +14,7 @@
 #include <httplib.h>
 #include <mutex>
 #include <set>
+#include <shared_mutex>
 #include <thread>
 
 namespace sim {
@@ -48,12 +49,12 @@ private:
     void handle(const httplib::Request &request, httplib::Response &response,
                 const httplib::ContentReader *reader);
 
-    Project *findProject(const QString &rawId);
+    const Project *findProject(const QString &rawId) const;
     std::optional<Principal> authenticateFor(const httplib::Request &request,
                                              httplib::Response &response, const RoutePolicy &policy,
-                                             bool generic, const QStringList &readScopes);
-    Project *findReadableProject(const Route &route, const Principal &principal,
-                                 httplib::Response &response);
+                                             bool generic, const QStringList &readScopes) const;
+    const Project *findReadableProject(const Route &route, const Principal &principal,
+                                       httplib::Response &response) const;
 
     // Generic packages
     std::optional<GenericParams> genericParams(const Route &route, const httplib::Request &request,
@@ -84,15 +85,15 @@ private:
     struct ProjectScope
     {
         Principal principal;
-        Project *project = nullptr;
+        const Project *project = nullptr;
     };
     // Authenticates for the project APIs and finds a project the caller may read packages of.
     std::optional<ProjectScope> openProject(const Route &route, const httplib::Request &request,
-                                            httplib::Response &response);
+                                            httplib::Response &response) const;
     static std::optional<qint64> packageIdOf(const Route &route, httplib::Response &response);
     // A package the packages API can show, or a 404 answered.
-    Package *displayablePackage(const Project &project, qint64 packageId,
-                                httplib::Response &response);
+    const Package *displayablePackage(const Project &project, qint64 packageId,
+                                      httplib::Response &response) const;
 
     // Projects and identity
     void listProjects(const httplib::Request &request, httplib::Response &response);
@@ -110,7 +111,10 @@ private:
     Serializer m_serializer;
     ObjectStorage *m_objectStorage = nullptr;
 
-    std::mutex m_mutex; // guards m_store and m_creating
+    // Guards m_store and m_creating. Requests that only read share it (through const access to
+    // the store only), as GitLab answers requests in parallel; a simulator that answered one at
+    // a time measured its own queue instead of a client that keeps several requests in flight.
+    std::shared_mutex m_mutex;
     // The state is written by a thread of its own, at most every kSaveIntervalMs and at exit,
     // not after every change: with thousands of files a save per upload made the simulator,
     // not the client, what the tests and benchmarks measured.
@@ -122,7 +126,7 @@ private:
     std::condition_variable m_saverWake;
     bool m_saverStopping = false;
     std::thread m_saver;
-    std::condition_variable m_creationDone;
+    std::condition_variable_any m_creationDone;
     std::set<QString> m_creating; // project/name/version keys being created right now
 };
 

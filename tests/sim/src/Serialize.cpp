@@ -17,7 +17,7 @@ QJsonValue optionalTime(const std::optional<QDateTime> &time)
 }
 } // namespace
 
-Serializer::Serializer(Store &store, QString externalUrl)
+Serializer::Serializer(const Store &store, QString externalUrl)
     : m_store(store)
     , m_externalUrl(std::move(externalUrl))
 {

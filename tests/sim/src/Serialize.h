@@ -11,7 +11,7 @@ namespace sim {
 class Serializer final
 {
 public:
-    Serializer(Store &store, QString externalUrl);
+    Serializer(const Store &store, QString externalUrl);
 
     QJsonObject package(const Package &package, const Project &project, bool canDelete) const;
     QJsonObject packageVersion(const Package &package, const Project &project) const;
@@ -27,7 +27,7 @@ private:
     QJsonObject namespaceOf(const Project &project) const;
     QString webUrl(const QString &path) const;
 
-    Store &m_store;
+    const Store &m_store;
     QString m_externalUrl;
 };
 

@@ -593,14 +593,14 @@ const Namespace *Store::namespaceByPath(const QString &fullPath) const
     return it == m_namespaces.end() ? nullptr : &*it;
 }
 
-Project *Store::projectById(qint64 id)
+const Project *Store::projectById(qint64 id) const
 {
     const auto it = std::find_if(m_projects.begin(), m_projects.end(),
                                  [&](const Project &project) { return project.id == id; });
     return it == m_projects.end() ? nullptr : &*it;
 }
 
-Project *Store::projectByPath(const QString &fullPath)
+const Project *Store::projectByPath(const QString &fullPath) const
 {
     const auto it = std::find_if(m_projects.begin(), m_projects.end(), [&](const Project &project) {
         return project.fullPath.compare(fullPath, Qt::CaseInsensitive) == 0;
@@ -608,10 +608,15 @@ Project *Store::projectByPath(const QString &fullPath)
     return it == m_projects.end() ? nullptr : &*it;
 }
 
-Package *Store::packageById(qint64 id)
+const Package *Store::packageById(qint64 id) const
 {
     const auto it = m_packages.find(id);
     return it == m_packages.end() ? nullptr : &it->second;
+}
+
+Package *Store::packageById(qint64 id)
+{
+    return const_cast<Package *>(std::as_const(*this).packageById(id));
 }
 
 Package *Store::livePackage(qint64 projectId, const QString &name, const QString &version)

@@ -1,5 +1,6 @@
-// All simulator state, its fixture/state-file format and its persistence. Not thread-safe:
-// the API layer serialises access.
+// All simulator state, its fixture/state-file format and its persistence. Not thread-safe: the
+// API layer lets readers share it and writers have it alone. Readers must reach it through const
+// only: a non-const access to an implicitly shared Qt container may detach it, which is a write.
 #pragma once
 
 #include "Model.h"
@@ -32,11 +33,12 @@ public:
     const User *userByName(const QString &username) const;
     const Token *tokenBySecret(const QString &secret) const;
     const Namespace *namespaceByPath(const QString &fullPath) const;
-    Project *projectById(qint64 id);
-    Project *projectByPath(const QString &fullPath); // case-insensitive
+    const Project *projectById(qint64 id) const;
+    const Project *projectByPath(const QString &fullPath) const; // case-insensitive
     const std::vector<Project> &projects() const { return m_projects; }
 
-    std::map<qint64, Package> &packages() { return m_packages; }
+    const std::map<qint64, Package> &packages() const { return m_packages; }
+    const Package *packageById(qint64 id) const;
     Package *packageById(qint64 id);
     Package *livePackage(qint64 projectId, const QString &name, const QString &version);
     Package &createPackage(qint64 projectId, const QString &name, const QString &version);
