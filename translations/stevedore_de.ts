@@ -2040,6 +2040,10 @@ Ohne Befehl öffnet es sein Fenster.
         <source>The token could not be removed from the keychain (%1). Remove the Stevedore entry by hand, for example in Passwords and Keys or KWallet Manager.</source>
         <translation>Das Token konnte nicht aus dem Schlüsselbund entfernt werden (%1). Entfernen Sie den Stevedore-Eintrag von Hand, zum Beispiel in „Passwörter und Verschlüsselung“ oder in der KWallet-Verwaltung.</translation>
     </message>
+    <message>
+        <source>Stevedore&apos;s keychain support (%1) could not be loaded: %2. Reinstall Stevedore; until then a command can take its token from GITLAB_TOKEN.</source>
+        <translation>Die Schlüsselbund-Unterstützung von Stevedore (%1) konnte nicht geladen werden: %2. Installieren Sie Stevedore neu; bis dahin kann ein Befehl sein Token aus GITLAB_TOKEN nehmen.</translation>
+    </message>
 </context>
 <context>
     <name>Stevedore::LocalFingerprints</name>

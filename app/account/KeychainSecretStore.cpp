@@ -1,19 +1,13 @@
 #include "account/KeychainSecretStore.h"
 
+#include "account/KeychainBackend.h"
+#include "account/KeychainModule.h"
 #include "core/Version.h"
 
-#include <QDBusConnection>
-#include <QDBusMessage>
-#include <QDBusPendingCallWatcher>
-#include <QDBusPendingReply>
-#include <QDBusVariant>
-#include <QLoggingCategory>
 #include <QPointer>
-#include <qt6keychain/keychain.h>
+#include <qt6keychain/keychain.h> // QKeychain::Error only: QtKeychain is the module's
 
 #include <array>
-
-Q_LOGGING_CATEGORY(lcKeychain, "stevedore.account.keychain", QtWarningMsg)
 
 namespace Stevedore {
 
@@ -51,6 +45,23 @@ void post(const QPointer<QObject> &context, const Callback<T> &done, Result<T> r
         return;
     QMetaObject::invokeMethod(
         context.data(), [done, result = std::move(result)] { done(result); }, Qt::QueuedConnection);
+}
+
+// The keychain module, or null with the error handed to `done` when it cannot be loaded.
+template<typename T>
+KeychainBackend *backendOr(const QPointer<QObject> &context, const Callback<T> &done)
+{
+    if (KeychainBackend *backend = KeychainModule::backend())
+        return backend;
+    const QString why = KeychainModule::why();
+    post<T>(context, done,
+            ApiError(ApiError::Kind::Local,
+                     KeychainSecretStore::tr("Stevedore's keychain support (%1) could not be "
+                                             "loaded: %2. Reinstall Stevedore; until then a "
+                                             "command can take its token from GITLAB_TOKEN.")
+                         .arg(QLatin1String(KeychainModule::kFileName), why),
+                     0, why));
+    return nullptr;
 }
 
 } // namespace
@@ -94,93 +105,68 @@ ApiError KeychainSecretStore::errorOf(int keychainError, const QString &detail)
     return looksUnavailable(detail) ? unavailableError(detail) : otherError(detail);
 }
 
-void KeychainSecretStore::start(QKeychain::Job *job, const QString &key)
-{
-    job->setAutoDelete(true);
-    // Never setInsecureFallback(true): QtKeychain would then write the token in plain text
-    // into a QSettings file when no keychain answers.
-    job->setKey(key);
-    qCDebug(lcKeychain) << job->metaObject()->className() << "service" << m_service << "key" << key;
-    job->start();
-}
-
 void KeychainSecretStore::read(const QString &key, QObject *context, Callback<QString> done)
 {
-    auto *job = new QKeychain::ReadPasswordJob(m_service);
     const QPointer<QObject> target = context ? context : this;
-    connect(job, &QKeychain::Job::finished, job,
-            [job, target, done = std::move(done)](QKeychain::Job *) {
-                if (job->error() != QKeychain::NoError) {
-                    qCDebug(lcKeychain) << "read failed:" << job->error() << job->errorString();
-                    post<QString>(target, done, errorOf(job->error(), job->errorString()));
-                    return;
-                }
-                post<QString>(target, done, job->textData());
-            });
-    start(job, key);
+    KeychainBackend *backend = backendOr(target, done);
+    if (!backend)
+        return;
+    backend->read(m_service, key, [target, done = std::move(done)](const Outcome &outcome) {
+        if (outcome.error != QKeychain::NoError)
+            post<QString>(target, done, errorOf(outcome.error, outcome.detail));
+        else
+            post<QString>(target, done, outcome.secret);
+    });
 }
 
 void KeychainSecretStore::write(const QString &key, const QString &secret, QObject *context,
                                 Callback<Success> done)
 {
-    auto *job = new QKeychain::WritePasswordJob(m_service);
-    job->setTextData(secret);
     const QPointer<QObject> target = context ? context : this;
-    connect(job, &QKeychain::Job::finished, job,
-            [job, target, done = std::move(done)](QKeychain::Job *) {
-                if (job->error() != QKeychain::NoError) {
-                    qCDebug(lcKeychain) << "write failed:" << job->error() << job->errorString();
-                    post<Success>(target, done, errorOf(job->error(), job->errorString()));
-                    return;
-                }
-                post<Success>(target, done, Success{});
-            });
-    start(job, key);
+    KeychainBackend *backend = backendOr(target, done);
+    if (!backend)
+        return;
+    backend->write(m_service, key, secret,
+                   [target, done = std::move(done)](const Outcome &outcome) {
+                       if (outcome.error != QKeychain::NoError)
+                           post<Success>(target, done, errorOf(outcome.error, outcome.detail));
+                       else
+                           post<Success>(target, done, Success{});
+                   });
 }
 
 void KeychainSecretStore::remove(const QString &key, QObject *context, Callback<Success> done)
 {
-    auto *job = new QKeychain::DeletePasswordJob(m_service);
     const QPointer<QObject> target = context ? context : this;
-    connect(job, &QKeychain::Job::finished, job,
-            [job, target, done = std::move(done)](QKeychain::Job *) {
-                // Removing what is not there is not a failure.
-                if (job->error() != QKeychain::NoError
-                    && job->error() != QKeychain::EntryNotFound) {
-                    qCDebug(lcKeychain) << "remove failed:" << job->error() << job->errorString();
-                    post<Success>(target, done, errorOf(job->error(), job->errorString()));
-                    return;
-                }
-                post<Success>(target, done, Success{});
-            });
-    start(job, key);
+    KeychainBackend *backend = backendOr(target, done);
+    if (!backend)
+        return;
+    backend->remove(m_service, key, [target, done = std::move(done)](const Outcome &outcome) {
+        // Removing what is not there is not a failure.
+        if (outcome.error != QKeychain::NoError && outcome.error != QKeychain::EntryNotFound)
+            post<Success>(target, done, errorOf(outcome.error, outcome.detail));
+        else
+            post<Success>(target, done, Success{});
+    });
 }
 
 void KeychainSecretStore::readWithoutPrompt(const QString &key, QObject *context,
                                             Callback<QString> done)
 {
-    // Where QtKeychain's libsecret backend stores, and whether reading it would unlock it.
-    QDBusMessage locked = QDBusMessage::createMethodCall(
-        QStringLiteral("org.freedesktop.secrets"),
-        QStringLiteral("/org/freedesktop/secrets/aliases/default"),
-        QStringLiteral("org.freedesktop.DBus.Properties"), QStringLiteral("Get"));
-    locked << QStringLiteral("org.freedesktop.Secret.Collection") << QStringLiteral("Locked");
-    constexpr int kTimeoutMs = 1000;
-    auto *watcher = new QDBusPendingCallWatcher(
-        QDBusConnection::sessionBus().asyncCall(locked, kTimeoutMs), this);
     const QPointer<QObject> target = context ? context : this;
-    connect(watcher, &QDBusPendingCallWatcher::finished, this,
-            [this, watcher, key, target, done = std::move(done)]() mutable {
-                watcher->deleteLater();
-                const QDBusPendingReply<QDBusVariant> reply = *watcher;
-                if (reply.isError() || reply.value().variant().toBool()) {
-                    qCDebug(lcKeychain) << "not read, it would ask:" << reply.error().message();
-                    post<QString>(target, done, deniedError(reply.error().message()));
-                    return;
-                }
-                if (target)
-                    read(key, target, std::move(done));
-            });
+    KeychainBackend *backend = backendOr(target, done);
+    if (!backend)
+        return;
+    const QPointer<KeychainSecretStore> self = this;
+    backend->checkUnlocked(
+        [self, key, target, done = std::move(done)](const Outcome &outcome) mutable {
+            if (outcome.error != QKeychain::NoError) {
+                post<QString>(target, done, deniedError(outcome.detail));
+                return;
+            }
+            if (self && target)
+                self->read(key, target, std::move(done));
+        });
 }
 
 } // namespace Stevedore

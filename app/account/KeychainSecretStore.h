@@ -1,15 +1,13 @@
 #pragma once
 
+#include "account/KeychainBackend.h"
 #include "account/SecretStore.h"
-
-namespace QKeychain {
-class Job;
-}
 
 namespace Stevedore {
 
 // Tokens in the operating system's keychain through QtKeychain: the Secret Service
-// (gnome-keyring, KeePassXC, …) or KWallet on Linux. Entries are stored under the service
+// (gnome-keyring, KeePassXC, …) or KWallet on Linux. QtKeychain itself is in the keychain
+// module (KeychainModule), loaded at the first operation. Entries are stored under the service
 // name applicationId() and the given key (Account::secretKey()).
 //
 // There is never a plaintext fallback: when no keychain answers, every operation fails with
@@ -41,7 +39,7 @@ public:
     static ApiError errorOf(int keychainError, const QString &detail);
 
 private:
-    void start(QKeychain::Job *job, const QString &key);
+    using Outcome = KeychainBackend::Outcome;
 
     QString m_service;
 };

@@ -242,7 +242,7 @@ struct CurlCall::Transfer
 
     static CURLcode onSslContext(CURL *, void *context, void *user)
     {
-        SSL_CTX_set_cert_verify_callback(static_cast<SSL_CTX *>(context), verifyChain, user);
+        curl().ssl_ctx_set_cert_verify_callback(static_cast<SSL_CTX *>(context), verifyChain, user);
         return CURLE_OK;
     }
 
@@ -432,8 +432,10 @@ void CurlCall::launch()
         if (!transfer->caPem.isEmpty())
             curl().easy_setopt(easy, CURLOPT_CAINFO_BLOB, &blob);
         // OpenSSL builds only: keeps the server's certificate to name it when it is refused.
-        curl().easy_setopt(easy, CURLOPT_SSL_CTX_FUNCTION, &Transfer::onSslContext);
-        curl().easy_setopt(easy, CURLOPT_SSL_CTX_DATA, raw);
+        if (curl().ssl_ctx_set_cert_verify_callback) {
+            curl().easy_setopt(easy, CURLOPT_SSL_CTX_FUNCTION, &Transfer::onSslContext);
+            curl().easy_setopt(easy, CURLOPT_SSL_CTX_DATA, raw);
+        }
     }
     if (curl().multi_add_handle(transfer->multi, easy) != CURLM_OK)
         return failLater(ApiError(ApiError::Kind::Local, tr("libcurl could not be initialised.")));

@@ -43,6 +43,8 @@ std::optional<CurlLibrary> load()
         dlclose(library);
         return std::nullopt;
     }
+    if (void *ssl = dlopen("libssl.so.3", RTLD_NOW | RTLD_LOCAL | RTLD_NOLOAD))
+        resolve(ssl, "SSL_CTX_set_cert_verify_callback", curl.ssl_ctx_set_cert_verify_callback);
     return curl; // the library stays loaded for the rest of the process
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <curl/curl.h>
+#include <openssl/ssl.h>
 
 namespace Stevedore {
 
@@ -28,6 +29,9 @@ struct CurlLibrary
     decltype(&curl_share_init) share_init;
     decltype(&curl_share_setopt) share_setopt;
     decltype(&curl_share_cleanup) share_cleanup;
+    // From the libssl that libcurl loaded (not linked either, for the same reason); null when
+    // libcurl was built on another TLS library.
+    decltype(&SSL_CTX_set_cert_verify_callback) ssl_ctx_set_cert_verify_callback;
 
     // Loaded and initialised (curl_global_init) once, thread-safely; null when libcurl.so.4 is
     // missing or lacks one of these functions.

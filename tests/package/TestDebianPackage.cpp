@@ -1,8 +1,9 @@
 // The Debian package as a user gets it: CPack packs this build tree (the same install rules
 // `make package` packs for the release preset) into a .deb, whose control fields and contents
 // are read with dpkg-deb and judged by lintian; then it is unpacked with `dpkg -x` into a
-// temporary root, and the unpacked binaries run: `--version`, and a publish and download round
-// trip against gitlab-sim --demo with an account from the environment (no keychain).
+// temporary root, and the unpacked binaries run: `--version`, a publish and download round
+// trip against gitlab-sim --demo with an account from the environment, and a login whose token
+// the unpacked keychain module stores in a real Secret Service (run-with-keyring.sh).
 
 #include "CliTestSupport.h"
 #include "DemoData.h"
@@ -30,6 +31,7 @@ const QString kSourceDir = QStringLiteral(STEVEDORE_SOURCE_DIR);
 // Where the package puts the command line and the window.
 const QString kCommandLine = u"usr/bin/stevedore"_s;
 const QString kWindow = u"usr/libexec/stevedore/stevedore-window"_s;
+const QString kKeychainModule = u"usr/libexec/stevedore/stevedore-keychain.so"_s;
 
 // The width and height a PNG's header states (IHDR comes first), or {} for a non-PNG.
 QSize pngSize(const QString &path)
@@ -181,6 +183,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("path");
         const QStringList paths = {kCommandLine,
                                    kWindow,
+                                   kKeychainModule,
                                    u"usr/share/applications/"_s + kAppId + u".desktop"_s,
                                    u"usr/share/metainfo/"_s + kAppId + u".metainfo.xml"_s,
                                    u"usr/share/icons/hicolor/scalable/apps/"_s + kAppId + u".svg"_s,
@@ -297,6 +300,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("path");
         QTest::newRow("stevedore") << kCommandLine;
         QTest::newRow("stevedore-window") << kWindow;
+        QTest::newRow("stevedore-keychain.so") << kKeychainModule;
     }
 
     void noRunpath()
@@ -310,7 +314,12 @@ private Q_SLOTS:
     }
 
     // Both unpacked binaries load with the system's libraries alone (no LD_LIBRARY_PATH).
-    void unpackedBinariesRun_data() { noRunpath_data(); }
+    void unpackedBinariesRun_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::newRow("stevedore") << kCommandLine;
+        QTest::newRow("stevedore-window") << kWindow;
+    }
 
     void unpackedBinariesRun()
     {
@@ -348,6 +357,50 @@ private Q_SLOTS:
         QFile downloaded(m_work.filePath(u"downloaded/release.tar.gz"_s));
         QVERIFY(downloaded.open(QIODevice::ReadOnly));
         QVERIFY(downloaded.readAll() == bytes);
+        QCOMPARE(m_sim.stop(), 0);
+    }
+
+    // The unpacked command line finds its keychain module (usr/libexec/stevedore, reached from
+    // usr/bin) at the first keychain operation: login stores the token, a command reads it.
+    void theKeychainModuleIsFoundWhereThePackagePutsIt()
+    {
+        QVERIFY2(qEnvironmentVariableIsSet("STEVEDORE_KEYRING_ROOT"),
+                 "run this test through tests/keychain/run-with-keyring.sh");
+        QVERIFY(m_sim.startDemo());
+        const QProcessEnvironment environment =
+            cleanEnvironment(QProcessEnvironment::systemEnvironment());
+        const QString stevedore = unpacked(kCommandLine);
+        const Run login = runProgram(
+            stevedore, {u"login"_s, u"--url"_s, m_sim->baseUrl().toString(), u"--name"_s, u"deb"_s},
+            environment, m_work.path(), kPat.toUtf8() + '\n');
+        QVERIFY2(login.exitCode == 0, qPrintable(login.describe()));
+        const Run projects = runProgram(stevedore, {u"projects"_s, u"--account"_s, u"deb"_s},
+                                        environment, m_work.path());
+        QVERIFY2(projects.exitCode == 0 && projects.out().contains(kProject),
+                 qPrintable(projects.describe()));
+        QCOMPARE(m_sim.stop(), 0);
+    }
+
+    // Without its module the command line says what is missing and what works meanwhile.
+    void aMissingKeychainModuleIsNamed()
+    {
+        QVERIFY(m_sim.startDemo());
+        const QString alone = m_work.filePath(u"alone/stevedore"_s);
+        QVERIFY(QDir().mkpath(QFileInfo(alone).path()));
+        QVERIFY(QFile::copy(unpacked(kCommandLine), alone));
+        const Run login = runProgram(
+            alone, {u"login"_s, u"--url"_s, m_sim->baseUrl().toString(), u"--name"_s, u"alone"_s},
+            cleanEnvironment(QProcessEnvironment::systemEnvironment()), m_work.path(),
+            kPat.toUtf8() + '\n');
+        QVERIFY2(login.exitCode != 0, qPrintable(login.describe()));
+        QVERIFY2(login.err().contains(u"keychain support (stevedore-keychain.so) could not be "
+                                      u"loaded"_s)
+                     && login.err().contains(u"GITLAB_TOKEN"_s),
+                 qPrintable(login.describe()));
+        const Run accounts =
+            runProgram(alone, {u"accounts"_s},
+                       cleanEnvironment(QProcessEnvironment::systemEnvironment()), m_work.path());
+        QVERIFY2(!accounts.out().contains(u"alone"_s), qPrintable(accounts.describe()));
         QCOMPARE(m_sim.stop(), 0);
     }
 };
