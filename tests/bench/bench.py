@@ -455,25 +455,22 @@ WHY_MISSED = {
                             "network thread and the main thread, and creating, locking, renaming "
                             "and journalling its .part (ext4 inode allocation leads the kernel "
                             "profile, for every contender).",
-    "list 15,000 packages": "the client keeps the simulator busy: page N+1 is requested as soon "
-                            "as page N's headers arrive, and page N+2 is guessed from page N+1's "
-                            "page number and requested too (used only when page N+1's Link names "
-                            "it), so two or three requests are always waiting; interleaved runs "
-                            "against this simulator went from 1.30 × to 1.18-1.28 × curl with the "
-                            "guess. The simulator's own log shows where the rest goes: it spends "
-                            "the same CPU on stevedore's 151 requests as on curl's 150 (about "
-                            "0.39 s), but takes about 3.2 ms a request instead of 2.6 ms, because "
-                            "it answers one request at a time behind one lock and stevedore's two "
-                            "or three connections (cpp-httplib closes each after 5 requests) wait "
-                            "on it, where curl's one connection never does; with one request "
-                            "fewer in flight it was slower (1.25 ×). Start and exit cost about "
-                            "30 ms. What would move it: a simulator that answers reads in "
-                            "parallel, as GitLab's Puma workers do (the client is then no longer "
-                            "the limit); on the client, the page requests through libcurl on one "
-                            "long-lived worker (Qt 6.4 parses HTTP/1.1 response headers one byte "
-                            "per read(); a worker per page was tried and was slower).",
-    "--version": "the headless binary still loads Qt Core and Network, QtKeychain and Qt D-Bus; "
-                 "the dynamic loader resolving their symbols is most of its start.",
+    "list 15,000 packages": "the client keeps two or three page requests in flight (page N+1 as "
+                            "soon as page N's headers arrive, page N+2 guessed from page N+1's "
+                            "page number and used only when page N+1's Link names it), and the "
+                            "simulator answers them in parallel, so the wall time is the "
+                            "simulator's work per page on two cores it shares with the client. "
+                            "The client's CPU is several times curl's: Qt 6.4 parses HTTP/1.1 "
+                            "response headers one byte per read(), and each page is parsed into "
+                            "packages. With a simulator answering one request at a time the ratio "
+                            "was 1.2-1.4 ×. What would move it: the page requests through libcurl "
+                            "on one long-lived worker (a worker per page was tried and was "
+                            "slower).",
+    "--version": "stevedore loads Qt Core and Network, libcrypto and their dependencies (30 "
+                 "libraries; QtKeychain, Qt D-Bus, libssl and libcurl only when needed). On this "
+                 "virtual machine a process's start is bound by page faults, two thirds of them "
+                 "the dynamic loader's while it relocates those libraries; curl's start costs "
+                 "about the same.",
 }
 
 # The window's figures: (key in the probe's JSON, what it is, unit, target text, target).
@@ -699,7 +696,8 @@ def write_report(args, results, references, window, load_before, load_after):
         "",
         "Written by `make bench` (`tests/bench/bench.py`); do not edit by hand. Each scenario ran",
         f"{args.rounds} counted rounds after one warm-up round, the contenders interleaved in a",
-        "rotating order, against `gitlab-sim` on the same machine, every result checked.",
+        "rotating order, against `gitlab-sim` on the same machine, every result checked. Like",
+        "GitLab, the simulator answers requests in parallel (reads share its lock).",
         "",
         f"Machine: {os.cpu_count()} × {cpu}, {memory:.0f} GiB; {platform.platform()}. "
         f"Load average {load_before[0]:.2f} before, {load_after[0]:.2f} after.",
