@@ -36,6 +36,12 @@ AccountValidator::AccountValidator(Account account, QString secret, QObject *par
     , m_client(m_account, std::move(secret), this)
     , m_today(QDate::currentDate())
 {
+    // Someone is waiting on the answer, and a mistyped address or port is far likelier than a
+    // server that is briefly away: one more attempt after about a second, not the 15 s of
+    // retries a command or a transfer allows.
+    RetryPolicy policy = m_client.retryPolicy();
+    policy.maxAttempts = 2;
+    m_client.setRetryPolicy(policy);
 }
 
 AccountValidator::~AccountValidator() = default;

@@ -41,6 +41,8 @@ struct ValidationReport
 //   token, so on a public project a wrong one cannot be told from a right one: that passes
 //   with a warning saying so.
 //
+// A failure that may be transient (network, 5xx, 429) is retried once, after about a second.
+//
 // Usage: create, optionally setProject(), start(); finished() follows exactly once, never
 // synchronously inside start(). Or use the static validate().
 class AccountValidator final : public QObject

@@ -285,6 +285,37 @@ private Q_SLOTS:
         QVERIFY(!called);
     }
 
+    // Someone waits on the answer: a transient failure gets one more attempt, not the retries
+    // of a command, so a second 503 is the answer.
+    void aTransientFailureIsRetriedOnce_data()
+    {
+        QTest::addColumn<int>("failures");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("one 503, then the answer") << 1 << true;
+        QTest::newRow("two 503") << 2 << false;
+    }
+
+    void aTransientFailureIsRetriedOnce()
+    {
+        QFETCH(int, failures);
+        QFETCH(bool, valid);
+        stevedore::test::ScopedSim flaky;
+        QVERIFY(flaky.startDemo({u"status=503:^/api/v4/user$:%1"_s.arg(failures)}));
+        Account target = account(CredentialKind::PersonalAccessToken);
+        target.baseUrl = flaky->baseUrl();
+        const ValidationReport report = validate(target, kPat);
+        QVERIFY2(report.error.isError() != valid, qPrintable(report.error.message()));
+        if (!valid)
+            QCOMPARE(report.error.httpStatus(), 503);
+        const QList<QByteArray> lines = flaky->logContents().split('\n');
+        const auto userRequests =
+            std::count_if(lines.cbegin(), lines.cend(), [](const QByteArray &line) {
+                return line.contains(" GET /api/v4/user ");
+            });
+        QCOMPARE(userRequests, 2);
+        QCOMPARE(flaky.stop(), 0);
+    }
+
     void unreachableServerIsANetworkError()
     {
         Account target = account(CredentialKind::PersonalAccessToken);
