@@ -1675,18 +1675,6 @@ Ohne Befehl öffnet es sein Fenster.
 </translation>
     </message>
     <message>
-        <source>unchanged %1  (the same content is already there)
-</source>
-        <translation>unverändert %1  (derselbe Inhalt ist bereits vorhanden)
-</translation>
-    </message>
-    <message>
-        <source>replaced  %1  %2
-</source>
-        <translation>ersetzt   %1  %2
-</translation>
-    </message>
-    <message>
         <source>copied    %1  %2
 </source>
         <translation>kopiert   %1  %2
@@ -1999,6 +1987,21 @@ Ohne Befehl öffnet es sein Fenster.
     <message>
         <source>CI_API_V4_URL=%1 is not an http(s) URL; the CI job token is not used.</source>
         <translation>CI_API_V4_URL=%1 ist keine http(s)-URL; das CI-Job-Token wird nicht verwendet.</translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::FileOutcomes</name>
+    <message>
+        <source>unchanged %1  (the same content is already there)
+</source>
+        <translation>unverändert %1  (derselbe Inhalt ist bereits vorhanden)
+</translation>
+    </message>
+    <message>
+        <source>replaced  %1  %2
+</source>
+        <translation>ersetzt   %1  %2
+</translation>
     </message>
 </context>
 <context>
@@ -3631,18 +3634,6 @@ Antworten des Servers wird nicht vertraut: Downloads bleiben im gewählten Ordne
         <source>Sync of %1 to %2 stopped: %3.
 </source>
         <translation>Abgleich von %1 mit %2 abgebrochen: %3.
-</translation>
-    </message>
-    <message>
-        <source>unchanged %1  (the same content is already there)
-</source>
-        <translation>unverändert %1  (derselbe Inhalt ist bereits vorhanden)
-</translation>
-    </message>
-    <message>
-        <source>replaced  %1  %2
-</source>
-        <translation>ersetzt   %1  %2
 </translation>
     </message>
     <message>

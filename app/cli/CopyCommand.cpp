@@ -98,9 +98,9 @@ void CopyCommand::onDestinationListed(const VersionFiles &destination)
 {
     m_plan.emplace(m_sourceFiles, destination);
     for (const FileComparison::Entry &entry : m_plan->comparison().entries()) {
-        m_outcomes.insert(entry.path, entry.kind == Kind::Same      ? Outcome::Unchanged
-                                      : entry.kind == Kind::Removed ? Outcome::LeftAlone
-                                                                    : Outcome::NotDone);
+        m_outcomes.set(entry.path, entry.kind == Kind::Same      ? Outcome::Unchanged
+                                   : entry.kind == Kind::Removed ? Outcome::LeftAlone
+                                                                 : Outcome::NotDone);
     }
     if (m_plan->isRefused(m_replace)) {
         QStringList different;
@@ -142,19 +142,7 @@ CopySide CopyCommand::copySide(const Side &side, const GitLabApi *api) const
 
 void CopyCommand::conclude(int exitCode)
 {
-    for (const TransferItem &item : items()) {
-        Outcome outcome = Outcome::NotDone;
-        if (item.state == TransferState::Done)
-            outcome = item.duplicatePolicy == DuplicatePolicy::Replace ? Outcome::Replaced
-                                                                       : Outcome::Copied;
-        else if (item.state == TransferState::Skipped)
-            outcome = Outcome::Unchanged;
-        else if (item.state == TransferState::Failed)
-            outcome = Outcome::Failed;
-        m_outcomes.insert(item.target.fileName, outcome);
-        if (outcome == Outcome::Failed)
-            m_errors.insert(item.target.fileName, item.errorMessage);
-    }
+    m_outcomes.take(items());
     QDir().rmdir(spoolFolder()); // only when empty: a failed copy keeps its spool to resume
     if (m_json) {
         QJsonArray files;
@@ -164,8 +152,8 @@ void CopyCommand::conclude(int exitCode)
                 {QStringLiteral("plan"), planId(entry.kind)},
                 {QStringLiteral("source"), ComparisonReport::fingerprintJson(entry.after)},
                 {QStringLiteral("destination"), ComparisonReport::fingerprintJson(entry.before)},
-                {QStringLiteral("outcome"), outcomeId(m_outcomes.value(entry.path))},
-                {QStringLiteral("error"), m_errors.value(entry.path)}});
+                {QStringLiteral("outcome"), outcomeId(m_outcomes.of(entry.path))},
+                {QStringLiteral("error"), m_outcomes.errorOf(entry.path)}});
         }
         QJsonObject counts;
         for (const Kind kind : {Kind::Added, Kind::Changed, Kind::Same, Kind::Removed})
@@ -216,22 +204,15 @@ QString CopyCommand::planLine(const FileComparison::Entry &entry) const
 
 QString CopyCommand::summary(int exitCode) const
 {
-    QHash<Outcome, int> counts;
-    for (const Outcome outcome : m_outcomes)
-        ++counts[outcome];
-    QStringList parts;
-    const auto add = [&](Outcome outcome, const QString &text) {
-        if (const int n = counts.value(outcome))
-            parts << text.arg(n);
-    };
-    add(Outcome::Copied, tr("%1 copied"));
-    add(Outcome::Replaced, tr("%1 replaced"));
-    add(Outcome::Unchanged, tr("%1 already there"));
-    add(Outcome::LeftAlone, tr("%1 only in the destination, left alone"));
-    add(Outcome::Failed, tr("%1 failed"));
-    add(Outcome::NotDone, tr("%1 not done"));
-    const QString done =
-        parts.isEmpty() ? tr("the source version has no files") : parts.join(QStringLiteral(", "));
+    QString done =
+        m_outcomes.counted({{Outcome::Sent, tr("%1 copied")},
+                            {Outcome::Replaced, tr("%1 replaced")},
+                            {Outcome::Unchanged, tr("%1 already there")},
+                            {Outcome::LeftAlone, tr("%1 only in the destination, left alone")},
+                            {Outcome::Failed, tr("%1 failed")},
+                            {Outcome::NotDone, tr("%1 not done")}});
+    if (done.isEmpty())
+        done = tr("the source version has no files");
     const QString from = sideText(m_source, m_sourceApi);
     const QString to = sideText(m_destination, m_destinationApi);
     return exitCode == ExitCode::Success ? tr("Copied %1 to %2: %3.\n").arg(from, to, done)
@@ -277,7 +258,7 @@ QString CopyCommand::planId(Kind kind)
 QString CopyCommand::outcomeId(Outcome outcome)
 {
     switch (outcome) {
-    case Outcome::Copied:
+    case Outcome::Sent:
         return QStringLiteral("copied");
     case Outcome::Replaced:
         return QStringLiteral("replaced");
@@ -289,18 +270,16 @@ QString CopyCommand::outcomeId(Outcome outcome)
         return QStringLiteral("failed");
     case Outcome::NotDone:
         return QStringLiteral("not_done");
+    case Outcome::Planned: // a copy has no dry run
+    case Outcome::Deleted: // nor deletes
+        break;
     }
     return {};
 }
 
 QString CopyCommand::doneLine(const TransferItem &item) const
 {
-    const QString path = NameRules::printable(item.target.fileName);
-    if (item.state == TransferState::Skipped)
-        return tr("unchanged %1  (the same content is already there)\n").arg(path);
-    if (item.duplicatePolicy == DuplicatePolicy::Replace)
-        return tr("replaced  %1  %2\n").arg(path, item.sha256);
-    return tr("copied    %1  %2\n").arg(path, item.sha256);
+    return FileOutcomes::doneLine(item, tr("copied    %1  %2\n"));
 }
 
 } // namespace Stevedore

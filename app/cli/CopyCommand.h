@@ -1,9 +1,9 @@
 #pragma once
 
+#include "cli/FileOutcomes.h"
 #include "cli/QueuedCommand.h"
 #include "transfer/CopyPlan.h"
 
-#include <QHash>
 #include <QStringList>
 
 #include <optional>
@@ -50,7 +50,7 @@ Q_SIGNALS:
     void failed(const Stevedore::ApiError &error);
 
 private:
-    enum class Outcome { Copied, Replaced, Unchanged, LeftAlone, Failed, NotDone };
+    using Outcome = FileOutcomes::Outcome;
 
     void onSourceListed(const VersionFiles &source);
     void onDestinationListed(const VersionFiles &destination);
@@ -76,8 +76,7 @@ private:
     QString m_statePath;
     VersionFiles m_sourceFiles;
     std::optional<CopyPlan> m_plan;
-    QHash<QString, Outcome> m_outcomes; // path → what became of it
-    QHash<QString, QString> m_errors;   // path → why it failed
+    FileOutcomes m_outcomes;
 };
 
 } // namespace Stevedore

@@ -77,11 +77,11 @@ void SyncCommand::onListed(const VersionFiles &version)
     m_plan = SyncPlan(m_folder, m_version, m_local, version);
     for (const FileComparison::Entry &entry : m_plan->comparison().entries()) {
         if (entry.kind == Kind::Same)
-            m_outcomes.insert(entry.path, Outcome::Unchanged);
+            m_outcomes.set(entry.path, Outcome::Unchanged);
         else if (entry.kind == Kind::Removed && !m_delete)
-            m_outcomes.insert(entry.path, Outcome::Kept);
+            m_outcomes.set(entry.path, Outcome::LeftAlone);
         else
-            m_outcomes.insert(entry.path, m_dryRun ? Outcome::Planned : Outcome::NotDone);
+            m_outcomes.set(entry.path, m_dryRun ? Outcome::Planned : Outcome::NotDone);
     }
     if (!m_quiet && !m_json) {
         for (const QString &note : std::as_const(m_notes))
@@ -107,19 +107,7 @@ void SyncCommand::send()
 // The uploads ended: their outcomes are known, and the deletions follow when all went well.
 void SyncCommand::conclude(int exitCode)
 {
-    for (const TransferItem &item : items()) {
-        const bool replaced = item.duplicatePolicy == DuplicatePolicy::Replace;
-        Outcome outcome = Outcome::NotDone;
-        if (item.state == TransferState::Done)
-            outcome = replaced ? Outcome::Replaced : Outcome::Uploaded;
-        else if (item.state == TransferState::Skipped)
-            outcome = Outcome::Unchanged;
-        else if (item.state == TransferState::Failed)
-            outcome = Outcome::Failed;
-        m_outcomes.insert(item.target.fileName, outcome);
-        if (outcome == Outcome::Failed)
-            m_errors.insert(item.target.fileName, item.errorMessage);
-    }
+    m_outcomes.take(items());
     if (!m_delete || exitCode != ExitCode::Success || !SyncPlan::uploadsSucceeded(items())
         || m_plan->removals().isEmpty())
         return finish(exitCode);
@@ -128,15 +116,14 @@ void SyncCommand::conclude(int exitCode)
         *m_api, this,
         [this, failure](const QString &path, const ApiError &error) {
             if (error.isError()) {
-                m_outcomes.insert(path, Outcome::Failed);
-                m_errors.insert(path, error.message());
+                m_outcomes.fail(path, error.message());
                 m_console.err(executableName() + QStringLiteral(": ")
                               + tr("%1: %2").arg(NameRules::printable(path), error.message())
                               + QLatin1Char('\n'));
                 *failure = ExitCode::of(error);
                 return;
             }
-            m_outcomes.insert(path, Outcome::Deleted);
+            m_outcomes.set(path, Outcome::Deleted);
             if (!m_quiet && !m_json)
                 m_console.out(tr("deleted   %1\n").arg(NameRules::printable(path)));
         },
@@ -153,8 +140,8 @@ void SyncCommand::finish(int exitCode)
                 {QStringLiteral("plan"), planId(entry.kind)},
                 {QStringLiteral("version"), ComparisonReport::fingerprintJson(entry.before)},
                 {QStringLiteral("local"), ComparisonReport::fingerprintJson(entry.after)},
-                {QStringLiteral("outcome"), outcomeId(m_outcomes.value(entry.path))},
-                {QStringLiteral("error"), m_errors.value(entry.path)}});
+                {QStringLiteral("outcome"), outcomeId(m_outcomes.of(entry.path))},
+                {QStringLiteral("error"), m_outcomes.errorOf(entry.path)}});
         }
         QJsonObject counts;
         for (const Kind kind : {Kind::Added, Kind::Changed, Kind::Same, Kind::Removed})
@@ -218,23 +205,17 @@ QString SyncCommand::summary(int exitCode) const
             .arg(version,
                  parts.isEmpty() ? tr("the folder is empty") : parts.join(QStringLiteral(", ")));
     }
-    QHash<Outcome, int> counts;
-    for (const Outcome outcome : m_outcomes)
-        ++counts[outcome];
-    const auto add = [&](Outcome outcome, const QString &text) {
-        if (const int n = counts.value(outcome))
-            parts << text.arg(n);
-    };
-    add(Outcome::Uploaded, tr("%1 uploaded"));
-    add(Outcome::Replaced, tr("%1 replaced"));
-    add(Outcome::Deleted, tr("%1 deleted"));
-    add(Outcome::Unchanged, tr("%1 the same"));
-    add(Outcome::Kept, tr("%1 kept although not in the folder (--delete deletes them)"));
-    add(Outcome::Failed, tr("%1 failed"));
-    add(Outcome::NotDone, tr("%1 not done"));
+    QString done = m_outcomes.counted(
+        {{Outcome::Sent, tr("%1 uploaded")},
+         {Outcome::Replaced, tr("%1 replaced")},
+         {Outcome::Deleted, tr("%1 deleted")},
+         {Outcome::Unchanged, tr("%1 the same")},
+         {Outcome::LeftAlone, tr("%1 kept although not in the folder (--delete deletes them)")},
+         {Outcome::Failed, tr("%1 failed")},
+         {Outcome::NotDone, tr("%1 not done")}});
+    if (done.isEmpty())
+        done = tr("the folder is empty");
     const QString folder = QDir::toNativeSeparators(m_folder);
-    const QString done =
-        parts.isEmpty() ? tr("the folder is empty") : parts.join(QStringLiteral(", "));
     return exitCode == ExitCode::Success
                ? tr("Synced %1 to %2: %3.\n").arg(folder, version, done)
                : tr("Sync of %1 to %2 stopped: %3.\n").arg(folder, version, done);
@@ -245,7 +226,7 @@ QString SyncCommand::outcomeId(Outcome outcome)
     switch (outcome) {
     case Outcome::Planned:
         return QStringLiteral("planned");
-    case Outcome::Uploaded:
+    case Outcome::Sent:
         return QStringLiteral("uploaded");
     case Outcome::Replaced:
         return QStringLiteral("replaced");
@@ -253,7 +234,7 @@ QString SyncCommand::outcomeId(Outcome outcome)
         return QStringLiteral("unchanged");
     case Outcome::Deleted:
         return QStringLiteral("deleted");
-    case Outcome::Kept:
+    case Outcome::LeftAlone:
         return QStringLiteral("kept");
     case Outcome::Failed:
         return QStringLiteral("failed");
@@ -282,12 +263,7 @@ QString SyncCommand::planId(Kind kind)
 
 QString SyncCommand::doneLine(const TransferItem &item) const
 {
-    const QString path = NameRules::printable(item.target.fileName);
-    if (item.state == TransferState::Skipped)
-        return tr("unchanged %1  (the same content is already there)\n").arg(path);
-    if (item.duplicatePolicy == DuplicatePolicy::Replace)
-        return tr("replaced  %1  %2\n").arg(path, item.sha256);
-    return tr("uploaded  %1  %2\n").arg(path, item.sha256);
+    return FileOutcomes::doneLine(item, tr("uploaded  %1  %2\n"));
 }
 
 } // namespace Stevedore

@@ -1,11 +1,11 @@
 #pragma once
 
+#include "cli/FileOutcomes.h"
 #include "cli/QueuedCommand.h"
 #include "transfer/FileComparison.h"
 #include "transfer/LocalFingerprints.h"
 #include "transfer/SyncPlan.h"
 
-#include <QHash>
 #include <QStringList>
 
 #include <optional>
@@ -38,8 +38,7 @@ Q_SIGNALS:
     void refused(const QString &usageProblem);
 
 private:
-    // What became of a file of the plan.
-    enum class Outcome { Planned, Uploaded, Replaced, Unchanged, Deleted, Kept, Failed, NotDone };
+    using Outcome = FileOutcomes::Outcome;
 
     void onHashed(const LocalFingerprints::Result &local);
     void onListed(const VersionFiles &version);
@@ -62,8 +61,7 @@ private:
     QList<FileFingerprint> m_local;
     QStringList m_notes;
     std::optional<SyncPlan> m_plan;
-    QHash<QString, Outcome> m_outcomes; // path → what became of it, once known
-    QHash<QString, QString> m_errors;   // path → why it failed
+    FileOutcomes m_outcomes;
 };
 
 } // namespace Stevedore
