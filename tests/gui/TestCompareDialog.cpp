@@ -2,6 +2,7 @@
 #include "CompareDialog.h"
 #include "ComparisonTableModel.h"
 #include "DemoData.h"
+#include "DemoWindowTest.h"
 #include "Http.h"
 #include "MainWindow.h"
 #include "PackagePane.h"
@@ -28,6 +29,7 @@
 
 using namespace Stevedore;
 using namespace Qt::StringLiterals;
+using Stevedore::GuiTest::DemoWindowTest;
 using Stevedore::GuiTest::ScriptedDialogs;
 using stevedore::test::ScopedSim;
 using namespace stevedore::test::demo;
@@ -41,7 +43,7 @@ using Kind = FileComparison::Kind;
 
 // Compare with… in the real MainWindow against gitlab-sim --demo: the dialog's table against
 // FileComparison of the two versions' files as the API lists them.
-class TestCompareDialog final : public QObject
+class TestCompareDialog final : public DemoWindowTest
 {
     Q_OBJECT
 
@@ -64,50 +66,27 @@ private:
     void compareAndWait(CompareDialog *dialog);
     FileComparison expected(const PackageTarget &left, const PackageTarget &right);
     static QList<QPair<QString, int>> rows(const QAbstractItemModel *model);
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    ScopedSim m_sim;
-    std::unique_ptr<AccountStore> m_accounts;
-    std::unique_ptr<MemorySecretStore> m_secrets;
-    std::unique_ptr<ScriptedDialogs> m_dialogs;
-    std::unique_ptr<MainWindow> m_window;
 };
 
 void TestCompareDialog::initTestCase()
 {
-    QCoreApplication::setOrganizationName(QStringLiteral("StevedoreTests"));
-    QCoreApplication::setApplicationName(QStringLiteral("TestCompareDialog"));
+    nameApplication(QStringLiteral("TestCompareDialog"));
 }
 
 void TestCompareDialog::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
-                       m_dir->filePath(QStringLiteral("settings")));
-    QSettings().clear();
+    prepareFolder();
 }
 
 void TestCompareDialog::cleanup()
 {
-    m_window.reset();
-    m_dialogs.reset();
-    m_secrets.reset();
-    m_accounts.reset();
-    QCOMPARE(m_sim.stop(), 0);
-    m_sim.reset();
-    m_dir.reset();
+    closeDemoWindow();
 }
 
 void TestCompareDialog::publish(const QString &version, const QString &file,
                                 const QByteArray &content)
 {
-    const QByteArray target = "/api/v4/projects/demo%2Fhello/packages/generic/" + kSeeded.toUtf8()
-                              + '/' + version.toUtf8() + '/' + file.toUtf8();
-    const stevedore::test::HttpReply reply =
-        stevedore::test::Http(m_sim->baseUrl())
-            .put(target, content, {{"PRIVATE-TOKEN", kPat.toUtf8()}});
-    QVERIFY2(reply.status == 201, qPrintable(reply.describe()));
+    publishDemoFile(kSeeded, version, file, content);
 }
 
 // The demo data plus kSeeded 1.0.0 → 2.0.0: same.txt the same, changed.txt changed,
@@ -121,21 +100,7 @@ void TestCompareDialog::openWindow()
     publish(u"2.0.0"_s, u"same.txt"_s, "the same on both sides\n");
     publish(u"2.0.0"_s, u"changed.txt"_s, "after, and longer\n");
     publish(u"2.0.0"_s, u"added.txt"_s, "only in 2.0.0\n");
-    m_accounts = std::make_unique<AccountStore>(std::make_unique<QSettings>(
-        m_dir->filePath(QStringLiteral("accounts.ini")), QSettings::IniFormat));
-    m_secrets = std::make_unique<MemorySecretStore>();
-    m_dialogs = std::make_unique<ScriptedDialogs>();
-    QProcessEnvironment environment;
-    environment.insert(QStringLiteral("GITLAB_HOST"), m_sim->baseUrl().toString());
-    environment.insert(QStringLiteral("GITLAB_TOKEN"), kPat);
-    LaunchOptions launch;
-    launch.serverUrl = m_sim->baseUrl();
-    launch.projectPath = kProject;
-    m_window = std::make_unique<MainWindow>(
-        launch, MainWindow::Services{m_accounts.get(), m_secrets.get(), m_dialogs.get(),
-                                     m_dir->filePath(QStringLiteral("queue.json")), environment});
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    openDemoWindow();
     QTRY_COMPARE_WITH_TIMEOUT(m_window->currentProjectPath(), kProject, kTimeout);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->packagePane()->model()->versionsOf(kSeeded).size() == 2,
                              kTimeout);

@@ -4,6 +4,7 @@
 // notification service in this process, on a connection of its own, records what it is sent.
 
 #include "DemoData.h"
+#include "DemoWindowTest.h"
 #include "MainWindow.h"
 #include "ScriptedDialogs.h"
 #include "SimServer.h"
@@ -21,6 +22,7 @@
 
 using namespace Stevedore;
 using namespace Qt::StringLiterals;
+using Stevedore::GuiTest::DemoWindowTest;
 using Stevedore::GuiTest::ScriptedDialogs;
 using stevedore::test::ScopedSim;
 using namespace stevedore::test::demo;
@@ -87,7 +89,7 @@ public Q_SLOTS:
     }
 };
 
-class TestDesktopIntegration final : public QObject
+class TestDesktopIntegration final : public DemoWindowTest
 {
     Q_OBJECT
 
@@ -107,19 +109,12 @@ private:
 
     QDBusConnection m_serverBus{QString()};
     FakeNotificationServer m_server;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    ScopedSim m_sim;
-    std::unique_ptr<AccountStore> m_accounts;
-    std::unique_ptr<MemorySecretStore> m_secrets;
-    std::unique_ptr<ScriptedDialogs> m_dialogs;
-    std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<QWidget> m_otherWindow;
 };
 
 void TestDesktopIntegration::initTestCase()
 {
-    QCoreApplication::setOrganizationName(u"StevedoreTests"_s);
-    QCoreApplication::setApplicationName(u"TestDesktopIntegration"_s);
+    nameApplication(u"TestDesktopIntegration"_s);
     QVERIFY2(QDBusConnection::sessionBus().isConnected(),
              "no session bus: CTest runs this test inside dbus-run-session");
     m_serverBus = QDBusConnection::connectToBus(QDBusConnection::SessionBus, u"fake-server"_s);
@@ -133,42 +128,19 @@ void TestDesktopIntegration::initTestCase()
 void TestDesktopIntegration::init()
 {
     m_server.calls.clear();
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
-                       m_dir->filePath(u"settings"_s));
-    QSettings().clear();
+    prepareFolder();
 }
 
 void TestDesktopIntegration::cleanup()
 {
     m_otherWindow.reset();
-    m_window.reset();
-    m_dialogs.reset();
-    m_secrets.reset();
-    m_accounts.reset();
-    QCOMPARE(m_sim.stop(), 0);
-    m_sim.reset();
-    m_dir.reset();
+    closeDemoWindow();
 }
 
 void TestDesktopIntegration::openWindow(const QStringList &simFaults)
 {
     QVERIFY(m_sim.startDemo(simFaults));
-    m_accounts = std::make_unique<AccountStore>(
-        std::make_unique<QSettings>(m_dir->filePath(u"accounts.ini"_s), QSettings::IniFormat));
-    m_secrets = std::make_unique<MemorySecretStore>();
-    m_dialogs = std::make_unique<ScriptedDialogs>();
-    QProcessEnvironment environment;
-    environment.insert(u"GITLAB_HOST"_s, m_sim->baseUrl().toString());
-    environment.insert(u"GITLAB_TOKEN"_s, kPat);
-    LaunchOptions launch;
-    launch.projectPath = kProject;
-    m_window = std::make_unique<MainWindow>(
-        launch, MainWindow::Services{m_accounts.get(), m_secrets.get(), m_dialogs.get(),
-                                     m_dir->filePath(u"queue.jsonl"_s), environment});
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    openDemoWindow();
     QTRY_VERIFY_WITH_TIMEOUT(m_window->session().apiFor(kAccount) != nullptr, kTimeout);
 }
 

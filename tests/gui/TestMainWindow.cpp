@@ -1,5 +1,6 @@
 #include "ApplicationIcon.h"
 #include "DemoData.h"
+#include "DemoWindowTest.h"
 #include "FilePane.h"
 #include "MainWindow.h"
 #include "PackagePane.h"
@@ -37,6 +38,7 @@
 
 using namespace Stevedore;
 using namespace Qt::StringLiterals;
+using Stevedore::GuiTest::DemoWindowTest;
 using Stevedore::GuiTest::ScriptedDialogs;
 using stevedore::test::ScopedSim;
 using namespace stevedore::test::demo;
@@ -47,7 +49,7 @@ const QString kSortingDemo = QStringLiteral("sorting-demo"); // published by the
 } // namespace
 
 // The real MainWindow against gitlab-sim --demo, driven through its widgets and actions.
-class TestMainWindow final : public QObject
+class TestMainWindow final : public DemoWindowTest
 {
     Q_OBJECT
 
@@ -97,59 +99,27 @@ private:
     QString writeFile(const QString &relativePath, const QByteArray &content);
     void publishAndWait(const QStringList &paths, const QString &package, const QString &version);
     void publishSortingDemo();
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    ScopedSim m_sim;
-    std::unique_ptr<AccountStore> m_accounts;
-    std::unique_ptr<MemorySecretStore> m_secrets;
-    std::unique_ptr<ScriptedDialogs> m_dialogs;
-    std::unique_ptr<MainWindow> m_window;
 };
 
 void TestMainWindow::initTestCase()
 {
-    QCoreApplication::setOrganizationName(QStringLiteral("StevedoreTests"));
-    QCoreApplication::setApplicationName(QStringLiteral("TestMainWindow"));
+    nameApplication(QStringLiteral("TestMainWindow"));
 }
 
 void TestMainWindow::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
-                       m_dir->filePath(QStringLiteral("settings")));
-    QSettings().clear();
+    prepareFolder();
 }
 
 void TestMainWindow::cleanup()
 {
-    m_window.reset();
-    m_dialogs.reset();
-    m_secrets.reset();
-    m_accounts.reset();
-    QCOMPARE(m_sim.stop(), 0);
-    m_sim.reset();
-    m_dir.reset();
+    closeDemoWindow();
 }
 
 void TestMainWindow::openWindow(const QStringList &simFaults, const QString &token)
 {
     QVERIFY(m_sim.startDemo(simFaults));
-    m_accounts = std::make_unique<AccountStore>(std::make_unique<QSettings>(
-        m_dir->filePath(QStringLiteral("accounts.ini")), QSettings::IniFormat));
-    m_secrets = std::make_unique<MemorySecretStore>();
-    m_dialogs = std::make_unique<ScriptedDialogs>();
-    QProcessEnvironment environment;
-    environment.insert(QStringLiteral("GITLAB_HOST"), m_sim->baseUrl().toString());
-    environment.insert(QStringLiteral("GITLAB_TOKEN"), token);
-    LaunchOptions launch;
-    launch.serverUrl = m_sim->baseUrl();
-    launch.projectPath = kProject;
-    m_window = std::make_unique<MainWindow>(
-        launch, MainWindow::Services{m_accounts.get(), m_secrets.get(), m_dialogs.get(),
-                                     m_dir->filePath(QStringLiteral("queue.json")), environment});
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    openDemoWindow(token);
 }
 
 void TestMainWindow::waitForPackages()

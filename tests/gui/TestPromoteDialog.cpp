@@ -1,5 +1,6 @@
 #include "ClientSession.h"
 #include "DemoData.h"
+#include "DemoWindowTest.h"
 #include "Http.h"
 #include "MainWindow.h"
 #include "PackagePane.h"
@@ -30,6 +31,7 @@
 
 using namespace Stevedore;
 using namespace Qt::StringLiterals;
+using Stevedore::GuiTest::DemoWindowTest;
 using Stevedore::GuiTest::ScriptedDialogs;
 using stevedore::test::ScopedSim;
 using namespace stevedore::test::demo;
@@ -43,7 +45,7 @@ const QString kVersion = QStringLiteral("1.10.0");
 // onto a project (real drag-and-drop events), or Copy to… on it, opens the PromoteDialog; Copy
 // queues the copy in the window's queue and the destination ends up with the source's files,
 // as the API lists them.
-class TestPromoteDialog final : public QObject
+class TestPromoteDialog final : public DemoWindowTest
 {
     Q_OBJECT
 
@@ -68,61 +70,30 @@ private:
     QMap<QString, QString> served(const QString &project, const QString &name,
                                   const QString &version, const QUrl &server = {});
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    ScopedSim m_sim;
     ScopedSim m_release; // a second GitLab, for a copy across servers
-    std::unique_ptr<AccountStore> m_accounts;
-    std::unique_ptr<MemorySecretStore> m_secrets;
-    std::unique_ptr<ScriptedDialogs> m_dialogs;
-    std::unique_ptr<MainWindow> m_window;
 };
 
 void TestPromoteDialog::initTestCase()
 {
-    QCoreApplication::setOrganizationName(QStringLiteral("StevedoreTests"));
-    QCoreApplication::setApplicationName(QStringLiteral("TestPromoteDialog"));
+    nameApplication(QStringLiteral("TestPromoteDialog"));
 }
 
 void TestPromoteDialog::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
-                       m_dir->filePath(QStringLiteral("settings")));
-    QSettings().clear();
+    prepareFolder();
 }
 
 void TestPromoteDialog::cleanup()
 {
-    m_window.reset();
-    m_dialogs.reset();
-    m_secrets.reset();
-    m_accounts.reset();
-    QCOMPARE(m_sim.stop(), 0);
-    m_sim.reset();
+    closeDemoWindow();
     QCOMPARE(m_release.stop(), 0);
     m_release.reset();
-    m_dir.reset();
 }
 
 void TestPromoteDialog::openWindow()
 {
     QVERIFY(m_sim.startDemo());
-    m_accounts = std::make_unique<AccountStore>(std::make_unique<QSettings>(
-        m_dir->filePath(QStringLiteral("accounts.ini")), QSettings::IniFormat));
-    m_secrets = std::make_unique<MemorySecretStore>();
-    m_dialogs = std::make_unique<ScriptedDialogs>();
-    QProcessEnvironment environment;
-    environment.insert(QStringLiteral("GITLAB_HOST"), m_sim->baseUrl().toString());
-    environment.insert(QStringLiteral("GITLAB_TOKEN"), kPat);
-    LaunchOptions launch;
-    launch.serverUrl = m_sim->baseUrl();
-    launch.projectPath = kProject;
-    m_window = std::make_unique<MainWindow>(
-        launch, MainWindow::Services{m_accounts.get(), m_secrets.get(), m_dialogs.get(),
-                                     m_dir->filePath(QStringLiteral("queue.jsonl")), environment});
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    openDemoWindow();
     QTRY_COMPARE_WITH_TIMEOUT(m_window->currentProjectPath(), kProject, kTimeout);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->packagePane()->model()->versionsOf(kHelloCli).size() > 1,
                              kTimeout);

@@ -1,6 +1,7 @@
 #include "ClientSession.h"
 #include "ComparisonTableModel.h"
 #include "DemoData.h"
+#include "DemoWindowTest.h"
 #include "Http.h"
 #include "MainWindow.h"
 #include "PackagePane.h"
@@ -28,6 +29,7 @@
 
 using namespace Stevedore;
 using namespace Qt::StringLiterals;
+using Stevedore::GuiTest::DemoWindowTest;
 using Stevedore::GuiTest::ScriptedDialogs;
 using stevedore::test::ScopedSim;
 using namespace stevedore::test::demo;
@@ -49,7 +51,7 @@ const Files kFolder{{u"same.txt"_s, "the same on both sides\n"},
 
 // Sync folder to version… in the real MainWindow against gitlab-sim --demo, with real folders:
 // the plan against FileComparison, then what GitLab holds after Sync, read back through the API.
-class TestSyncDialog final : public QObject
+class TestSyncDialog final : public DemoWindowTest
 {
     Q_OBJECT
 
@@ -77,48 +79,26 @@ private:
     static QList<QPair<QString, int>> rows(const QAbstractItemModel *model);
     static QList<QPair<QString, int>> rows(const FileComparison &comparison);
     static QString text(SyncDialog *dialog, const char *label);
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    ScopedSim m_sim;
-    std::unique_ptr<AccountStore> m_accounts;
-    std::unique_ptr<MemorySecretStore> m_secrets;
-    std::unique_ptr<ScriptedDialogs> m_dialogs;
-    std::unique_ptr<MainWindow> m_window;
 };
 
 void TestSyncDialog::initTestCase()
 {
-    QCoreApplication::setOrganizationName(QStringLiteral("StevedoreTests"));
-    QCoreApplication::setApplicationName(QStringLiteral("TestSyncDialog"));
+    nameApplication(QStringLiteral("TestSyncDialog"));
 }
 
 void TestSyncDialog::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
-                       m_dir->filePath(QStringLiteral("settings")));
-    QSettings().clear();
+    prepareFolder();
 }
 
 void TestSyncDialog::cleanup()
 {
-    m_window.reset();
-    m_dialogs.reset();
-    m_secrets.reset();
-    m_accounts.reset();
-    m_sim.reset();
-    m_dir.reset();
+    closeDemoWindow();
 }
 
 void TestSyncDialog::publish(const QString &version, const QString &file, const QByteArray &content)
 {
-    const QByteArray target = "/api/v4/projects/demo%2Fhello/packages/generic/" + kSeeded.toUtf8()
-                              + '/' + version.toUtf8() + '/' + file.toUtf8();
-    const stevedore::test::HttpReply reply =
-        stevedore::test::Http(m_sim->baseUrl())
-            .put(target, content, {{"PRIVATE-TOKEN", kPat.toUtf8()}});
-    QVERIFY2(reply.status == 201, qPrintable(reply.describe()));
+    publishDemoFile(kSeeded, version, file, content);
 }
 
 QString TestSyncDialog::writeFolder(const QString &name, const Files &files)
@@ -140,21 +120,7 @@ void TestSyncDialog::openWindow(const QStringList &faults)
     publish(u"1.0.0"_s, u"same.txt"_s, "the same on both sides\n");
     publish(u"1.0.0"_s, u"changed.txt"_s, "before\n");
     publish(u"1.0.0"_s, u"extra.txt"_s, "only in the version\n");
-    m_accounts = std::make_unique<AccountStore>(std::make_unique<QSettings>(
-        m_dir->filePath(QStringLiteral("accounts.ini")), QSettings::IniFormat));
-    m_secrets = std::make_unique<MemorySecretStore>();
-    m_dialogs = std::make_unique<ScriptedDialogs>();
-    QProcessEnvironment environment;
-    environment.insert(QStringLiteral("GITLAB_HOST"), m_sim->baseUrl().toString());
-    environment.insert(QStringLiteral("GITLAB_TOKEN"), kPat);
-    LaunchOptions launch;
-    launch.serverUrl = m_sim->baseUrl();
-    launch.projectPath = kProject;
-    m_window = std::make_unique<MainWindow>(
-        launch, MainWindow::Services{m_accounts.get(), m_secrets.get(), m_dialogs.get(),
-                                     m_dir->filePath(QStringLiteral("queue.json")), environment});
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    openDemoWindow();
     QTRY_COMPARE_WITH_TIMEOUT(m_window->currentProjectPath(), kProject, kTimeout);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->packagePane()->model()->versionsOf(kSeeded).size() == 1,
                              kTimeout);

@@ -1,4 +1,5 @@
 #include "DemoData.h"
+#include "DemoWindowTest.h"
 #include "Http.h"
 #include "MainWindow.h"
 #include "PackagePane.h"
@@ -21,6 +22,7 @@
 
 using namespace Stevedore;
 using namespace Qt::StringLiterals;
+using Stevedore::GuiTest::DemoWindowTest;
 using Stevedore::GuiTest::ScriptedDialogs;
 using stevedore::test::ScopedSim;
 using namespace stevedore::test::demo;
@@ -37,7 +39,7 @@ using Verification = TransferQueueModel::Verification;
 // *Verify download* in the real MainWindow against gitlab-sim --demo: a version downloaded
 // through the window into a real folder, verified from the transfer list's context menu; the
 // test reads what the rows and the status bar show.
-class TestVerifyDownload final : public QObject
+class TestVerifyDownload final : public DemoWindowTest
 {
     Q_OBJECT
 
@@ -55,71 +57,31 @@ private:
     void verifyFromTheContextMenu(int row);
     QMap<QString, QString> messages() const; // file name → what its row's message column says
     QString folder() const { return m_dir->filePath(u"download"_s); }
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    ScopedSim m_sim;
-    std::unique_ptr<AccountStore> m_accounts;
-    std::unique_ptr<MemorySecretStore> m_secrets;
-    std::unique_ptr<ScriptedDialogs> m_dialogs;
-    std::unique_ptr<MainWindow> m_window;
 };
 
 void TestVerifyDownload::initTestCase()
 {
-    QCoreApplication::setOrganizationName(QStringLiteral("StevedoreTests"));
-    QCoreApplication::setApplicationName(QStringLiteral("TestVerifyDownload"));
+    nameApplication(QStringLiteral("TestVerifyDownload"));
     // As the window's main() does: the English plural forms ("3 files").
     QCOMPARE(installTranslations(QLocale(QLocale::English)), u"en"_s);
 }
 
 void TestVerifyDownload::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
-                       m_dir->filePath(QStringLiteral("settings")));
-    QSettings().clear();
+    prepareFolder();
 }
 
 void TestVerifyDownload::cleanup()
 {
-    m_window.reset();
-    m_dialogs.reset();
-    m_secrets.reset();
-    m_accounts.reset();
-    QCOMPARE(m_sim.stop(), 0);
-    m_sim.reset();
-    m_dir.reset();
+    closeDemoWindow();
 }
 
 void TestVerifyDownload::openWindow()
 {
     QVERIFY(m_sim.startDemo());
-    for (const QString &file : kFiles) {
-        const QByteArray target = "/api/v4/projects/demo%2Fhello/packages/generic/"
-                                  + kPackage.toUtf8() + '/' + kVersion.toUtf8() + '/'
-                                  + file.toUtf8();
-        const stevedore::test::HttpReply reply =
-            stevedore::test::Http(m_sim->baseUrl())
-                .put(target, "the content of " + file.toUtf8() + '\n',
-                     {{"PRIVATE-TOKEN", kPat.toUtf8()}});
-        QVERIFY2(reply.status == 201, qPrintable(reply.describe()));
-    }
-    m_accounts = std::make_unique<AccountStore>(std::make_unique<QSettings>(
-        m_dir->filePath(QStringLiteral("accounts.ini")), QSettings::IniFormat));
-    m_secrets = std::make_unique<MemorySecretStore>();
-    m_dialogs = std::make_unique<ScriptedDialogs>();
-    QProcessEnvironment environment;
-    environment.insert(QStringLiteral("GITLAB_HOST"), m_sim->baseUrl().toString());
-    environment.insert(QStringLiteral("GITLAB_TOKEN"), kPat);
-    LaunchOptions launch;
-    launch.serverUrl = m_sim->baseUrl();
-    launch.projectPath = kProject;
-    m_window = std::make_unique<MainWindow>(
-        launch, MainWindow::Services{m_accounts.get(), m_secrets.get(), m_dialogs.get(),
-                                     m_dir->filePath(QStringLiteral("queue.json")), environment});
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    for (const QString &file : kFiles)
+        publishDemoFile(kPackage, kVersion, file, "the content of " + file.toUtf8() + '\n');
+    openDemoWindow();
     QTRY_COMPARE_WITH_TIMEOUT(m_window->currentProjectPath(), kProject, kTimeout);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->packagePane()->model()->versionsOf(kPackage).size() == 1,
                              kTimeout);
