@@ -60,16 +60,22 @@ protected:
     // The window on demo/hello, signed in to m_sim with `token`; returns once it is exposed.
     void openDemoWindow(const QString &token = stevedore::test::demo::kPat)
     {
-        m_accounts = std::make_unique<AccountStore>(std::make_unique<QSettings>(
-            m_dir->filePath(QStringLiteral("accounts.ini")), QSettings::IniFormat));
-        m_secrets = std::make_unique<MemorySecretStore>();
-        m_dialogs = std::make_unique<ScriptedDialogs>();
         QProcessEnvironment environment;
         environment.insert(QStringLiteral("GITLAB_HOST"), m_sim->baseUrl().toString());
         environment.insert(QStringLiteral("GITLAB_TOKEN"), token);
         LaunchOptions launch;
         launch.serverUrl = m_sim->baseUrl();
         launch.projectPath = stevedore::test::demo::kProject;
+        openWindowWith(environment, launch);
+    }
+
+    // The window with the accounts `environment` makes, opened as `launch` says.
+    void openWindowWith(const QProcessEnvironment &environment, const LaunchOptions &launch)
+    {
+        m_accounts = std::make_unique<AccountStore>(std::make_unique<QSettings>(
+            m_dir->filePath(QStringLiteral("accounts.ini")), QSettings::IniFormat));
+        m_secrets = std::make_unique<MemorySecretStore>();
+        m_dialogs = std::make_unique<ScriptedDialogs>();
         m_window = std::make_unique<MainWindow>(
             launch,
             MainWindow::Services{m_accounts.get(), m_secrets.get(), m_dialogs.get(),

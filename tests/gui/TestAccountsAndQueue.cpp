@@ -4,6 +4,7 @@
 // first; uploads and downloads come back after a restart and finish.
 
 #include "DemoData.h"
+#include "DemoWindowTest.h"
 #include "MainWindow.h"
 #include "PackagePane.h"
 #include "ProjectPane.h"
@@ -32,6 +33,7 @@
 
 using namespace Stevedore;
 using namespace Qt::StringLiterals;
+using Stevedore::GuiTest::DemoWindowTest;
 using Stevedore::GuiTest::ScriptedDialogs;
 using stevedore::test::ScopedSim;
 using namespace stevedore::test::demo;
@@ -65,36 +67,16 @@ QString writeRandomFile(const QString &path, qint64 size)
 
 } // namespace
 
-class TestAccountsAndQueue final : public QObject
+class TestAccountsAndQueue final : public DemoWindowTest
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QCoreApplication::setOrganizationName(u"StevedoreTests"_s);
-        QCoreApplication::setApplicationName(u"TestAccountsAndQueue"_s);
-    }
+    void initTestCase() { nameApplication(u"TestAccountsAndQueue"_s); }
 
-    void init()
-    {
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
-                           m_dir->filePath(u"settings"_s));
-        QSettings().clear();
-    }
+    void init() { prepareFolder(); }
 
-    void cleanup()
-    {
-        m_window.reset();
-        m_dialogs.reset();
-        m_secrets.reset();
-        m_accounts.reset();
-        QCOMPARE(m_sim.stop(), 0);
-        m_sim.reset();
-        m_dir.reset();
-    }
+    void cleanup() { closeDemoWindow(); }
 
     void switchingAccountsNeverTouchesRunningTransfers()
     {
@@ -361,10 +343,6 @@ private:
     // `changed` replaces variables.
     void openWindow(const QMap<QString, QString> &changed = {})
     {
-        m_accounts = std::make_unique<AccountStore>(
-            std::make_unique<QSettings>(m_dir->filePath(u"accounts.ini"_s), QSettings::IniFormat));
-        m_secrets = std::make_unique<MemorySecretStore>();
-        m_dialogs = std::make_unique<ScriptedDialogs>();
         QProcessEnvironment environment;
         environment.insert(u"GITLAB_HOST"_s, m_sim->baseUrl().toString());
         environment.insert(u"GITLAB_TOKEN"_s, kPat);
@@ -376,11 +354,7 @@ private:
         LaunchOptions launch;
         launch.accountName = QString();
         launch.projectPath = kProject;
-        m_window = std::make_unique<MainWindow>(
-            launch, MainWindow::Services{m_accounts.get(), m_secrets.get(), m_dialogs.get(),
-                                         m_dir->filePath(u"queue.jsonl"_s), environment});
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        openWindowWith(environment, launch);
     }
 
     void waitForSignIn(const QString &account)
@@ -413,13 +387,6 @@ private:
         item.localPath = QDir(item.folder).filePath(target.fileName);
         return item;
     }
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    ScopedSim m_sim;
-    std::unique_ptr<AccountStore> m_accounts;
-    std::unique_ptr<MemorySecretStore> m_secrets;
-    std::unique_ptr<ScriptedDialogs> m_dialogs;
-    std::unique_ptr<MainWindow> m_window;
 };
 
 QTEST_MAIN(TestAccountsAndQueue)
