@@ -9,7 +9,7 @@ namespace Stevedore {
 // What KeychainSecretStore needs of QtKeychain and the Secret Service, behind a boundary of
 // plain Qt types. It is built as a module of its own (stevedore-keychain.so, see
 // KeychainModule) and loaded at the first keychain operation: linked, QtKeychain and Qt D-Bus
-// with libdbus, libsystemd and theirs were loaded by every command, a sixth of
+// with libdbus, libsystemd and theirs were loaded by every command, about a fifth of
 // `stevedore --version`'s start, and by every CI run that never reads a token.
 class KeychainBackend
 {

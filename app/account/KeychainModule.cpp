@@ -43,7 +43,10 @@ Loaded load()
             continue;
         void *library = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
         if (!library) {
-            failures = QString::fromLocal8Bit(dlerror());
+            // A module that is there but cannot be loaded (a library it needs is missing) says
+            // more than the search by name that follows.
+            if (failures.isEmpty() || !byName)
+                failures = QString::fromLocal8Bit(dlerror());
             continue;
         }
         using Factory = KeychainBackend *(*)();
