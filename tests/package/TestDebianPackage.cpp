@@ -381,25 +381,38 @@ private Q_SLOTS:
         QCOMPARE(m_sim.stop(), 0);
     }
 
-    // Without its module the command line says what is missing and what works meanwhile.
-    void aMissingKeychainModuleIsNamed()
+    // Without a module it can load, the command line says so, why (the loader's own words), and
+    // what works meanwhile; the account is not saved.
+    void aKeychainModuleThatCannotBeLoadedIsNamed_data()
     {
+        QTest::addColumn<QByteArray>("module"); // empty: none
+        QTest::addColumn<QString>("why");
+        QTest::newRow("missing") << QByteArray() << u"cannot open shared object file"_s;
+        QTest::newRow("not a library") << QByteArray(4096, 'x') << u"invalid ELF header"_s;
+    }
+
+    void aKeychainModuleThatCannotBeLoadedIsNamed()
+    {
+        QFETCH(QByteArray, module);
+        QFETCH(QString, why);
         QVERIFY(m_sim.startDemo());
-        const QString alone = m_work.filePath(u"alone/stevedore"_s);
-        QVERIFY(QDir().mkpath(QFileInfo(alone).path()));
+        const QString folder = m_work.filePath(QString::fromLatin1(QTest::currentDataTag()));
+        const QString alone = folder + u"/stevedore"_s;
+        QVERIFY(QDir().mkpath(folder));
         QVERIFY(QFile::copy(unpacked(kCommandLine), alone));
+        if (!module.isEmpty())
+            QVERIFY(writeBytes(folder + u"/stevedore-keychain.so"_s, module));
+        const QProcessEnvironment environment =
+            cleanEnvironment(QProcessEnvironment::systemEnvironment());
         const Run login = runProgram(
             alone, {u"login"_s, u"--url"_s, m_sim->baseUrl().toString(), u"--name"_s, u"alone"_s},
-            cleanEnvironment(QProcessEnvironment::systemEnvironment()), m_work.path(),
-            kPat.toUtf8() + '\n');
+            environment, m_work.path(), kPat.toUtf8() + '\n');
         QVERIFY2(login.exitCode != 0, qPrintable(login.describe()));
         QVERIFY2(login.err().contains(u"keychain support (stevedore-keychain.so) could not be "
                                       u"loaded"_s)
-                     && login.err().contains(u"GITLAB_TOKEN"_s),
+                     && login.err().contains(why) && login.err().contains(u"GITLAB_TOKEN"_s),
                  qPrintable(login.describe()));
-        const Run accounts =
-            runProgram(alone, {u"accounts"_s},
-                       cleanEnvironment(QProcessEnvironment::systemEnvironment()), m_work.path());
+        const Run accounts = runProgram(alone, {u"accounts"_s}, environment, m_work.path());
         QVERIFY2(!accounts.out().contains(u"alone"_s), qPrintable(accounts.describe()));
         QCOMPARE(m_sim.stop(), 0);
     }
