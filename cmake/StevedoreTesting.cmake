@@ -36,8 +36,12 @@ function(stevedore_add_test)
 
     set(environment QT_QPA_PLATFORM=offscreen ${arg_ENVIRONMENT})
     add_test(NAME ${arg_NAME} COMMAND ${arg_LAUNCHER} $<TARGET_FILE:${arg_NAME}>)
+    # The keychain module is loaded by name in test programs: their build-tree RUNPATH finds it
+    # (tests/CMakeLists.txt), except under AddressSanitizer, whose dlopen interceptor makes the
+    # sanitizer's runtime the caller, so that the program's RUNPATH is not searched.
     set_tests_properties(${arg_NAME} PROPERTIES
         LABELS "${arg_LABELS}"
         TIMEOUT ${arg_TIMEOUT}
-        ENVIRONMENT "${environment}")
+        ENVIRONMENT "${environment}"
+        ENVIRONMENT_MODIFICATION "LD_LIBRARY_PATH=path_list_prepend:${STEVEDORE_EXECUTABLE_DIR}")
 endfunction()
