@@ -6,6 +6,7 @@
 #include "cli/CommandLine.h"
 #include "cli/CommandRunner.h"
 #include "cli/Console.h"
+#include "core/Sha256.h"
 #include "core/Translations.h"
 
 #include <QCoreApplication>
@@ -81,6 +82,7 @@ int main(int argc, char *argv[])
     }
 
     Stevedore::setApplicationIdentity();
+    Stevedore::Sha256::setUpOpenSsl();
     Stevedore::AccountStore accounts;
     Stevedore::KeychainSecretStore secrets;
     Stevedore::Console console;

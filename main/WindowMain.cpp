@@ -6,6 +6,7 @@
 #include "account/AccountStore.h"
 #include "account/KeychainSecretStore.h"
 #include "cli/CommandLine.h"
+#include "core/Sha256.h"
 #include "core/Translations.h"
 #include "core/Version.h"
 #include "transfer/WindowQueuePath.h"
@@ -32,6 +33,7 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     Stevedore::setApplicationIdentity();
+    Stevedore::Sha256::setUpOpenSsl();
     Stevedore::installTranslations(QLocale::system());
     QGuiApplication::setDesktopFileName(Stevedore::applicationId());
     QApplication::setWindowIcon(Stevedore::applicationIcon());

@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QRegularExpression>
 
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 
 namespace Stevedore {
@@ -44,6 +45,11 @@ QString Sha256::hexDigest()
     reset();
     return QString::fromLatin1(
         QByteArray(reinterpret_cast<const char *>(digest), int(length)).toHex());
+}
+
+void Sha256::setUpOpenSsl()
+{
+    OPENSSL_init_crypto(OPENSSL_INIT_LOAD_CONFIG, nullptr);
 }
 
 QString Sha256::ofFile(const QString &path)

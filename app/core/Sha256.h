@@ -28,6 +28,11 @@ public:
     // Hashes a whole file in bounded chunks; empty on a read error.
     static QString ofFile(const QString &path);
 
+    // OpenSSL sets itself up (reads its configuration file) at its first use and keeps an error
+    // state for the thread that did it, which is freed at exit only for the main thread: both
+    // executables call this from main() before a worker thread hashes anything.
+    static void setUpOpenSsl();
+
 private:
     struct Deleter
     {
