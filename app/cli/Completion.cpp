@@ -199,6 +199,9 @@ void Completion::lookUp(GitLabApi &api, const Request &request, std::function<vo
             const Callback<Page<Project>> keepAlive = std::exchange(*onPage, nullptr);
             done(answer(*found));
         };
+        // The callback holds itself until the last page; a completion that ends before that
+        // (its deadline) lets go of it here.
+        connect(this, &QObject::destroyed, [onPage] { *onPage = nullptr; });
         // GitLab's search matches a project's own name or path, not its groups' paths, so it
         // cannot stand for a prefix such as "group/sub": the first pages are matched here.
         api.projects({}, this, *onPage);
