@@ -86,13 +86,16 @@ inline Run runStevedore(const QStringList &arguments, const QProcessEnvironment 
 #endif
 
 // An environment with nothing of the caller's GitLab, CI or SSL_CERT_FILE variables, and the
-// given additions.
+// given additions. Nor LD_LIBRARY_PATH, which CTest points at the build tree's keychain module
+// for the test program itself: `stevedore` finds its module on its own, and a copy without one
+// must not find the build tree's.
 inline QProcessEnvironment cleanEnvironment(const QProcessEnvironment &base)
 {
     QProcessEnvironment environment = base;
     for (const QString &name : base.keys()) {
         if (name.startsWith(QLatin1String("GITLAB_")) || name.startsWith(QLatin1String("CI_"))
-            || name == QLatin1String("CI") || name == QLatin1String("SSL_CERT_FILE"))
+            || name == QLatin1String("CI") || name == QLatin1String("SSL_CERT_FILE")
+            || name == QLatin1String("LD_LIBRARY_PATH"))
             environment.remove(name);
     }
     environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
