@@ -1,7 +1,7 @@
 #include "CompareDialog.h"
 
 #include "ActionIcon.h"
-#include "HeaderSorting.h"
+#include "ComparisonTable.h"
 #include "StatusColours.h"
 #include "api/GitLabApi.h"
 #include "core/VersionOrder.h"
@@ -13,7 +13,6 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -89,20 +88,8 @@ CompareDialog::CompareDialog(std::shared_ptr<GitLabApi> api, const PackageTarget
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    m_model.setPalette(palette());
-    m_sorted.setSourceModel(&m_model);
     m_table->setObjectName(QStringLiteral("compareTable"));
-    m_table->setModel(&m_sorted);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(ComparisonTableModel::PathColumn,
-                                                      QHeaderView::Stretch);
-    for (int column = ComparisonTableModel::LeftSizeColumn;
-         column < ComparisonTableModel::ColumnCount; ++column)
-        m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
-    enableHeaderSorting(m_table, QStringLiteral("comparison"));
+    showComparison(m_table, m_model, m_sorted, QStringLiteral("comparison"));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

@@ -1,7 +1,7 @@
 #include "PromoteDialog.h"
 
 #include "ActionIcon.h"
-#include "HeaderSorting.h"
+#include "ComparisonTable.h"
 #include "ProjectPane.h"
 #include "StatusColours.h"
 #include "account/AccountSession.h"
@@ -13,7 +13,6 @@
 #include <QEvent>
 #include <QFormLayout>
 #include <QGroupBox>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -92,20 +91,8 @@ PromoteDialog::PromoteDialog(AccountSession &session, const CopySide &source,
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     wordPlan();
-    m_model.setPalette(palette());
-    m_sorted.setSourceModel(&m_model);
     m_table->setObjectName(QStringLiteral("promotePlan"));
-    m_table->setModel(&m_sorted);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(ComparisonTableModel::PathColumn,
-                                                      QHeaderView::Stretch);
-    for (int column = ComparisonTableModel::LeftSizeColumn;
-         column < ComparisonTableModel::ColumnCount; ++column)
-        m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
-    enableHeaderSorting(m_table, QStringLiteral("promotion"));
+    showComparison(m_table, m_model, m_sorted, QStringLiteral("promotion"));
 
     m_copy->setObjectName(QStringLiteral("promoteCopy"));
     m_copy->setDefault(true);

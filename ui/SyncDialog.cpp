@@ -1,7 +1,7 @@
 #include "SyncDialog.h"
 
 #include "ActionIcon.h"
-#include "HeaderSorting.h"
+#include "ComparisonTable.h"
 #include "StatusColours.h"
 #include "transfer/TransferQueue.h"
 
@@ -11,7 +11,6 @@
 #include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
@@ -76,20 +75,8 @@ SyncDialog::SyncDialog(std::shared_ptr<GitLabApi> api, TransferQueue &queue,
     m_model.setKindName(Kind::Changed, tr("Changed"));
     m_model.setKindName(Kind::Same, tr("Same"));
     m_model.setKindName(Kind::Unreadable, tr("Unreadable"));
-    m_model.setPalette(palette());
-    m_sorted.setSourceModel(&m_model);
     m_table->setObjectName(QStringLiteral("syncTable"));
-    m_table->setModel(&m_sorted);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(ComparisonTableModel::PathColumn,
-                                                      QHeaderView::Stretch);
-    for (int column = ComparisonTableModel::LeftSizeColumn;
-         column < ComparisonTableModel::ColumnCount; ++column)
-        m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
-    enableHeaderSorting(m_table, QStringLiteral("sync"));
+    showComparison(m_table, m_model, m_sorted, QStringLiteral("sync"));
 
     m_summary->setObjectName(QStringLiteral("syncSummary"));
     m_summary->setWordWrap(true);
