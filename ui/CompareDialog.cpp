@@ -44,7 +44,7 @@ CompareDialog::CompareDialog(std::shared_ptr<GitLabApi> api, const PackageTarget
     setAttribute(Qt::WA_DeleteOnClose);
     setModal(false);
 
-    auto *leftName = new QLabel(describe(left), this);
+    auto *leftName = new QLabel(left.versionText(), this);
     leftName->setObjectName(QStringLiteral("compareLeft"));
     leftName->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
@@ -181,7 +181,7 @@ void CompareDialog::showInputProblem()
     m_problem->setText(problem.value_or(QString()));
     m_problem->setVisible(problem.has_value());
     m_compare->setEnabled(!problem);
-    m_rightName->setText(problem ? QString() : describe(right()));
+    m_rightName->setText(problem ? QString() : right().versionText());
 }
 
 void CompareDialog::compare()
@@ -193,7 +193,7 @@ void CompareDialog::compare()
     m_leftFiles.reset();
     m_rightFiles.reset();
     m_model.clear();
-    setStatus(tr("Comparing %1 with %2…").arg(describe(m_left), describe(right())), false);
+    setStatus(tr("Comparing %1 with %2…").arg(m_left.versionText(), right().versionText()), false);
     fetch(m_left, &m_leftFiles);
     fetch(right(), &m_rightFiles);
 }
@@ -247,11 +247,6 @@ QString CompareDialog::summary(const FileComparison &comparison)
                        tr("%n removed", "", comparison.count(Kind::Removed)),
                        tr("%n the same", "", comparison.count(Kind::Same))}
         .join(tr(", ", "between the counts of the summary"));
-}
-
-QString CompareDialog::describe(const PackageTarget &version)
-{
-    return QStringLiteral("%1 %2 %3").arg(version.project, version.packageName, version.version);
 }
 
 // Colours are picked for the palette: a new one (a dark theme) picks them again.

@@ -64,7 +64,6 @@ private:
     void setStatus(const QString &text, bool isError);
     // "3 changed, 1 added, 0 removed, 12 the same"
     static QString summary(const FileComparison &comparison);
-    static QString describe(const PackageTarget &version); // "demo/hello hello-cli 1.2.0"
 
     std::shared_ptr<GitLabApi> m_api;
     const PackageTarget m_left;

@@ -49,7 +49,7 @@ SyncDialog::SyncDialog(std::shared_ptr<GitLabApi> api, TransferQueue &queue,
     auto *folderName = new QLabel(QDir::toNativeSeparators(m_folder), this);
     folderName->setObjectName(QStringLiteral("syncFolder"));
     folderName->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto *versionName = new QLabel(describe(m_version), this);
+    auto *versionName = new QLabel(m_version.versionText(), this);
     versionName->setObjectName(QStringLiteral("syncVersion"));
     versionName->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *form = new QFormLayout;
@@ -135,7 +135,7 @@ void SyncDialog::planAgain()
     m_notes->hide();
     m_retry->hide();
     updateSyncButton();
-    setStatus(tr("Reading the folder and the files of %1…").arg(describe(m_version)), false);
+    setStatus(tr("Reading the folder and the files of %1…").arg(m_version.versionText()), false);
 
     stopHashing();
     m_hashing = new LocalFingerprints(this);
@@ -210,7 +210,7 @@ void SyncDialog::showPlanStatus()
         setStatus(tr("Nothing can be sent: %1").arg(*refusal), true);
     } else if (!m_served->package) {
         setStatus(tr("%1 does not exist yet: Sync creates it with the folder's files.")
-                      .arg(describe(m_version)),
+                      .arg(m_version.versionText()),
                   false);
     } else if (!m_plan->hasWork(deletesRemoved())) {
         setStatus(tr("Nothing to do: the version holds the folder's files."), false);
@@ -343,11 +343,6 @@ QString SyncDialog::summary() const
     if (const int unreadable = comparison.count(Kind::Unreadable))
         parts << tr("%n unreadable", "", unreadable);
     return parts.join(tr(", ", "between the counts of the summary"));
-}
-
-QString SyncDialog::describe(const PackageTarget &version)
-{
-    return QStringLiteral("%1 %2 %3").arg(version.project, version.packageName, version.version);
 }
 
 // Colours are picked for the palette: a new one (a dark theme) picks them again.

@@ -68,7 +68,6 @@ private:
     void showRun();
     void setStatus(const QString &text, bool isError);
     QString summary() const;
-    static QString describe(const PackageTarget &version); // "demo/hello hello-cli 1.2.0"
 
     std::shared_ptr<GitLabApi> m_api;
     TransferQueue &m_queue;

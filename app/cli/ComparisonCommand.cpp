@@ -38,16 +38,4 @@ void ComparisonCommand::fail(const ApiError &error)
     Q_EMIT failed(error);
 }
 
-QJsonObject ComparisonCommand::versionJson(const PackageTarget &version)
-{
-    return QJsonObject{{QStringLiteral("project"), version.project},
-                       {QStringLiteral("name"), version.packageName},
-                       {QStringLiteral("version"), version.version}};
-}
-
-QString ComparisonCommand::versionName(const PackageTarget &version)
-{
-    return QStringLiteral("%1 %2 %3").arg(version.project, version.packageName, version.version);
-}
-
 } // namespace Stevedore

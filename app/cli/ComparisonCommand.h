@@ -36,9 +36,6 @@ protected:
     // Ends with failed(), once: the first failure of two running look-ups is the one reported.
     void fail(const ApiError &error);
     bool hasFailed() const { return m_failed; }
-    static QJsonObject versionJson(const PackageTarget &version);
-    // "demo/hello app 1.0.0"
-    static QString versionName(const PackageTarget &version);
 
     Console &m_console;
     const bool m_json;

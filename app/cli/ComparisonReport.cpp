@@ -13,6 +13,13 @@ using Kind = FileComparison::Kind;
 
 } // namespace
 
+QJsonObject ComparisonReport::versionJson(const PackageTarget &version)
+{
+    return QJsonObject{{QStringLiteral("project"), version.project},
+                       {QStringLiteral("name"), version.packageName},
+                       {QStringLiteral("version"), version.version}};
+}
+
 QJsonValue ComparisonReport::fingerprintJson(const std::optional<FileFingerprint> &file)
 {
     if (!file || !file->problem.isEmpty())

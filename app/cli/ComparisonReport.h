@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/PackageTarget.h"
 #include "transfer/FileComparison.h"
 
 #include <QCoreApplication>
@@ -31,6 +32,8 @@ public:
     QJsonObject json() const;
     // {"size", "sha256"} of one side of an entry; null when the side has no readable file.
     static QJsonValue fingerprintJson(const std::optional<FileFingerprint> &file);
+    // {"project", "name", "version"}
+    static QJsonObject versionJson(const PackageTarget &version);
 
 private:
     QString statusId(FileComparison::Kind kind) const;

@@ -42,9 +42,9 @@ void DiffCommand::compareWhenBothAreKnown()
     if (!m_filesA || !m_filesB)
         return;
     report(ComparisonReport::Subject::TwoVersions, FileComparison::compare(*m_filesA, *m_filesB),
-           versionName(m_a), versionName(m_b),
-           QJsonObject{{QStringLiteral("a"), versionJson(m_a)},
-                       {QStringLiteral("b"), versionJson(m_b)}});
+           m_a.versionText(), m_b.versionText(),
+           QJsonObject{{QStringLiteral("a"), ComparisonReport::versionJson(m_a)},
+                       {QStringLiteral("b"), ComparisonReport::versionJson(m_b)}});
 }
 
 } // namespace Stevedore

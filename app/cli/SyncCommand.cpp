@@ -146,17 +146,15 @@ void SyncCommand::finish(int exitCode)
         QJsonObject counts;
         for (const Kind kind : {Kind::Added, Kind::Changed, Kind::Same, Kind::Removed})
             counts.insert(planId(kind), m_plan->comparison().count(kind));
-        const QJsonObject document{{QStringLiteral("ok"), exitCode == ExitCode::Success},
-                                   {QStringLiteral("dry_run"), m_dryRun},
-                                   {QStringLiteral("delete"), m_delete},
-                                   {QStringLiteral("folder"), m_folder},
-                                   {QStringLiteral("version"),
-                                    QJsonObject{{QStringLiteral("project"), m_version.project},
-                                                {QStringLiteral("name"), m_version.packageName},
-                                                {QStringLiteral("version"), m_version.version}}},
-                                   {QStringLiteral("counts"), counts},
-                                   {QStringLiteral("files"), files},
-                                   {QStringLiteral("notes"), QJsonArray::fromStringList(m_notes)}};
+        const QJsonObject document{
+            {QStringLiteral("ok"), exitCode == ExitCode::Success},
+            {QStringLiteral("dry_run"), m_dryRun},
+            {QStringLiteral("delete"), m_delete},
+            {QStringLiteral("folder"), m_folder},
+            {QStringLiteral("version"), ComparisonReport::versionJson(m_version)},
+            {QStringLiteral("counts"), counts},
+            {QStringLiteral("files"), files},
+            {QStringLiteral("notes"), QJsonArray::fromStringList(m_notes)}};
         m_console.out(QString::fromUtf8(QJsonDocument(document).toJson(QJsonDocument::Indented)));
     } else if (!m_quiet) {
         m_console.out(summary(exitCode));
@@ -188,9 +186,7 @@ QString SyncCommand::planLine(const FileComparison::Entry &entry) const
 
 QString SyncCommand::summary(int exitCode) const
 {
-    const QString version =
-        NameRules::printable(QStringLiteral("%1 %2 %3")
-                                 .arg(m_version.project, m_version.packageName, m_version.version));
+    const QString version = NameRules::printable(m_version.versionText());
     QStringList parts;
     if (m_dryRun) {
         const auto planned = [&](Kind kind, const QString &text) {

@@ -35,10 +35,10 @@ void VerifyCommand::run(GitLabApi &api)
                         m_console.err(tr("note: %1\n").arg(note));
                 }
                 report(ComparisonReport::Subject::FolderAgainstVersion, outcome.comparison,
-                       versionName(m_version), QDir::toNativeSeparators(m_folder),
+                       m_version.versionText(), QDir::toNativeSeparators(m_folder),
                        QJsonObject{
                            {QStringLiteral("folder"), m_folder},
-                           {QStringLiteral("version"), versionJson(m_version)},
+                           {QStringLiteral("version"), ComparisonReport::versionJson(m_version)},
                            {QStringLiteral("notes"), QJsonArray::fromStringList(outcome.notes)}});
             });
     verification->start(api, m_version, m_folder);

@@ -27,4 +27,9 @@ QString PackageTarget::describe() const
            + QStringLiteral(" › ") + fileName;
 }
 
+QString PackageTarget::versionText() const
+{
+    return QStringLiteral("%1 %2 %3").arg(project, packageName, version);
+}
+
 } // namespace Stevedore

@@ -18,7 +18,8 @@ struct PackageTarget
     QByteArray encodedPath() const;
     // The name the package-files API reports for this file (dir%2Ffile.txt for path uploads).
     QString storedName() const;
-    QString describe() const; // "demo/hello › hello-cli 1.2.0 › file.tar.gz"
+    QString describe() const;    // "demo/hello › hello-cli 1.2.0 › file.tar.gz"
+    QString versionText() const; // "demo/hello hello-cli 1.2.0": the version, without a file
 
     bool operator==(const PackageTarget &other) const = default;
 };
